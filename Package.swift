@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "TextGraph",
+    products: [
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
+        .executable(name: "textgraph", targets: ["textgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    ],
+    targets: [
+        // The core: document model, stage protocol, composition, streaming runner, graph terms.
+        .target(name: "Pipeline", swiftSettings: upcomingFeatures),
+        // libxml2, wrapped as ZIPFoundation wraps zlib. The shim header avoids the ICU clash (DESIGN.md).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The built-in stages: readers, segmentation, entities, graph building, RDF writers.
+        .target(
+            name: "Stages",
+            dependencies: ["Pipeline", "CLibXML2"],
+            resources: [.copy("Resources")],
+            swiftSettings: upcomingFeatures
+        ),
+        // The test harness for one stage, the analogue of NIO's EmbeddedChannel.
+        .target(name: "PipelineTesting", dependencies: ["Pipeline"], swiftSettings: upcomingFeatures),
+        // The command-line interface, as a library so that its parsing can be unit-tested.
+        .target(
+            name: "TextGraphCommands",
+            dependencies: [
+                "Pipeline", "Stages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "textgraph",
+            dependencies: ["TextGraphCommands"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "PipelineTesting"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "StagesTests",
+            dependencies: ["Pipeline", "PipelineTesting", "Stages"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "TextGraphCommandsTests",
+            dependencies: ["TextGraphCommands", "Pipeline", "Stages"],
+            swiftSettings: upcomingFeatures
+        ),
+    ]
+)

@@ -1,0 +1,214 @@
+import Synchronization
+
+/// Streams items through a pipeline with bounded concurrency, in deterministic order.
+///
+/// The runner pulls inputs lazily from a sequence, processes up to ``Configuration/jobs`` of
+/// them at once, and hands each item's outputs to `consume` strictly in input order, whatever
+/// the concurrency: the same inputs give the same output sequence with one job or many. At most
+/// ``Configuration/window`` items are read ahead of the oldest unfinished one, so memory is
+/// bounded however large the corpus.
+///
+/// A failing item does not stop the run: its failure (document, stage, reason) goes into the
+/// ``RunSummary`` and the next items go on. An error thrown by `consume` (the sink) is fatal.
+///
+/// ```swift
+/// let runner = PipelineRunner(configuration: .init(jobs: 4))
+/// let summary = try await runner.run(sources, through: pipeline) { fragment in
+///     try writer.write(fragment)
+/// }
+/// print(summary)  // "12 documents: 11 succeeded, 1 failed"
+/// ```
+public struct PipelineRunner: Sendable {
+    /// How the runner schedules work.
+    public struct Configuration: Sendable {
+        /// How many items are processed at once (at least 1).
+        public var jobs: Int
+        /// How many items may be in flight or waiting for an earlier one, at most (at least `jobs`).
+        public var window: Int
+
+        /// Creates a configuration; `window` defaults to four times `jobs`.
+        public init(jobs: Int, window: Int? = nil) {
+            self.jobs = max(1, jobs)
+            self.window = max(self.jobs, window ?? self.jobs * 4)
+        }
+    }
+
+    /// The configuration.
+    public var configuration: Configuration
+
+    /// Creates a runner.
+    public init(configuration: Configuration = Configuration(jobs: 1)) {
+        self.configuration = configuration
+    }
+
+    /// Runs every input through the pipeline and hands the outputs to `consume`, in input order.
+    ///
+    /// - Parameters:
+    ///   - inputs: The items, read lazily, one at a time.
+    ///   - pipeline: The stages to run.
+    ///   - progress: Called after each item with the counts so far.
+    ///   - consume: Receives each output, in input order; called from one task at a time.
+    /// - Returns: What went through and what failed.
+    /// - Throws: What `consume` throws, or `CancellationError` when the task is cancelled.
+    public func run<Inputs: Sequence, Output: Sendable>(
+        _ inputs: Inputs,
+        through pipeline: Pipeline<Inputs.Element, Output>,
+        progress: (@Sendable (RunProgress) -> Void)? = nil,
+        consume: (Output) async throws -> Void
+    ) async throws -> RunSummary where Inputs.Element: DocumentIdentified {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var summary = RunSummary()
+        var iterator = inputs.makeIterator()
+        let jobs = configuration.jobs
+        let window = configuration.window
+
+        try await withThrowingTaskGroup(of: (Int, ItemResult<Output>).self) { group in
+            var nextIndex = 0
+            var nextToConsume = 0
+            var running = 0
+            var finished: [Int: ItemResult<Output>] = [:]
+            var exhausted = false
+
+            func launchWhilePossible() {
+                while !exhausted && running < jobs && nextIndex - nextToConsume < window {
+                    guard let item = iterator.next() else {
+                        exhausted = true
+                        return
+                    }
+                    let index = nextIndex
+                    nextIndex += 1
+                    running += 1
+                    group.addTask {
+                        (index, await PipelineRunner.process(item, through: pipeline))
+                    }
+                }
+            }
+
+            launchWhilePossible()
+            while let (index, result) = try await group.next() {
+                running -= 1
+                finished[index] = result
+                while let ready = finished.removeValue(forKey: nextToConsume) {
+                    nextToConsume += 1
+                    summary.documents += 1
+                    summary.warnings += ready.warnings
+                    switch ready.outcome {
+                    case .success(let outputs):
+                        summary.succeeded += 1
+                        for output in outputs {
+                            try await consume(output)
+                            summary.outputs += 1
+                        }
+                    case .failure(let failure):
+                        summary.failures.append(failure)
+                    }
+                    progress?(RunProgress(documents: summary.documents, failures: summary.failures.count, elapsed: clock.now - started))
+                }
+                try Task.checkCancellation()
+                launchWhilePossible()
+            }
+        }
+
+        let log = DiagnosticLog()
+        let context = StageContext(documentID: "(end of input)", diagnostics: log)
+        do {
+            var outputs: [Output] = []
+            try await pipeline.finish(context: context) { outputs.append($0) }
+            for output in outputs {
+                try await consume(output)
+                summary.outputs += 1
+            }
+        } catch let error as PipelineError {
+            summary.failures.append(DocumentFailure(documentID: context.documentID, error: error))
+        }
+        summary.warnings += log.entries
+        summary.elapsed = clock.now - started
+        return summary
+    }
+
+    private struct ItemResult<Output: Sendable>: Sendable {
+        var outcome: Result<[Output], DocumentFailure>
+        var warnings: [Diagnostic]
+    }
+
+    private static func process<Input: DocumentIdentified, Output: Sendable>(
+        _ item: Input,
+        through pipeline: Pipeline<Input, Output>
+    ) async -> ItemResult<Output> {
+        let log = DiagnosticLog()
+        let context = StageContext(documentID: item.documentID, diagnostics: log)
+        var outputs: [Output] = []
+        do {
+            try await pipeline.process(item, context: context) { outputs.append($0) }
+            return ItemResult(outcome: .success(outputs), warnings: log.entries)
+        } catch {
+            var error = PipelineError.attributing(error, to: pipeline.name)
+            error.documentID = error.documentID ?? item.documentID
+            return ItemResult(
+                outcome: .failure(DocumentFailure(documentID: item.documentID, error: error)),
+                warnings: log.entries
+            )
+        }
+    }
+}
+
+/// Counts reported while a run goes on.
+public struct RunProgress: Sendable {
+    /// Items finished (succeeded or failed).
+    public var documents: Int
+    /// Items that failed.
+    public var failures: Int
+    /// Time since the run started.
+    public var elapsed: Duration
+}
+
+/// One document's failure: which document, which stage, and why.
+public struct DocumentFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The document that failed.
+    public var documentID: String
+    /// The stage that failed.
+    public var stage: String
+    /// Why, for a person.
+    public var reason: String
+
+    /// Creates a failure.
+    public init(documentID: String, stage: String, reason: String) {
+        self.documentID = documentID
+        self.stage = stage
+        self.reason = reason
+    }
+
+    /// Creates a failure from a pipeline error.
+    public init(documentID: String, error: PipelineError) {
+        self.init(documentID: documentID, stage: error.stage ?? "?", reason: error.message)
+    }
+
+    public var description: String { "\(documentID): \(stage): \(reason)" }
+}
+
+/// What a run did: how many documents went through, which failed, and what was warned about.
+public struct RunSummary: Sendable, CustomStringConvertible {
+    /// Items read from the input.
+    public var documents = 0
+    /// Items that went through every stage.
+    public var succeeded = 0
+    /// Outputs handed to the consumer.
+    public var outputs = 0
+    /// The items that failed, in input order.
+    public var failures: [DocumentFailure] = []
+    /// Warnings, in input order.
+    public var warnings: [Diagnostic] = []
+    /// How long the run took.
+    public var elapsed: Duration = .zero
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// Whether every item went through.
+    public var isClean: Bool { failures.isEmpty }
+
+    public var description: String {
+        "\(documents) documents: \(succeeded) succeeded, \(failures.count) failed"
+    }
+}

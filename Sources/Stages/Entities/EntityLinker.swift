@@ -1,0 +1,71 @@
+public import Pipeline
+
+/// Links every mention to its canonical entity, and describes the linked entities.
+///
+/// A mention with one candidate links to it. Among several candidates, the linker takes the
+/// one that other mentions of the same document link to without doubt (a surname after the
+/// full name, say); failing that it leaves the mention unlinked, with its candidates and a
+/// confidence of one over their number, rather than guess. Linked entities are described in
+/// ``Entities`` from the gazetteer, so the graph can type and label them.
+public struct EntityLinker: Stage {
+    public typealias Input = Document
+    public typealias Output = Document
+
+    /// Where entity descriptions come from.
+    public let gazetteer: Gazetteer
+
+    /// Creates a linker.
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    public var requires: Set<AnnotationKey> { [.mentions] }
+    public var assigns: Set<AnnotationKey> { [.links] }
+
+    public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        var document = input
+        var mentions = try document.require(Mentions.self, by: self)
+
+        // Entities named without doubt somewhere in the document.
+        var certain = Set<IRI>()
+        for mention in mentions {
+            if let entity = mention.entity {
+                certain.insert(entity)
+            } else if mention.candidates.count == 1 {
+                certain.insert(mention.candidates[0])
+            }
+        }
+        var linked = Set<IRI>()
+        for index in mentions.indices {
+            var mention = mentions[index]
+            if mention.entity == nil {
+                if mention.candidates.count == 1 {
+                    mention.entity = mention.candidates[0]
+                    mention.confidence = 1
+                } else if !mention.candidates.isEmpty {
+                    let supported = mention.candidates.filter(certain.contains)
+                    if supported.count == 1 {
+                        mention.entity = supported[0]
+                        mention.confidence = 1
+                    } else {
+                        mention.confidence = 1 / Double(mention.candidates.count)
+                    }
+                }
+            }
+            if let entity = mention.entity {
+                linked.insert(entity)
+                if mention.entityClass == nil { mention.entityClass = gazetteer[entity]?.types.first }
+                if let entry = gazetteer[entity], let type = entry.types.first, !(mention.entityClass.map(entry.types.contains) ?? false) {
+                    mention.entityClass = type
+                }
+            }
+            mentions[index] = mention
+        }
+        var entities = document[Entities.self] ?? []
+        let described = Set(entities.map(\.iri))
+        for iri in linked.subtracting(described).sorted() {
+            entities.append(gazetteer[iri]?.entity ?? Entity(iri: iri, types: [], labels: []))
+        }
+        document[Mentions.self] = mentions
+        document[Entities.self] = entities.sorted { $0.iri < $1.iri }
+        try await emit(document)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+public import Pipeline
+
+/// One entity of a gazetteer: its IRI, classes, labels, and the surface forms that name it.
+public struct GazetteerEntry: Hashable, Sendable {
+    /// The entity's IRI.
+    public var iri: IRI
+    /// Its classes (schema.org IRIs).
+    public var types: [IRI]
+    /// Its preferred labels, one per language.
+    public var labels: [Literal]
+    /// Other surface forms that name it ("AIVD", "Sigrid A.M. Kaag").
+    public var aliases: [String]
+    /// Adjectives and demonyms that point at it ("Chinese" for China).
+    public var adjectives: [String]
+    /// Equivalent resources (Wikidata), only where certain.
+    public var sameAs: [IRI]
+
+    /// Creates an entry.
+    public init(iri: IRI, types: [IRI], labels: [Literal], aliases: [String] = [], adjectives: [String] = [], sameAs: [IRI] = []) {
+        self.iri = iri
+        self.types = types
+        self.labels = labels
+        self.aliases = aliases
+        self.adjectives = adjectives
+        self.sameAs = sameAs
+    }
+
+    /// The entity as the graph describes it.
+    public var entity: Entity { Entity(iri: iri, types: types, labels: labels, sameAs: sameAs) }
+}
+
+/// A list of known entities and the names they go by, the data behind ``GazetteerTagger``.
+///
+/// Gazetteers are written by hand or generated, as tab-separated files with a header line:
+///
+/// ```
+/// # source: Rijksoverheid, list of ministries (2024)
+/// id	type	label@nl	label@en	aliases	adjectives	same_as
+/// agency/aivd	GovernmentOrganization	Algemene Inlichtingen- en Veiligheidsdienst	General Intelligence and Security Service	AIVD
+/// ```
+///
+/// `id` is a full IRI or a path below ``entityBase``; `type` is one or more schema.org class
+/// names (or IRIs) separated by `|`; any number of `label@LANG` columns; `aliases`, `adjectives`
+/// and `same_as` are `|`-separated. Lines starting with `#` are comments.
+public struct Gazetteer: Sendable {
+    /// The entries, in the order they were loaded.
+    public private(set) var entries: [GazetteerEntry]
+    private var index: [IRI: Int]
+
+    /// The namespace of entity IRIs given as paths.
+    public static let entityBase = "https://w3id.org/textgraph/entity/"
+
+    /// Creates a gazetteer; a later entry with the same IRI replaces an earlier one.
+    public init(_ entries: [GazetteerEntry] = []) {
+        self.entries = []
+        self.index = [:]
+        for entry in entries { add(entry) }
+    }
+
+    /// Adds an entry, replacing one with the same IRI.
+    public mutating func add(_ entry: GazetteerEntry) {
+        if let existing = index[entry.iri] {
+            entries[existing] = entry
+        } else {
+            index[entry.iri] = entries.count
+            entries.append(entry)
+        }
+    }
+
+    /// This gazetteer with `other`'s entries added (replacing same-IRI entries).
+    public func merging(_ other: Gazetteer) -> Gazetteer {
+        var merged = self
+        for entry in other.entries { merged.add(entry) }
+        return merged
+    }
+
+    /// The entry with the given IRI.
+    public subscript(iri: IRI) -> GazetteerEntry? { index[iri].map { entries[$0] } }
+
+    /// The number of entries.
+    public var count: Int { entries.count }
+
+    // MARK: Loading
+
+    /// Parses a gazetteer in the tab-separated format.
+    /// - Parameters:
+    ///   - text: The file's contents.
+    ///   - source: The file's name, for error messages.
+    /// - Throws: ``StageError`` with code ``StageError/Code/invalidData`` naming the line.
+    public static func parse(tsv text: String, source: String) throws -> Gazetteer {
+        var gazetteer = Gazetteer()
+        var header: [String]? = nil
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard let columns = header else {
+                guard fields.contains("id"), fields.contains("type") else {
+                    throw StageError(.invalidData, "\(source):\(lineNumber): the header must name the columns id and type")
+                }
+                header = fields
+                continue
+            }
+            guard fields.count == columns.count else {
+                throw StageError(
+                    .invalidData,
+                    "\(source):\(lineNumber): expected \(columns.count) tab-separated fields, found \(fields.count)"
+                )
+            }
+            var entry = GazetteerEntry(iri: IRI(""), types: [], labels: [])
+            for (column, value) in zip(columns, fields) {
+                let values = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                switch column {
+                case "id":
+                    guard !value.isEmpty else { throw StageError(.invalidData, "\(source):\(lineNumber): empty id") }
+                    entry.iri = value.contains(":") ? IRI(value) : IRI(entityBase + value)
+                case "type":
+                    entry.types = values.map(classIRI)
+                case "aliases":
+                    entry.aliases = values
+                case "adjectives":
+                    entry.adjectives = values
+                case "same_as":
+                    entry.sameAs = values.map { IRI($0) }
+                case let label where label.hasPrefix("label@"):
+                    if !value.isEmpty { entry.labels.append(Literal(value, language: String(label.dropFirst(6)))) }
+                default:
+                    break  // unknown columns are kept for other tools
+                }
+            }
+            guard !entry.types.isEmpty else {
+                throw StageError(.invalidData, "\(source):\(lineNumber): \(entry.iri.value) has no type")
+            }
+            guard !entry.labels.isEmpty || !entry.aliases.isEmpty else {
+                throw StageError(.invalidData, "\(source):\(lineNumber): \(entry.iri.value) has neither label nor alias")
+            }
+            gazetteer.add(entry)
+        }
+        return gazetteer
+    }
+
+    /// Loads a gazetteer file.
+    public static func load(path: String) throws -> Gazetteer {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw StageError(.unreadable, "cannot read gazetteer \(path): \(error.localizedDescription)", cause: error)
+        }
+        return try parse(tsv: text, source: path)
+    }
+
+    /// The default gazetteer bundled with TextGraph: every `.tsv` file in
+    /// `Resources/Gazetteer`, in name order.
+    public static func bundled() throws -> Gazetteer {
+        let directory = try ResourceFile.url("Gazetteer")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".tsv") }
+            .sorted()
+        var gazetteer = Gazetteer()
+        for name in names {
+            gazetteer = gazetteer.merging(try load(path: directory.appendingPathComponent(name).path))
+        }
+        return gazetteer
+    }
+
+    private static func classIRI(_ name: String) -> IRI {
+        if name.hasPrefix("http://") || name.hasPrefix("https://") { return IRI(name) }
+        if name.hasPrefix("schema:") { return .schema(String(name.dropFirst(7))) }
+        return .schema(name)
+    }
+}

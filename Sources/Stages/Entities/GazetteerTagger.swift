@@ -1,0 +1,53 @@
+public import Pipeline
+
+/// Tags the names a gazetteer knows as ``Mentions``, with their candidate entities.
+///
+/// The tagger finds names; it does not choose between entities that share a name. Each mention
+/// carries every candidate (in gazetteer order) and the class of the first; the
+/// ``EntityLinker`` decides. Mentions found earlier by other stages are kept; a gazetteer match
+/// that overlaps one of them is dropped (earlier stages win, as in spaCy's entity ruler without
+/// `overwrite_ents`).
+///
+/// ```swift
+/// let matcher = GazetteerMatcher(gazetteer: try .bundled())
+/// let pipeline = try Pipeline { Tokenizer(); GazetteerTagger(matcher: matcher) }
+/// ```
+public struct GazetteerTagger: Stage {
+    public typealias Input = Document
+    public typealias Output = Document
+
+    /// The indexed gazetteer.
+    public let matcher: GazetteerMatcher
+
+    /// Creates a tagger over an indexed gazetteer.
+    public init(matcher: GazetteerMatcher) { self.matcher = matcher }
+
+    /// Creates a tagger over a gazetteer, indexing it.
+    public init(gazetteer: Gazetteer) { self.matcher = GazetteerMatcher(gazetteer: gazetteer) }
+
+    public var requires: Set<AnnotationKey> { [.tokens] }
+    public var assigns: Set<AnnotationKey> { [.mentions] }
+
+    public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        var document = input
+        let tokens = try document.require(Tokens.self, by: self)
+        let existing = document[Mentions.self] ?? []
+        let gazetteer = matcher.gazetteer
+        var found: [Mention] = []
+        for match in matcher.matches(in: document.text, tokens: tokens)
+        where !existing.contains(where: { $0.span.overlaps(match.span) }) {
+            let candidates = match.entries.map { gazetteer.entries[$0].iri }
+            found.append(
+                Mention(
+                    span: match.span,
+                    entityClass: gazetteer.entries[match.entries[0]].types.first,
+                    candidates: candidates,
+                    form: match.form,
+                    source: name
+                )
+            )
+        }
+        document[Mentions.self] = (existing + found).sorted { $0.span < $1.span }
+        try await emit(document)
+    }
+}

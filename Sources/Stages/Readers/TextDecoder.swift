@@ -1,0 +1,128 @@
+/// Turns the bytes of a text file into normalized text, or says exactly why it cannot.
+///
+/// Accepts UTF-8 with or without a byte-order mark and UTF-16 with a byte-order mark. Line ends
+/// (`\r\n`, `\r`) become `\n` and form feeds (page breaks in text extracted from PDF) become a
+/// blank line, so that offsets in the graph count one character per line end on every platform.
+/// Rejects empty files, binary files (a NUL byte) and invalid UTF-8, naming the byte offset.
+public enum TextDecoder {
+    /// Decodes and normalizes `bytes`.
+    /// - Returns: The text, and whether a byte-order mark was removed.
+    public static func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: String) {
+        if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return (try decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF), "UTF-16")
+        }
+        var start = 0
+        var encoding = "UTF-8"
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            start = 3
+            encoding = "UTF-8 with byte-order mark"
+        }
+        let body = bytes[start...]
+        if let nul = body.firstIndex(of: 0) {
+            throw StageError(.binaryContent, "binary content, not text: NUL byte at byte \(nul)")
+        }
+        if let bad = firstInvalidUTF8Offset(body) {
+            throw StageError(
+                .invalidEncoding,
+                "invalid UTF-8 at byte \(bad) (0x\(String(bytes[bad], radix: 16, uppercase: true))); "
+                    + "convert the file to UTF-8"
+            )
+        }
+        return (try finish(normalizeLineEnds(body)), encoding)
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> String {
+        guard bytes.count % 2 == 0 else {
+            throw StageError(.invalidEncoding, "invalid UTF-16: odd number of bytes (\(bytes.count))")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        var index = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value == 0 {
+                    throw StageError(.binaryContent, "binary content, not text: NUL character at code unit \(index)")
+                }
+                scalars.append(scalar)
+                index += scalar.value > 0xFFFF ? 2 : 1
+            case .emptyInput: break loop
+            case .error:
+                throw StageError(.invalidEncoding, "invalid UTF-16 (unpaired surrogate) at code unit \(index + 1)")
+            }
+        }
+        return try finish(normalizeLineEnds(Array(String(scalars).utf8)[...]))
+    }
+
+    private static func finish(_ normalized: [UInt8]) throws -> String {
+        guard normalized.contains(where: { !isASCIIWhitespace($0) }) else {
+            throw StageError(.emptyDocument, normalized.isEmpty ? "the document is empty" : "the document holds only white space")
+        }
+        return String(decoding: normalized, as: UTF8.self)
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    }
+
+    private static func normalizeLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard bytes.contains(where: { $0 == 0x0D || $0 == 0x0C }) else { return Array(bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A { i += 1 }
+            } else if byte == 0x0C {
+                out.append(0x0A)
+                out.append(0x0A)
+            } else {
+                out.append(byte)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`.
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= end else { return i }
+            let b1 = bytes[i + 1]
+            if b1 < low || b1 > high { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}

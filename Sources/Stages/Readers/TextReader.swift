@@ -1,0 +1,122 @@
+import Foundation
+public import Pipeline
+
+/// Reads plain-text documents: UTF-8 (with or without byte-order mark) or UTF-16 with a
+/// byte-order mark, any line ends.
+///
+/// The text is normalized by ``TextDecoder``; paragraphs separated by blank lines become
+/// ``Blocks``. Empty, binary, oversized and wrongly encoded files fail with a ``StageError``
+/// that names the reason; the runner records it against the document and goes on.
+///
+/// ```swift
+/// var harness = StageHarness(TextReader())
+/// let docs = try await harness.feed(SourceDocument(id: "a.txt", content: .text("Vraag 1\r\n\r\nJa.")))
+/// docs[0].text  // "Vraag 1\n\nJa."
+/// ```
+public struct TextReader: Stage {
+    public typealias Input = SourceDocument
+    public typealias Output = Document
+
+    /// The namespace under which document IRIs are made.
+    public var documentBase: String
+    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
+    public var maximumBytes: Int
+
+    /// Creates a reader.
+    public init(documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
+        self.documentBase = documentBase
+        self.maximumBytes = maximumBytes
+    }
+
+    public var assigns: Set<AnnotationKey> { [.text, .blocks] }
+
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
+        let (text, encoding) = try TextDecoder.decode(bytes)
+        if encoding != "UTF-8" { context.warn("decoded as \(encoding)") }
+        var document = Document(
+            id: input.id,
+            text: text,
+            iri: Document.iri(forID: input.id, base: documentBase),
+            metadata: DocumentMetadata(source: input.id, format: input.format.name)
+        )
+        document[Blocks.self] = TextReader.paragraphs(in: text)
+        try await emit(document)
+    }
+
+    /// The paragraphs of a text: runs of lines separated by lines that hold only white space,
+    /// each trimmed of surrounding white space.
+    public static func paragraphs(in text: String) -> [Block] {
+        var blocks: [Block] = []
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var lineStart = 0
+            var blockStart: Int? = nil
+            var blockEnd = 0
+            var i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == 0x0A {
+                    var first = lineStart, last = i
+                    while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
+                    while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
+                    if first < last {
+                        if blockStart == nil { blockStart = first }
+                        blockEnd = last
+                    } else if let start = blockStart {
+                        blocks.append(Block(span: Span(start: start, end: blockEnd)))
+                        blockStart = nil
+                    }
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+            if let start = blockStart { blocks.append(Block(span: Span(start: start, end: blockEnd))) }
+        }
+        return blocks
+    }
+}
+
+/// Reads the bytes of a source document, enforcing a size limit before reading.
+enum SourceBytes {
+    static func read(_ source: SourceDocument, maximumBytes: Int) throws -> [UInt8] {
+        switch source.content {
+        case .text(let text):
+            return try checked(Array(text.utf8), maximumBytes)
+        case .bytes(let bytes):
+            return try checked(bytes, maximumBytes)
+        case .file(let path):
+            let attributes: [FileAttributeKey: Any]
+            do {
+                attributes = try FileManager.default.attributesOfItem(atPath: path)
+            } catch {
+                throw StageError(.unreadable, "cannot read \(path): no such file or no permission", cause: error)
+            }
+            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+                throw StageError(.unreadable, "\(path) is a directory")
+            }
+            if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumBytes {
+                throw tooLarge(size, maximumBytes)
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw StageError(.unreadable, "cannot open \(path)")
+            }
+            defer { try? handle.close() }
+            do {
+                let data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+                return try checked([UInt8](data), maximumBytes)
+            } catch let error as StageError {
+                throw error
+            } catch {
+                throw StageError(.unreadable, "cannot read \(path): \(error.localizedDescription)", cause: error)
+            }
+        }
+    }
+
+    private static func checked(_ bytes: [UInt8], _ maximumBytes: Int) throws -> [UInt8] {
+        if bytes.count > maximumBytes { throw tooLarge(bytes.count, maximumBytes) }
+        return bytes
+    }
+
+    private static func tooLarge(_ size: Int, _ maximum: Int) -> StageError {
+        StageError(.tooLarge, "the document has \(size) bytes, more than the maximum of \(maximum) (see --max-document-size)")
+    }
+}

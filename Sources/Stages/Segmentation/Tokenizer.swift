@@ -1,0 +1,293 @@
+public import Pipeline
+
+/// Splits Dutch text into tokens with exact UTF-8 offsets.
+///
+/// Works on the bytes of the text, decoding scalars only where it must. What stays one token:
+/// hyphenated words ("Michon-Derkzen", "dual-useverordening"), clitics and plurals with an
+/// apostrophe ("auto's", "z'n", "'s-Gravenhage"), numbers with separators ("5.4.4",
+/// "1.000.000", "3,5"), codes ("2024Z01911"), abbreviations with their periods from the
+/// ``AbbreviationList`` ("o.a.", "art.", "t.a.v."), initials ("A.M."), web addresses and domain
+/// names ("www.rijksoverheid.nl", "volkskrant.nl"). Every other punctuation mark is a token of
+/// its own; a run of periods ("..", "...") is one token.
+///
+/// ```swift
+/// let tokens = Tokenizer().tokenize("Sigrid A.M. Kaag, o.a. art. 8.")
+/// // Sigrid | A.M. | Kaag | , | o.a. | art. | 8 | .
+/// ```
+public struct Tokenizer: Stage {
+    public typealias Input = Document
+    public typealias Output = Document
+
+    /// The abbreviations that keep their period.
+    public var abbreviations: AbbreviationList
+
+    /// Creates a tokenizer with the given abbreviations (by default the bundled Dutch list).
+    public init(abbreviations: AbbreviationList = .dutch) {
+        self.abbreviations = abbreviations
+    }
+
+    public var assigns: Set<AnnotationKey> { [.tokens] }
+
+    public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        var document = input
+        document[Tokens.self] = tokenize(document.text)
+        try await emit(document)
+    }
+
+    /// The tokens of a text.
+    public func tokenize(_ text: String) -> [Token] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var scanner = TokenScanner(cursor: ScalarCursor(bytes: bytes), abbreviations: abbreviations)
+            return scanner.run()
+        } ?? []
+    }
+}
+
+/// The scanning state of one tokenization.
+private struct TokenScanner {
+    let cursor: ScalarCursor
+    let abbreviations: AbbreviationList
+    var tokens: [Token] = []
+
+    init(cursor: ScalarCursor, abbreviations: AbbreviationList) {
+        self.cursor = cursor
+        self.abbreviations = abbreviations
+        tokens.reserveCapacity(cursor.count / 5)
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { cursor.bytes }
+
+    mutating func run() -> [Token] {
+        var i = 0
+        let n = cursor.count
+        while i < n {
+            let (cls, length) = cursor.classAt(i)
+            switch cls {
+            case .space, .newline:
+                i += length
+            case .upper, .lower, .otherLetter, .digit:
+                if let end = urlEnd(at: i) {
+                    append(i, end, .url)
+                    i = end
+                } else {
+                    i = scanWord(from: i)
+                }
+            case .apostrophe:
+                if let end = cliticEnd(at: i, apostropheLength: length) {
+                    append(i, end, .word)
+                    i = end
+                } else {
+                    append(i, i + length, .punctuation)
+                    i += length
+                }
+            case .period:
+                var end = i + 1
+                while end < n && bytes[end] == 0x2E { end += 1 }
+                append(i, end, .punctuation)
+                i = end
+            case .hyphen, .punctuation:
+                append(i, i + length, .punctuation)
+                i += length
+            case .symbol:
+                append(i, i + length, .symbol)
+                i += length
+            }
+        }
+        return tokens
+    }
+
+    private mutating func append(_ start: Int, _ end: Int, _ kind: TokenKind) {
+        tokens.append(Token(span: Span(start: start, end: end), kind: kind))
+    }
+
+    // MARK: Words, numbers, codes
+
+    /// Scans a word-like token from `start` and appends it; returns where scanning goes on.
+    private mutating func scanWord(from start: Int) -> Int {
+        var i = start
+        var hasLetter = false
+        var hasDigit = false
+        var lastWasDigit = false
+        var isURL = false
+        scanning: while true {
+            // A run of letters and digits.
+            while true {
+                let (cls, length) = cursor.classAt(i)
+                guard i < cursor.count, cls.isAlphanumeric else { break }
+                if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }
+                i += length
+            }
+            guard i < cursor.count else { break }
+            let (connector, connectorLength) = cursor.classAt(i)
+            let (after, _) = cursor.classAt(i + connectorLength)
+            switch connector {
+            case .hyphen where after.isAlphanumeric:
+                i += connectorLength
+            case .apostrophe where hasLetter && !lastWasDigit && after.isLetter:
+                // "auto's", "z'n", "d'r": one to three letters after the apostrophe, then no letter.
+                var j = i + connectorLength
+                var letters = 0
+                while j < cursor.count, cursor.classAt(j).0.isLetter, letters < 4 {
+                    j += cursor.classAt(j).1
+                    letters += 1
+                }
+                guard letters <= 3, !cursor.classAt(j).0.isAlphanumeric else { break scanning }
+                i = j
+                break scanning
+            case .period where lastWasDigit && after == .digit:
+                i += 1  // "5.4.4", "1.000.000", "30.06.00"
+            case .punctuation where bytes[i] == 0x2C && lastWasDigit && after == .digit:
+                i += 1  // "3,5", "1,000"
+            case .period where hasLetter && after == .lower:
+                guard let end = domainEnd(afterPeriodAt: i) else { break scanning }
+                i = end
+                isURL = true
+                break scanning
+            default:
+                break scanning
+            }
+        }
+        if !isURL, i < cursor.count, bytes[i] == 0x2E, let end = abbreviationEnd(from: start) {
+            append(start, end, .abbreviation)
+            return end
+        }
+        let kind: TokenKind = isURL ? .url : hasLetter && hasDigit ? .alphanumeric : hasDigit ? .number : .word
+        append(start, i, kind)
+        return i
+    }
+
+    /// The end of an abbreviation starting at `start` ("o.a.", "art.", "A.M."), or `nil`.
+    ///
+    /// Reads up to eight segments of letters each followed by a period, and takes the longest
+    /// prefix that is listed, or is a run of single letters with periods (initials, "t.a.v.").
+    private func abbreviationEnd(from start: Int) -> Int? {
+        var segmentEnds: [Int] = []
+        var allSingleLetters: [Bool] = []
+        var i = start
+        var firstSegmentIsUpper = false
+        while segmentEnds.count < 8 {
+            var letters = 0
+            var isUpper = false
+            while i < cursor.count {
+                let (cls, length) = cursor.classAt(i)
+                guard cls.isLetter || (cls == .hyphen && letters > 0 && cursor.classAt(i + length).0.isLetter) else { break }
+                if letters == 0 { isUpper = cls == .upper }
+                if cls.isLetter { letters += 1 }
+                i += length
+            }
+            guard letters > 0, i < cursor.count, bytes[i] == 0x2E else { break }
+            i += 1
+            if segmentEnds.isEmpty { firstSegmentIsUpper = isUpper }
+            segmentEnds.append(i)
+            allSingleLetters.append((allSingleLetters.last ?? true) && letters == 1)
+        }
+        for k in stride(from: segmentEnds.count - 1, through: 0, by: -1) {
+            let end = segmentEnds[k]
+            if k >= 1 && allSingleLetters[k] { return end }
+            let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            if abbreviations.contains(candidate) { return end }
+            if k == 0 && allSingleLetters[0] && firstSegmentIsUpper { return end }  // an initial: "A."
+        }
+        return nil
+    }
+
+    // MARK: Web addresses
+
+    private static let topLevelDomains: Set<String> = [
+        "nl", "be", "eu", "com", "org", "net", "int", "gov", "edu", "info", "io", "nu", "de", "fr", "uk", "lu",
+        "ch", "at", "us", "ca", "au", "cn", "ru", "tv", "app", "dev",
+    ]
+
+    /// The end of a domain name whose first period is at `period` ("volkskrant.nl"), or `nil`.
+    private func domainEnd(afterPeriodAt period: Int) -> Int? {
+        var i = period
+        var lastLabel = ""
+        while i < cursor.count && bytes[i] == 0x2E {
+            var j = i + 1
+            while j < cursor.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] == 0x2D {
+                j += 1
+            }
+            guard j > i + 1 else { break }
+            lastLabel = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
+            i = j
+        }
+        guard Self.topLevelDomains.contains(lastLabel), !cursor.classAt(i).0.isLetter else { return nil }
+        return pathEnd(from: i)
+    }
+
+    /// The end of a URL that starts at `start` with `http://`, `https://` or `www.`, or `nil`.
+    private func urlEnd(at start: Int) -> Int? {
+        func hasPrefix(_ prefix: String) -> Bool {
+            let p = Array(prefix.utf8)
+            guard start + p.count <= cursor.count else { return false }
+            for k in 0..<p.count where bytes[start + k] | 0x20 != p[k] { return false }
+            return true
+        }
+        guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
+        var end = start
+        while end < cursor.count {
+            let (cls, length) = cursor.classAt(end)
+            if cls == .space || cls == .newline { break }
+            let b = bytes[end]
+            if b == 0x3C || b == 0x3E || b == 0x22 || b == 0x60 { break }  // < > " `
+            end += length
+        }
+        return trimURL(start, end)
+    }
+
+    private func pathEnd(from i: Int) -> Int {
+        guard i < cursor.count, bytes[i] == 0x2F else { return i }
+        var end = i
+        while end < cursor.count {
+            let (cls, length) = cursor.classAt(end)
+            if cls == .space || cls == .newline { break }
+            let b = bytes[end]
+            if b == 0x3C || b == 0x3E || b == 0x22 || b == 0x60 { break }
+            end += length
+        }
+        return trimURL(i, end)
+    }
+
+    /// Drops punctuation that ends the sentence rather than the address.
+    private func trimURL(_ start: Int, _ end: Int) -> Int {
+        var end = end
+        var openParens = 0
+        for k in start..<end where bytes[k] == 0x28 { openParens += 1 }
+        while end > start {
+            let previous = cursor.previousStart(end)
+            let (scalar, _) = cursor.scalar(at: previous)
+            let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x5D, 0xBB, 0x201D, 0x2019, 0x2A]
+            if trailing.contains(scalar.value) || (scalar.value == 0x29 && openParens == 0) {
+                end = previous
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    // MARK: Clitics
+
+    /// The end of a clitic that starts with an apostrophe ("'s", "'t", "'n", "'s-Gravenhage").
+    private func cliticEnd(at start: Int, apostropheLength: Int) -> Int? {
+        let letterAt = start + apostropheLength
+        guard letterAt < cursor.count else { return nil }
+        let letter = bytes[letterAt]
+        guard letter == 0x73 || letter == 0x74 || letter == 0x6E || letter == 0x6B else { return nil }  // s t n k
+        let afterLetter = letterAt + 1
+        let (next, nextLength) = cursor.classAt(afterLetter)
+        if next.isAlphanumeric { return nil }
+        if next == .hyphen && cursor.classAt(afterLetter + nextLength).0 == .upper {
+            var end = afterLetter + nextLength
+            while end < cursor.count {
+                let (cls, length) = cursor.classAt(end)
+                guard cls.isLetter || (cls == .hyphen && cursor.classAt(end + length).0.isLetter) else { break }
+                end += length
+            }
+            return end
+        }
+        return afterLetter
+    }
+}

@@ -1,0 +1,63 @@
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+@Suite struct GraphBuilderTests {
+    typealias V = Vocabulary
+
+    func linkedDocument(_ text: String) -> Document {
+        var document = Document(id: "dir/d.txt", text: text)
+        document.metadata.source = "dir/d.txt"
+        let china = IRI(Gazetteer.entityBase + "country/cn")
+        // "België" takes 7 bytes but 6 code points; "China" starts at byte 11, code point 10.
+        // A sentence as long as the text would share the context's IRI (NIF names strings by their offsets).
+        document[Sentences.self] = [Sentence(span: Span(start: 0, end: 7))]
+        document[Mentions.self] = [
+            Mention(span: Span(start: 11, end: 16), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t")
+        ]
+        document[Entities.self] = [Entity(iri: china, types: [.schema("Country")], labels: [Literal("China", language: "nl")])]
+        return document
+    }
+
+    func objects(_ fragment: GraphFragment, _ subject: IRI, _ predicate: IRI) -> [Term] {
+        fragment.triples.filter { $0.subject == .iri(subject) && $0.predicate == predicate }.map(\.object)
+    }
+
+    @Test func contextHoldsTheTextWithCodePointOffsets() {
+        let fragment = GraphBuilder().build(linkedDocument("België en China"))
+        let doc = IRI(Document.defaultBase + "dir/d.txt")
+        let context = doc.appending("#char=0,15")
+        #expect(fragment.graph == doc)
+        #expect(objects(fragment, context, V.RDF.type) == [.iri(V.NIF.context), .iri(V.NIF.offsetBasedString)])
+        #expect(objects(fragment, context, V.NIF.isString) == [.literal(Literal("België en China"))])
+        #expect(objects(fragment, context, V.NIF.endIndex) == [.literal(.nonNegativeInteger(15))])
+    }
+
+    @Test func mentionsArePhrasesLinkedToTheirEntities() {
+        let fragment = GraphBuilder().build(linkedDocument("België en China"))
+        let doc = IRI(Document.defaultBase + "dir/d.txt")
+        let phrase = doc.appending("#char=10,15")
+        #expect(objects(fragment, phrase, V.NIF.anchorOf) == [.literal(Literal("China"))])
+        #expect(objects(fragment, phrase, V.NIF.beginIndex) == [.literal(.nonNegativeInteger(10))])
+        #expect(objects(fragment, phrase, V.NIF.referenceContext) == [.iri(doc.appending("#char=0,15"))])
+        #expect(objects(fragment, phrase, V.ITS.taIdentRef) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
+        #expect(objects(fragment, phrase, V.ITS.taClassRef) == [.iri(.schema("Country"))])
+        #expect(objects(fragment, doc, V.Schema.mentions) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
+        #expect(fragment.sharedTriples.count == 2)
+    }
+
+    @Test func sentencesCanBeLeftOut() {
+        let with = GraphBuilder().build(linkedDocument("België en China"))
+        let without = GraphBuilder(includeSentences: false).build(linkedDocument("België en China"))
+        #expect(with.triples.contains { $0.object == .iri(V.NIF.sentence) })
+        #expect(!without.triples.contains { $0.object == .iri(V.NIF.sentence) })
+    }
+
+    @Test func stageEmitsOneFragmentPerDocument() async throws {
+        var harness = StageHarness(GraphBuilder())
+        let out = try await harness.feed(linkedDocument("België en China"))
+        #expect(out.count == 1)
+        #expect(try await harness.finish().isClean)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Pipeline
+import Stages
+import Testing
+
+@Suite struct RDFWriterTests {
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-\(UUID().uuidString)-\(name)").path
+    }
+
+    func encode(_ term: Term) -> String {
+        var out: [UInt8] = []
+        RDFEncoder().append(term, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func literalsAreEscapedExactly() {
+        #expect(encode(.literal(Literal("a\"b\\c\nd\re\tf\u{01}g\u{7F}ë"))) == #""a\"b\\c\nd\re\tf\u0001g\u007Fë""#)
+        #expect(encode(.literal(Literal("Chine", language: "FR"))) == #""Chine"@fr"#)
+        #expect(encode(.literal(.nonNegativeInteger(5))) == #""5"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"#)
+    }
+
+    @Test func irisEscapeForbiddenCharacters() {
+        #expect(encode(.iri(IRI("http://x/a b<c>\"{|}^`\\"))) == #"<http://x/a\u0020b\u003Cc\u003E\u0022\u007B\u007C\u007D\u005E\u0060\u005C>"#)
+        #expect(encode(.iri(IRI("http://x/België"))) == "<http://x/België>")
+    }
+
+    func fragment(_ n: Int) -> GraphFragment {
+        let doc = IRI("http://ex.org/doc\(n)")
+        let entity = IRI("http://ex.org/e")
+        return GraphFragment(
+            graph: doc,
+            triples: [
+                Triple(doc, Vocabulary.RDF.type, Vocabulary.Schema.digitalDocument),
+                Triple(doc, Vocabulary.Schema.mentions, entity),
+                Triple(doc, IRI("http://ex.org/p"), Literal("x\ny")),
+            ],
+            sharedTriples: [Triple(entity, Vocabulary.RDFS.label, Literal("E", language: "nl"))]
+        )
+    }
+
+    func write(_ format: RDFFormat) throws -> String {
+        let path = temporaryPath("out.\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try RDFWriter(path: path, format: format)
+        try writer.write(fragment(1))
+        try writer.write(fragment(2))
+        #expect(!FileManager.default.fileExists(atPath: path), "the file must not exist under its name before finish")
+        #expect(FileManager.default.fileExists(atPath: path + ".partial"))
+        try writer.finish()
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test func nTriplesWriteSharedTriplesOnce() throws {
+        let lines = try write(.nTriples).split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines.filter { $0.contains("rdf-schema#label") }.count == 1)
+        #expect(lines[0] == "<http://ex.org/doc1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/DigitalDocument> .")
+    }
+
+    @Test func nQuadsPutEachDocumentInItsOwnGraph() throws {
+        let lines = try write(.nQuads).split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines.filter { $0.hasSuffix("<http://ex.org/doc2> .") }.count == 3)
+        #expect(lines.filter { $0.hasSuffix("<https://w3id.org/textgraph/graph/entities> .") }.count == 1)
+    }
+
+    @Test func turtleGroupsBySubjectWithPrefixes() throws {
+        let text = try write(.turtle)
+        #expect(text.hasPrefix("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"))
+        #expect(text.contains("\n<http://ex.org/doc1> a schema:DigitalDocument ;\n    schema:mentions <http://ex.org/e> ;\n    <http://ex.org/p> \"x\\ny\" .\n"))
+        #expect(text.components(separatedBy: "rdfs:label").count == 2)
+    }
+
+    @Test func abandonedOutputLeavesNoFile() throws {
+        let path = temporaryPath("abandoned.nt")
+        do {
+            let writer = try RDFWriter(path: path, format: .nTriples)
+            try writer.write(fragment(1))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+
+    @Test func unwritableOutputIsAClearError() {
+        let error = #expect(throws: StageError.self) { _ = try RDFWriter(path: "/nonexistent/dir/out.nt", format: .nTriples) }
+        #expect(error?.message.hasPrefix("cannot write /nonexistent/dir/out.nt.partial") == true)
+    }
+
+    @Test func formatFollowsTheExtension() {
+        #expect(RDFFormat(path: "a/graph.NT") == .nTriples)
+        #expect(RDFFormat(path: "graph.nq") == .nQuads)
+        #expect(RDFFormat(path: "graph.ttl") == .turtle)
+        #expect(RDFFormat(path: "graph.rdf") == nil)
+    }
+}

@@ -1,0 +1,104 @@
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) throws -> [String] {
+        let document = try Fixtures.segmented(text)
+        return document.texts(document[Sentences.self]!.map(\.span))
+    }
+
+    @Test func splitsAtTerminalPunctuationBeforeACapital() throws {
+        #expect(try sentences("Ja. Nee! Misschien? Wel…") == ["Ja.", "Nee!", "Misschien?", "Wel…"])
+        #expect(try sentences("Het is zo. dat was het") == ["Het is zo. dat was het"])
+    }
+
+    @Test func abbreviationsInitialsAndNumbersDoNotSplit() throws {
+        #expect(try sentences("Dit geldt o.a. voor China. Zie art. 8 van de wet.") == ["Dit geldt o.a. voor China.", "Zie art. 8 van de wet."])
+        #expect(try sentences("Getekend, Sigrid A.M. Kaag. Daarna niets.") == ["Getekend, Sigrid A.M. Kaag.", "Daarna niets."])
+        #expect(try sentences("Onder 5.4.4 en 30.06.00 staat het. Klaar.") == ["Onder 5.4.4 en 30.06.00 staat het.", "Klaar."])
+    }
+
+    @Test func sentenceFinalAbbreviationSplitsBeforeACapital() throws {
+        #expect(try sentences("Scanners, poorten enz. Daarna volgt meer.") == ["Scanners, poorten enz.", "Daarna volgt meer."])
+    }
+
+    @Test func closingQuotesAndFootnoteMarkersStayWithTheSentence() throws {
+        #expect(try sentences("Hij zei: 'Nee.' Toen ging hij.") == ["Hij zei: 'Nee.'", "Toen ging hij."])
+        #expect(try sentences("Kent u het bericht? 1)\n\nAntwoord") == ["Kent u het bericht? 1)", "Antwoord"])
+        #expect(try sentences("Kent u het bericht?<sup>1</sup>\n\nVraag 2") == ["Kent u het bericht?<sup>1</sup>", "Vraag 2"])
+    }
+
+    @Test func headingsOnTheirOwnLineAreSentences() throws {
+        #expect(try sentences("Vraag 1\nBent u bekend met het bericht?") == ["Vraag 1", "Bent u bekend met het bericht?"])
+        #expect(try sentences("Antwoord vragen 2 en 3\n\nHet kabinet ziet risico's.") == ["Antwoord vragen 2 en 3", "Het kabinet ziet risico's."])
+    }
+
+    @Test func lineBreaksInsideASentenceDoNotSplit() throws {
+        #expect(try sentences("over de export van\ncybersurveillance technologie") == ["over de export van\ncybersurveillance technologie"])
+        #expect(try sentences("Aan de Voorzitter van de\nTweede Kamer") == ["Aan de Voorzitter van de\nTweede Kamer"])
+    }
+
+    @Test func sentencesNeverCrossBlocks() throws {
+        var document = Document(id: "d", text: "Een zin zonder punt Nog een")
+        document[Blocks.self] = [Block(span: Span(start: 0, end: 19)), Block(span: Span(start: 20, end: 27))]
+        document[Tokens.self] = Tokenizer().tokenize(document.text)
+        let split = SentenceSplitter().split(document.text, tokens: document[Tokens.self]!, blocks: document[Blocks.self])
+        #expect(document.texts(split.map(\.span)) == ["Een zin zonder punt", "Nog een"])
+    }
+
+    @Test func seedQuestionsAndHeadingsAreSentences() throws {
+        let text = try Fixtures.corpusText(Fixtures.answers2019)
+        let document = try Fixtures.segmented(text)
+        let all = document.texts(document[Sentences.self]!.map(\.span))
+        for n in 1...10 { #expect(all.contains("Vraag \(n)"), "Vraag \(n) is not a sentence of its own") }
+        #expect(all.contains("Antwoord vragen 2 en 3"))
+        #expect(all.contains("Antwoord vragen 8, 9 en 10"))
+        #expect(all.contains("Sigrid A.M. Kaag"))
+        #expect(all.contains("Vindt u het wenselijk dat Nederlandse bedrijven dergelijke technologie leveren aan Chinese bedrijven?"))
+        #expect(all.contains { $0.contains("onder 5.4.4 in het hoofdstuk '30.06.00 Strategische goederen'") })
+        #expect(all.contains("Op grond van de dual-useverordening (artikel 8) kan Nederland nationale wetgeving opstellen om een vergunningplicht in te stellen voor de uitvoer van dual-use items naar landen waar deze mogelijk worden ingezet bij mensenrechtenschendingen."))
+
+        let questions = try Fixtures.segmented(try Fixtures.corpusText(Fixtures.questions2024))
+        let asked = questions.texts(questions[Sentences.self]!.map(\.span))
+        for n in 1...9 { #expect(asked.contains("Vraag \(n)")) }
+        #expect(asked.contains("Hoeveel Nuctech veiligheidsscanners worden momenteel ingezet door de Nederlandse douane?"))
+        #expect(asked.contains("Hoe reflecteert u op dit besluit?"))
+        #expect(asked.contains("Bent u bekend met bovenstaand bericht?"))
+    }
+
+    @Test func stageRequiresTokens() async throws {
+        var harness = StageHarness(SentenceSplitter())
+        let error = await #expect(throws: PipelineError.self) { _ = try await harness.feed(Document(id: "d", text: "Ja.")) }
+        #expect(error?.code == .missingRequirement)
+        #expect(error?.message.contains("'SentenceSplitter' requires tokens") == true)
+    }
+
+    @Test func stageAssignsSentencesThroughTheHarnessAndInAPipeline() async throws {
+        var harness = StageHarness(SentenceSplitter())
+        var document = Document(id: "d", text: "Ja. Nee.")
+        document[Tokens.self] = Tokenizer().tokenize(document.text)
+        let out = try await harness.feed(document)
+        #expect(out[0][Sentences.self]?.count == 2)
+        #expect(try await harness.finish().isClean)
+
+        var pipeline = StageHarness(try Pipeline<Document, Document> {
+            Tokenizer()
+            SentenceSplitter()
+        })
+        let piped = try await pipeline.feed(Document(id: "d", text: "Ja. Nee."))
+        #expect(piped[0][Sentences.self] == out[0][Sentences.self])
+        #expect(piped[0]._checkInvariants().isEmpty)
+    }
+
+    @Test func splitterBeforeTokenizerIsRejected() {
+        let error = #expect(throws: PipelineError.self) {
+            _ = try Pipeline<Document, Document> {
+                SentenceSplitter()
+                Tokenizer()
+            }
+        }
+        #expect(error?.message.contains("'SentenceSplitter' requires tokens, which 'Tokenizer' assigns") == true)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+@Suite struct TextReaderTests {
+    func read(_ bytes: [UInt8], maximumBytes: Int = 1 << 20) async throws -> (Document, [Diagnostic]) {
+        var harness = StageHarness(TextReader(maximumBytes: maximumBytes))
+        let out = try await harness.feed(SourceDocument(id: "t.txt", content: .bytes(bytes)))
+        #expect(try await harness.finish().isClean)
+        return (out[0], harness.warnings)
+    }
+
+    @Test func plainUTF8IsReadAsIs() async throws {
+        let (document, warnings) = try await read(Array("Vraag 1\n\nBent u bekend met België?".utf8))
+        #expect(document.text == "Vraag 1\n\nBent u bekend met België?")
+        #expect(document.id == "t.txt")
+        #expect(document.metadata.source == "t.txt")
+        #expect(warnings.isEmpty)
+        #expect(document._checkInvariants().isEmpty)
+    }
+
+    @Test func byteOrderMarkIsRemovedWithAWarning() async throws {
+        let (document, warnings) = try await read([0xEF, 0xBB, 0xBF] + Array("Ja.".utf8))
+        #expect(document.text == "Ja.")
+        #expect(warnings.map(\.message) == ["decoded as UTF-8 with byte-order mark"])
+    }
+
+    @Test func lineEndsAreNormalized() async throws {
+        let (document, _) = try await read(Array("a\r\nb\rc\u{0C}d".utf8))
+        #expect(document.text == "a\nb\nc\n\nd")
+    }
+
+    @Test func utf16WithByteOrderMarkIsDecoded() async throws {
+        var little: [UInt8] = [0xFF, 0xFE]
+        for unit in "Curaçao 𝄞".utf16 { little += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try await read(little).0.text == "Curaçao 𝄞")
+        var big: [UInt8] = [0xFE, 0xFF]
+        for unit in "Curaçao".utf16 { big += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try await read(big).0.text == "Curaçao")
+    }
+
+    @Test func invalidUTF8IsRejectedNamingTheByte() async throws {
+        let error = await #expect(throws: StageError.self) {
+            _ = try await read(Array("Goed".utf8) + [0xC3, 0x28] + Array(" fout".utf8))
+        }
+        #expect(error?.code == .invalidEncoding)
+        #expect(error?.message.hasPrefix("invalid UTF-8 at byte 4 (0xC3)") == true)
+    }
+
+    @Test func overlongAndSurrogateEncodingsAreInvalid() async throws {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            await #expect(throws: StageError.self) { _ = try await read(Array("x".utf8) + bad) }
+        }
+    }
+
+    @Test func emptyAndWhiteSpaceOnlyDocumentsAreRejected() async throws {
+        let empty = await #expect(throws: StageError.self) { _ = try await read([]) }
+        #expect(empty?.code == .emptyDocument)
+        #expect(empty?.message == "the document is empty")
+        let blank = await #expect(throws: StageError.self) { _ = try await read(Array(" \n\t\n".utf8)) }
+        #expect(blank?.message == "the document holds only white space")
+    }
+
+    @Test func binaryContentIsRejected() async throws {
+        let error = await #expect(throws: StageError.self) { _ = try await read([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]) }
+        #expect(error?.code == .binaryContent)
+        #expect(error?.message == "binary content, not text: NUL byte at byte 8")
+    }
+
+    @Test func documentsOverTheMaximumSizeAreRejected() async throws {
+        let error = await #expect(throws: StageError.self) { _ = try await read(Array(repeating: 0x61, count: 101), maximumBytes: 100) }
+        #expect(error?.code == .tooLarge)
+        #expect(error?.message.contains("101 bytes, more than the maximum of 100") == true)
+    }
+
+    @Test func missingFilesAreReportedAsUnreadable() async throws {
+        var harness = StageHarness(TextReader())
+        let error = await #expect(throws: StageError.self) {
+            _ = try await harness.feed(SourceDocument(id: "x", content: .file("/nonexistent/x.txt")))
+        }
+        #expect(error?.code == .unreadable)
+    }
+
+    @Test func paragraphsAreBlocksSeparatedByBlankLines() async throws {
+        let (document, _) = try await read(Array("  Vraag 1\n \nEen\ntwee\n\n\nDrie  ".utf8))
+        #expect(document.texts(document[Blocks.self]!.map(\.span)) == ["Vraag 1", "Een\ntwee", "Drie"])
+    }
+
+    @Test func hugeLinesAreReadWhole() async throws {
+        let line = String(repeating: "woord ", count: 200_000)
+        let (document, _) = try await read(Array(line.utf8), maximumBytes: 2 << 20)
+        #expect(document.utf8Count == 1_200_000)
+    }
+}
+
+@Suite struct CorpusSourceTests {
+    @Test func directoriesAreWalkedRecursivelyInByteOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-corpus-\(UUID().uuidString)")
+        let corpus = root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("b/sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["Z.txt", "a.txt", "b/sub/c.md", "b/x.xml", "b/skip.pdf", ".hidden/h.txt", "b/B.txt"] {
+            try Data("x".utf8).write(to: corpus.appendingPathComponent(name))
+        }
+        let ids = try CorpusSource(inputs: [corpus.path]).map(\.id)
+        #expect(ids == ["corpus/Z.txt", "corpus/a.txt", "corpus/b/B.txt", "corpus/b/sub/c.md", "corpus/b/x.xml"])
+        let formats = try CorpusSource(inputs: [corpus.path + "/"]).map(\.format)
+        #expect(formats == [.text, .text, .text, .text, .xml])
+        let single = try CorpusSource(inputs: [corpus.appendingPathComponent("b/skip.pdf").path]).map(\.id)
+        #expect(single == ["skip.pdf"])
+    }
+
+    @Test func missingInputIsAnError() {
+        let error = #expect(throws: StageError.self) { _ = try CorpusSource(inputs: ["/nonexistent/corpus"]) }
+        #expect(error?.message == "/nonexistent/corpus: no such file or directory")
+    }
+}

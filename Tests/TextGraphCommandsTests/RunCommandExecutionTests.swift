@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Runs the built `textgraph` binary as a user would, and checks exit status, output and messages.
+@Suite struct RunCommandExecutionTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle (`swift test` builds both into the same folder).
+    static var binary: URL {
+        get throws {
+            var directory = Bundle.main.bundleURL
+            for _ in 0..<3 {
+                let candidate = directory.appendingPathComponent("textgraph")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory = directory.deletingLastPathComponent()
+            }
+            let fallback = packageRoot.appendingPathComponent(".build/debug/textgraph")
+            guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: fallback.path])
+            }
+            return fallback
+        }
+    }
+
+    struct Result {
+        var status: Int32
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func corpusRunsCleanlyAndIsDeterministicAcrossJobCounts() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var outputs: [Data] = []
+        for jobs in ["1", "2", "2"] {
+            let output = directory.appendingPathComponent("graph-\(outputs.count).nt").path
+            let result = try run(["run", "corpus", "--output", output, "--jobs", jobs, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.isEmpty)
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: output)))
+        }
+        #expect(outputs[0].count > 10_000)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[1] == outputs[2])
+    }
+
+    @Test func badDocumentsFailAloneWithExitStatusTwo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("Nuctech levert scanners aan de Douane.".utf8).write(to: corpus.appendingPathComponent("a-good.txt"))
+        try Data([0x4E, 0x75, 0xFF, 0x0A]).write(to: corpus.appendingPathComponent("b-latin1.txt"))
+        try Data().write(to: corpus.appendingPathComponent("c-empty.txt"))
+        try Data([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]).write(to: corpus.appendingPathComponent("d-binary.txt"))
+        try Data("China en België.".utf8).write(to: corpus.appendingPathComponent("e-good.txt"))
+        let output = directory.appendingPathComponent("graph.nq").path
+        let report = directory.appendingPathComponent("report.json").path
+
+        let result = try run(["run", corpus.path, "--output", output, "--report", report])
+        #expect(result.status == 2)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("textgraph: error: ") }
+        #expect(errors == [
+            "textgraph: error: mixed/b-latin1.txt: DocumentReader: invalid UTF-8 at byte 2 (0xFF); convert the file to UTF-8",
+            "textgraph: error: mixed/c-empty.txt: DocumentReader: the document is empty",
+            "textgraph: error: mixed/d-binary.txt: DocumentReader: binary content, not text: NUL byte at byte 4",
+        ])
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(graph.contains("mixed/a-good.txt"))
+        #expect(graph.contains("mixed/e-good.txt"))
+        #expect(!graph.contains("mixed/b-latin1.txt"))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        #expect(json?["documentsRead"] as? Int == 5)
+        #expect(json?["documentsFailed"] as? Int == 3)
+        let failures = json?["failures"] as? [[String: String]]
+        #expect(failures?.map { $0["document"] ?? "" } == ["mixed/b-latin1.txt", "mixed/c-empty.txt", "mixed/d-binary.txt"])
+    }
+
+    @Test func missingInputIsAFatalErrorWithExitStatusOne() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("graph.nt").path
+        let result = try run(["run", "no/such/corpus", "--output", output])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/corpus: no such file or directory"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func unknownOutputFormatIsAUsageError() throws {
+        let result = try run(["run", "corpus", "--output", "graph.rdf"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot tell the format of 'graph.rdf'"))
+    }
+}

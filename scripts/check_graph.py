@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Builds the graph of a corpus with the textgraph binary and checks it with real RDF parsers.
+
+Checks, each printed as it passes:
+  - every format (N-Triples, N-Quads, Turtle) is accepted by rapper and loads into pyoxigraph;
+  - the three formats carry the same triples;
+  - output is byte-identical across runs and across --jobs 1 and --jobs 2;
+  - one nif:Context per input document, holding its text;
+  - for every phrase and sentence, the context's text between its offsets equals its anchorOf;
+  - the names of the foundation issue are linked mentions of typed, labelled entities, and all
+    mentions of one name link to one entity.
+Exits non-zero on the first failed check.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+import pyoxigraph as ox
+
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+ITS = "http://www.w3.org/2005/11/its/rdf#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SCHEMA = "http://schema.org/"
+
+# The names as they stand in the seed documents, and the schema.org class each must have.
+EXPECTED = [
+    ("Nuctech", "Corporation"), ("China", "Country"), ("België", "Country"), ("Verenigde Staten", "Country"),
+    ("Australië", "Country"), ("Canada", "Country"), ("AIVD", "GovernmentOrganization"),
+    ("NCTV", "GovernmentOrganization"), ("TNO", "GovernmentOrganization"), ("Douane", "GovernmentOrganization"),
+    ("VVD", "PoliticalParty"), ("Michon-Derkzen", "Person"), ("Brekelmans", "Person"), ("Van Eijk-Nagel", "Person"),
+    ("Ministerie van Buitenlandse Zaken", "GovernmentOrganization"), ("Tweede Kamer", "GovernmentOrganization"),
+    ("Van Ojik", "Person"), ("Diks", "Person"), ("GroenLinks", "PoliticalParty"), ("Kaag", "Person"),
+    ("Xinjiang", "AdministrativeArea"), ("Wassenaar Arrangement", "Organization"),
+    ("dual-useverordening", "Legislation"), ("Europese Raad", "GovernmentOrganization"),
+    ("Europese Commissie", "GovernmentOrganization"),
+]
+
+passed = 0
+
+
+def check(condition, message):
+    global passed
+    if not condition:
+        print(f"FAIL: {message}", file=sys.stderr)
+        print(f"graph checks: {passed} passed, 1 failed")
+        sys.exit(1)
+    passed += 1
+    print(f"ok: {message}")
+
+
+def run(binary, corpus, output, *extra):
+    result = subprocess.run([binary, "run", corpus, "--output", output, "--quiet", *extra], capture_output=True, text=True)
+    check(result.returncode == 0, f"textgraph run {corpus} --output {os.path.basename(output)} {' '.join(extra)} exits 0 ({result.stderr.strip()})")
+
+
+def rapper(path, syntax):
+    result = subprocess.run(["rapper", "-i", syntax, "-c", path], capture_output=True, text=True)
+    ok = result.returncode == 0 and "Error" not in result.stderr
+    check(ok, f"rapper -i {syntax} accepts {os.path.basename(path)}: {result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ''}")
+
+
+def load(path, fmt):
+    store = ox.Store()
+    store.load(path=path, format=fmt)
+    return store
+
+
+def triples(store):
+    return {(q.subject, q.predicate, q.object) for q in store}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--corpus", required=True)
+    args = parser.parse_args()
+    documents = sorted(
+        os.path.join(root, name)
+        for root, _, names in os.walk(args.corpus)
+        for name in names
+        if name.endswith((".txt", ".md", ".text")) and not name.startswith(".")
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {fmt: os.path.join(tmp, f"graph.{fmt}") for fmt in ("nt", "nq", "ttl")}
+        for path in paths.values():
+            run(args.binary, args.corpus, path)
+        rapper(paths["nt"], "ntriples")
+        rapper(paths["nq"], "nquads")
+        rapper(paths["ttl"], "turtle")
+
+        stores = {
+            "nt": load(paths["nt"], ox.RdfFormat.N_TRIPLES),
+            "nq": load(paths["nq"], ox.RdfFormat.N_QUADS),
+            "ttl": load(paths["ttl"], ox.RdfFormat.TURTLE),
+        }
+        sets = {fmt: triples(store) for fmt, store in stores.items()}
+        check(len(sets["nt"]) > 1000, f"pyoxigraph loads {len(sets['nt'])} triples from N-Triples")
+        check(sets["nt"] == sets["nq"], "N-Quads carry the same triples as N-Triples")
+        check(sets["nt"] == sets["ttl"], "Turtle carries the same triples as N-Triples")
+        graphs = {q.graph_name for q in stores["nq"]}
+        check(len(graphs) == len(documents) + 1, f"N-Quads have one named graph per document plus the entities graph ({len(graphs)})")
+
+        for jobs in ("1", "2"):
+            again = os.path.join(tmp, f"again-{jobs}.nt")
+            run(args.binary, args.corpus, again, "--jobs", jobs)
+            with open(again, "rb") as a, open(paths["nt"], "rb") as b:
+                check(a.read() == b.read(), f"output with --jobs {jobs} is byte-identical to the first run")
+
+        store = stores["nt"]
+        contexts = {
+            str(row["c"].value): row["s"].value
+            for row in store.query(f"SELECT ?c ?s WHERE {{ ?c a <{NIF}Context> ; <{NIF}isString> ?s }}")
+        }
+        check(len(contexts) == len(documents), f"one nif:Context per input document ({len(contexts)})")
+        texts = set(contexts.values())
+        for path in documents:
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read().replace("\r\n", "\n").replace("\r", "\n")
+            check(text in texts, f"the text of {path} is the nif:isString of a context")
+
+        anchored = list(store.query(f"""
+            SELECT ?x ?c ?b ?e ?a WHERE {{
+              ?x <{NIF}referenceContext> ?c ; <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e ; <{NIF}anchorOf> ?a }}"""))
+        bad = [r for r in anchored if contexts[str(r["c"].value)][int(r["b"].value):int(r["e"].value)] != r["a"].value]
+        check(anchored and not bad, f"for all {len(anchored)} phrases and sentences the context text between the offsets equals anchorOf {bad[:3]}")
+
+        mentions = list(store.query(f"""
+            SELECT ?anchor ?entity WHERE {{ ?m a <{NIF}Phrase> ; <{NIF}anchorOf> ?anchor .
+              OPTIONAL {{ ?m <{ITS}taIdentRef> ?entity }} }}"""))
+        for name, cls in EXPECTED:
+            found = [
+                r for r in mentions
+                if r["anchor"].value == name or r["anchor"].value.endswith(" " + name) or r["anchor"].value.startswith(name + " ")
+            ]
+            linked = {str(r["entity"].value) for r in found if r["entity"] is not None}
+            check(found and all(r["entity"] is not None for r in found) and len(linked) == 1,
+                  f"'{name}': {len(found)} mentions, all linked to one entity {sorted(linked)}")
+            entity = ox.NamedNode(next(iter(linked)))
+            types = {str(q.object.value) for q in store.quads_for_pattern(entity, ox.NamedNode(RDF_TYPE), None)}
+            labels = [q.object.value for q in store.quads_for_pattern(entity, ox.NamedNode(RDFS_LABEL), None)]
+            check(SCHEMA + cls in types and labels, f"'{name}' → {entity.value.rsplit('/', 2)[-2:]} is a schema:{cls} labelled {labels[:2]}")
+
+    print(f"graph checks: {passed} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()

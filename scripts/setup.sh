@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what TextGraph needs on a fresh Debian machine. Idempotent: installs only what is missing.
+#   scripts/setup.sh          build needs: libxml2-dev, pkg-config
+#   scripts/setup.sh --test   also what the tests use: raptor2-utils (rapper), pyoxigraph, rdflib
+set -euo pipefail
+
+packages=(libxml2-dev pkg-config)
+python_packages=()
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(raptor2-utils)
+    python_packages+=(pyoxigraph rdflib)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo=""
+    [[ $(id -u) == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ((${#python_packages[@]})); then
+    for package in "${python_packages[@]}"; do
+        python3 -c "import ${package}" 2>/dev/null || {
+            echo "setup: pip installing ${package}" >&2
+            python3 -m pip install -q "${package}"
+        }
+    done
+fi
+command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2; exit 1; }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift unit and integration tests, then the graph checks with real RDF
+# parsers (rapper, pyoxigraph) over the graphs the CLI builds from corpus/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+
+# No warnings in our own targets (dependencies are built without the flag).
+swift build --build-tests -Xswiftc -warnings-as-errors 2>&1 | tee /tmp/textgraph-build.log
+if grep -E "^/.*/(Sources|Tests)/.*warning:" /tmp/textgraph-build.log; then
+    echo "test: the build has warnings" >&2
+    exit 1
+fi
+swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
+
+python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
