@@ -1,29 +1,88 @@
 public import Pipeline
 
-/// Reads a source document with the reader for its format.
+/// Reads a source document with the reader for its format: plain text, TEI, Dutch official
+/// publications, or any other XML.
 ///
-/// Plain text goes to ``TextReader``. XML is not read yet (the libxml2 reader is the next step,
-/// see the project's issues); such documents fail with a clear error and the run goes on.
+/// XML files are told apart by their root element (`<TEI>`, `<officiele-publicatie>`), read
+/// from the first bytes; a file with a text extension that opens with an XML declaration is read
+/// as XML. The chosen reader's errors and warnings are reported under this stage's name.
 public struct DocumentReader: Stage {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
     /// The reader for plain text.
     public var text: TextReader
+    /// The reader for TEI documents.
+    public var tei: TEIReader
+    /// The reader for Dutch official publications.
+    public var officialPublication: OfficialPublicationReader
+    /// The reader for other XML.
+    public var xml: XMLReader
 
-    /// Creates a reader.
-    public init(text: TextReader = TextReader()) {
-        self.text = text
+    /// Creates a reader whose parts share the document namespace and the size limit.
+    public init(
+        documentBase: String = Document.defaultBase,
+        maximumBytes: Int = 64 << 20,
+        teiPeople: [TEIPerson] = [],
+        teiNotes: Bool = false,
+        windows1252Fallback: Bool = false
+    ) {
+        text = TextReader(documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback)
+        tei = TEIReader(people: teiPeople, includeNotes: teiNotes, documentBase: documentBase, maximumBytes: maximumBytes)
+        officialPublication = OfficialPublicationReader(documentBase: documentBase, maximumBytes: maximumBytes)
+        xml = XMLReader(documentBase: documentBase, maximumBytes: maximumBytes)
     }
 
-    public var assigns: Set<AnnotationKey> { text.assigns }
+    public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
     public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
-        switch input.format {
-        case .text:
-            try await text.process(input, context: context.entering(text.name), emit: emit)
-        default:
-            throw StageError(.malformedInput, "no reader for the \(input.format) format yet; only plain text is read")
+        let bytes = try SourceBytes.read(input, maximumBytes: text.maximumBytes)
+        var source = input
+        source.content = .bytes(bytes)
+        let root = XMLSniffer.rootElement(of: bytes)
+        if input.format == .xml || (root != nil && XMLSniffer.hasDeclaration(bytes)) {
+            source.format = .xml
+            switch root {
+            case "TEI", "teiCorpus": try await tei.process(source, context: context, emit: emit)
+            case "officiele-publicatie": try await officialPublication.process(source, context: context, emit: emit)
+            default: try await xml.process(source, context: context, emit: emit)
+            }
+        } else {
+            try await text.process(source, context: context, emit: emit)
         }
+    }
+}
+
+/// Looks at the first bytes of a document to tell whether and what XML it is.
+enum XMLSniffer {
+    /// The local name of the root element, or `nil` when the bytes do not start like XML.
+    static func rootElement(of bytes: [UInt8]) -> String? {
+        var i = 0
+        let limit = min(bytes.count, 16 << 10)
+        // A byte-order mark, intact or damaged, then white space.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) { i = 6 }
+        while i < limit {
+            while i < limit, TextDecoder.isASCIIWhitespace(bytes[i]) { i += 1 }
+            guard i + 1 < limit, bytes[i] == 0x3C else { return nil }
+            let next = bytes[i + 1]
+            if next == 0x3F || next == 0x21 {  // <?...?> or <!-- --> / <!DOCTYPE>
+                guard let close = bytes[i..<limit].firstIndex(of: 0x3E) else { return nil }
+                i = close + 1
+                continue
+            }
+            var end = i + 1
+            while end < limit, !TextDecoder.isASCIIWhitespace(bytes[end]), bytes[end] != 0x3E, bytes[end] != 0x2F { end += 1 }
+            let qualified = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            return qualified.split(separator: ":").last.map(String.init) ?? qualified
+        }
+        return nil
+    }
+
+    /// Whether the bytes open with an XML declaration (after a byte-order mark, intact or damaged).
+    static func hasDeclaration(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) { i = 6 }
+        while i < bytes.count, TextDecoder.isASCIIWhitespace(bytes[i]) { i += 1 }
+        return bytes[i...].starts(with: Array("<?xml".utf8))
     }
 }

@@ -16,6 +16,12 @@ public enum TextGraphPipeline {
         public var maximumDocumentBytes = 64 << 20
         /// Whether sentences are written to the graph.
         public var includeSentences = true
+        /// Speakers of TEI documents, from a TEI person list.
+        public var teiPeople: [TEIPerson] = []
+        /// Whether TEI notes (speaker labels, stage directions) are kept as text.
+        public var teiNotes = false
+        /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning.
+        public var windows1252Fallback = false
 
         /// Creates the default options.
         public init() {}
@@ -25,7 +31,13 @@ public enum TextGraphPipeline {
     public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, GraphFragment> {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         return try Pipeline {
-            DocumentReader(text: TextReader(documentBase: options.documentBase, maximumBytes: options.maximumDocumentBytes))
+            DocumentReader(
+                documentBase: options.documentBase,
+                maximumBytes: options.maximumDocumentBytes,
+                teiPeople: options.teiPeople,
+                teiNotes: options.teiNotes,
+                windows1252Fallback: options.windows1252Fallback
+            )
             Tokenizer()
             SentenceSplitter()
             GazetteerTagger(matcher: matcher)

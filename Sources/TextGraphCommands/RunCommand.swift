@@ -12,7 +12,8 @@ public struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Build the knowledge graph of files and directories.",
         discussion: """
-            Directories are read recursively (.txt, .text, .md), in a stable order. The output \
+            Directories are read recursively (.txt, .text, .md, .xml), in a stable order; - reads \
+            JSON lines ({"id":…, "text":…} or {"id":…, "path":…}) from standard input. The output \
             format follows the extension of --output: .nt (N-Triples), .nq (N-Quads, one named \
             graph per document), .ttl (Turtle). Exit status: 0 when every document went through, \
             2 when some failed (the others are written), 1 for usage or fatal errors.
@@ -45,6 +46,21 @@ public struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "The largest document to read, in bytes.")
     public var maxDocumentSize: Int = 64 << 20
+
+    @Option(name: .long, help: "Only read files matching this glob (a name pattern, or a path pattern with /); repeatable.")
+    public var include: [String] = []
+
+    @Option(name: .long, help: "Skip files matching this glob; repeatable; wins over --include.")
+    public var exclude: [String] = []
+
+    @Option(name: .long, help: "A TEI person list (listPerson) that names the speakers of TEI documents.")
+    public var teiPersons: String?
+
+    @Flag(name: .long, help: "Keep TEI notes (speaker labels, stage directions, times) as text.")
+    public var teiNotes = false
+
+    @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
+    public var windows1252Fallback = false
 
     @Option(name: .long, help: "Write a JSON report of the run to this file.")
     public var report: String?
@@ -85,8 +101,11 @@ public struct RunCommand: AsyncParsableCommand {
             options.documentBase = base
             options.maximumDocumentBytes = maxDocumentSize
             options.includeSentences = !noSentences
+            options.teiNotes = teiNotes
+            options.windows1252Fallback = windows1252Fallback
+            if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
             let pipeline = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
-            let sources = try CorpusSource(inputs: inputs)
+            let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
             let writer = try RDFWriter(path: output, format: format)
             let runner = PipelineRunner(
                 configuration: .init(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)

@@ -118,3 +118,36 @@ import Testing
         #expect(error?.message == "/nonexistent/corpus: no such file or directory")
     }
 }
+
+@Suite struct TextReaderFallbackTests {
+    @Test func windows1252IsReadWhenAllowedWithAWarning() async throws {
+        var harness = StageHarness(TextReader(windows1252Fallback: true))
+        let bytes: [UInt8] = Array("Belgi".utf8) + [0xEB] + Array(" en de ".utf8) + [0x93] + Array("douane".utf8) + [0x94]
+        let out = try await harness.feed(SourceDocument(id: "w.txt", content: .bytes(bytes)))
+        #expect(out[0].text == "België en de “douane”")
+        #expect(harness.warnings.map(\.message) == ["decoded as Windows-1252 (not valid UTF-8 at byte 5)"])
+    }
+
+    @Test func undefinedWindows1252BytesStillFail() async throws {
+        var harness = StageHarness(TextReader(windows1252Fallback: true))
+        let error = await #expect(throws: StageError.self) {
+            _ = try await harness.feed(SourceDocument(id: "w.txt", content: .bytes([0x61, 0x81])))
+        }
+        #expect(error?.message == "neither UTF-8 nor Windows-1252: byte 0x81 at byte 1")
+    }
+}
+
+@Suite struct CorpusSourceFilterTests {
+    @Test func includeAndExcludeGlobs() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-globs-\(UUID().uuidString)")
+        let corpus = root.appendingPathComponent("c")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["a.txt", "b.xml", "drafts/c.txt", "drafts/d.xml"] {
+            try Data("x".utf8).write(to: corpus.appendingPathComponent(name))
+        }
+        #expect(try CorpusSource(inputs: [corpus.path], include: ["*.xml"]).map(\.id) == ["c/b.xml", "c/drafts/d.xml"])
+        #expect(try CorpusSource(inputs: [corpus.path], exclude: ["c/drafts/*"]).map(\.id) == ["c/a.txt", "c/b.xml"])
+        #expect(try CorpusSource(inputs: [corpus.path], include: ["*.txt"], exclude: ["c/drafts/*"]).map(\.id) == ["c/a.txt"])
+    }
+}

@@ -12,6 +12,8 @@ public struct SourceDocument: DocumentIdentified, Hashable {
         case text(String)
         /// Bytes given directly.
         case bytes([UInt8])
+        /// Nothing could be had for this document; the reason is reported when it is read.
+        case unreadable(String)
     }
 
     /// The document's identifier: its path relative to the corpus root's parent.

@@ -6,8 +6,12 @@
 /// Rejects empty files, binary files (a NUL byte) and invalid UTF-8, naming the byte offset.
 public enum TextDecoder {
     /// Decodes and normalizes `bytes`.
-    /// - Returns: The text, and whether a byte-order mark was removed.
-    public static func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: String) {
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - windows1252Fallback: Whether bytes that are not UTF-8 (and have no UTF-16 byte-order
+    ///     mark) are decoded as Windows-1252 instead of failing.
+    /// - Returns: The text, and the encoding it was read in.
+    public static func decode(_ bytes: [UInt8], windows1252Fallback: Bool = false) throws -> (text: String, encoding: String) {
         if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return (try decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF), "UTF-16")
         }
@@ -22,6 +26,9 @@ public enum TextDecoder {
             throw StageError(.binaryContent, "binary content, not text: NUL byte at byte \(nul)")
         }
         if let bad = firstInvalidUTF8Offset(body) {
+            if windows1252Fallback {
+                return (try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])), "Windows-1252 (not valid UTF-8 at byte \(bad))")
+            }
             throw StageError(
                 .invalidEncoding,
                 "invalid UTF-8 at byte \(bad) (0x\(String(bytes[bad], radix: 16, uppercase: true))); "
@@ -30,6 +37,25 @@ public enum TextDecoder {
         }
         return (try finish(normalizeLineEnds(body)), encoding)
     }
+
+    /// Windows-1252 bytes as UTF-8; the five bytes Windows-1252 leaves undefined are an error.
+    static func windows1252ToUTF8(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
+        var scalars = String.UnicodeScalarView()
+        for (offset, byte) in zip(bytes.indices, bytes) {
+            if byte < 0x80 || byte >= 0xA0 {
+                scalars.append(Unicode.Scalar(byte))
+            } else if let value = windows1252Scalars[byte], let scalar = Unicode.Scalar(value) {
+                scalars.append(scalar)
+            } else {
+                throw StageError(.invalidEncoding, "neither UTF-8 nor Windows-1252: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset)")
+            }
+        }
+        return Array(String(scalars).utf8)
+    }
+
+    private static let windows1252Scalars: [UInt8: UInt32] = Dictionary(
+        uniqueKeysWithValues: XMLRepair.windows1252Byte.map { ($0.value, $0.key) }
+    )
 
     private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> String {
         guard bytes.count % 2 == 0 else {

@@ -21,18 +21,21 @@ public struct TextReader: Stage {
     public var documentBase: String
     /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
     public var maximumBytes: Int
+    /// Whether text that is not UTF-8 is read as Windows-1252 (with a warning) instead of failing.
+    public var windows1252Fallback: Bool
 
     /// Creates a reader.
-    public init(documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
+    public init(documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20, windows1252Fallback: Bool = false) {
         self.documentBase = documentBase
         self.maximumBytes = maximumBytes
+        self.windows1252Fallback = windows1252Fallback
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
     public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
         let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
-        let (text, encoding) = try TextDecoder.decode(bytes)
+        let (text, encoding) = try TextDecoder.decode(bytes, windows1252Fallback: windows1252Fallback)
         if encoding != "UTF-8" { context.warn("decoded as \(encoding)") }
         var document = Document(
             id: input.id,
@@ -83,6 +86,8 @@ enum SourceBytes {
             return try checked(Array(text.utf8), maximumBytes)
         case .bytes(let bytes):
             return try checked(bytes, maximumBytes)
+        case .unreadable(let reason):
+            throw StageError(.unreadable, reason)
         case .file(let path):
             let attributes: [FileAttributeKey: Any]
             do {

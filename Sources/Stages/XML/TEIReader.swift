@@ -1,0 +1,246 @@
+public import Pipeline
+
+/// Reads TEI parliamentary corpora such as ParlaMint: utterances and their speakers, the header's
+/// title, date and house, and, in linguistically annotated `.ana` files, the source's own
+/// sentences, tokens and names as gold layers.
+///
+/// - `<seg>` elements become paragraphs and `<head>` headings; `<note>` (speaker labels,
+///   comments, times), `<gap>` and non-verbal `<kinesic>`/`<vocal>`/`<incident>` are left out
+///   unless ``includeNotes`` is set (then notes become blocks of their own).
+/// - `<u who="#KhadijaArib" ana="#chair">` becomes an ``Utterance``; with a person list
+///   (``TEIPersonList``) the speaker's full name is filled in.
+/// - In `.ana` files the text is rebuilt from `<w>` and `<pc>` (a space after each token unless
+///   `join="right"`), and `<s>`, `<w>`/`<pc>` and `<name type="PER">` become ``GoldSentences``,
+///   ``GoldTokens`` and ``GoldMentions`` for evaluations.
+public struct TEIReader: Stage {
+    public typealias Input = SourceDocument
+    public typealias Output = Document
+
+    /// Speakers by `xml:id`, from a TEI person list.
+    public var people: [String: TEIPerson]
+    /// Whether notes (speaker labels, stage directions, times) are kept as blocks.
+    public var includeNotes: Bool
+    /// The namespace under which document IRIs are made.
+    public var documentBase: String
+    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
+    public var maximumBytes: Int
+
+    /// Creates a reader.
+    public init(people: [TEIPerson] = [], includeNotes: Bool = false, documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
+        self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.includeNotes = includeNotes
+        self.documentBase = documentBase
+        self.maximumBytes = maximumBytes
+    }
+
+    public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }
+
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
+        var parse = TEIParse(cursor: try XMLCursor(bytes: bytes), people: people, includeNotes: includeNotes)
+        try parse.run()
+        guard parse.root == "TEI" || parse.root == "teiCorpus" else {
+            throw StageError(.malformedInput, "not a TEI document: the root element is <\(parse.root ?? "?")>, not <TEI>")
+        }
+        guard !parse.text.bytes.isEmpty else { throw StageError(.emptyDocument, "the TEI document holds no text") }
+        var document = Document(
+            id: input.id,
+            text: parse.text.text,
+            iri: Document.iri(forID: input.id, base: documentBase),
+            metadata: parse.metadata
+        )
+        document.metadata.source = input.id
+        document[Blocks.self] = parse.text.blocks
+        document[Utterances.self] = parse.utterances
+        if parse.isAnnotated {
+            document[GoldSentences.self] = parse.sentences
+            document[GoldTokens.self] = parse.tokens
+            document[GoldMentions.self] = parse.names
+        }
+        try await emit(document)
+    }
+}
+
+/// The state of reading one TEI document.
+private struct TEIParse {
+    let cursor: XMLCursor
+    let people: [String: TEIPerson]
+    let includeNotes: Bool
+    var text = TextAssembler()
+    var root: String?
+    var metadata = DocumentMetadata(format: "tei")
+    var utterances: [Utterance] = []
+    var sentences: [Sentence] = []
+    var tokens: [Token] = []
+    var names: [Mention] = []
+    var isAnnotated = false
+
+    private var path: [String] = []
+    private var skipDepth = 0
+    private var headerField: String?
+    private var headerValue: [UInt8] = []
+    private var titleIsPreferred = false
+    private var utterance: (start: Int?, who: String?, role: String?)? = nil
+    private var sentenceStart: Int? = nil
+    private var nameStack: [(type: String, start: Int?)] = []
+    private var tokenBytes: [UInt8] = []
+    private var inToken: (kind: TokenKind, joinRight: Bool)? = nil
+    private var joinNext = false
+
+    init(cursor: XMLCursor, people: [String: TEIPerson], includeNotes: Bool) {
+        self.cursor = cursor
+        self.people = people
+        self.includeNotes = includeNotes
+    }
+
+    private static let nonVerbal: Set<String> = ["gap", "kinesic", "vocal", "incident", "linkGrp", "fw", "pb"]
+
+    private var inHeader: Bool { path.contains("teiHeader") }
+    private var origin: String { "/" + path.joined(separator: "/") }
+
+    mutating func run() throws {
+        var scratch: [UInt8] = []
+        while try cursor.read() {
+            switch cursor.kind {
+            case .elementStart:
+                let name = cursor.name
+                if root == nil {
+                    root = name
+                    metadata.identifier = cursor.attribute("xml:id")
+                }
+                if skipDepth > 0 || TEIParse.nonVerbal.contains(name) || (name == "note" && !includeNotes && !inHeader) {
+                    if !cursor.isEmptyElement { skipDepth += 1 }
+                    continue
+                }
+                path.append(name)
+                if inHeader { startHeaderElement(name) } else { startTextElement(name) }
+                if cursor.isEmptyElement { try end(name) }
+            case .elementEnd:
+                if skipDepth > 0 {
+                    skipDepth -= 1
+                    continue
+                }
+                try end(cursor.name)
+            case .text:
+                guard skipDepth == 0 else { continue }
+                if headerField != nil {
+                    cursor.appendText(to: &headerValue)
+                } else if inToken != nil {
+                    cursor.appendText(to: &tokenBytes)
+                } else if !inHeader && path.contains("text") {
+                    scratch.removeAll(keepingCapacity: true)
+                    cursor.appendText(to: &scratch)
+                    if isAnnotated && path.last == "s" || path.last == "name" && isAnnotated {
+                        continue  // white space between tokens in .ana files
+                    }
+                    if utterance?.start == nil, scratch.contains(where: { $0 > 0x20 }) { utterance?.start = text.nextOffset }
+                    text.append(scratch)
+                }
+            case .entityReference, .other:
+                continue
+            }
+        }
+        text.endBlock()
+    }
+
+    private mutating func startHeaderElement(_ name: String) {
+        switch name {
+        case "title" where path.dropLast().last == "titleStmt":
+            let preferred = cursor.attribute("type") != "sub" && cursor.attribute("xml:lang") == "nl"
+            if metadata.title == nil || (preferred && !titleIsPreferred) {
+                headerField = "title"
+                headerValue.removeAll()
+                titleIsPreferred = preferred
+            }
+        case "meeting":
+            let ana = cursor.attribute("ana") ?? ""
+            if ana.contains("#parla.lower") { metadata.properties["house"] = "Tweede Kamer" }
+            if ana.contains("#parla.upper") { metadata.properties["house"] = "Eerste Kamer" }
+        case "date":
+            if let when = cursor.attribute("when"), path.contains("sourceDesc") || (metadata.date == nil && path.contains("setting")) {
+                metadata.date = when
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func startTextElement(_ name: String) {
+        switch name {
+        case "head":
+            text.beginBlock(kind: .heading, origin: origin)
+        case "seg", "p", "note":
+            text.beginBlock(kind: .paragraph, origin: origin)
+        case "u":
+            text.endBlock()
+            let who = cursor.attribute("who").map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+            let role = cursor.attribute("ana").map { $0.split(separator: " ").first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) } ?? $0 }
+            utterance = (nil, who, role)
+        case "s":
+            isAnnotated = true
+            sentenceStart = nil
+        case "w", "pc":
+            isAnnotated = true
+            inToken = (name == "pc" ? .punctuation : .word, cursor.attribute("join") == "right")
+            tokenBytes.removeAll(keepingCapacity: true)
+        case "name":
+            nameStack.append((cursor.attribute("type") ?? "MISC", nil))
+        default:
+            break
+        }
+    }
+
+    private mutating func end(_ name: String) throws {
+        if inHeader {
+            if headerField == name {
+                let value = String(decoding: headerValue, as: UTF8.self).trimmingWhitespace
+                if !value.isEmpty { metadata.title = value }
+                headerField = nil
+            }
+            path.removeLast()
+            return
+        }
+        switch name {
+        case "w", "pc":
+            if let token = inToken, let span = text.appendWord(tokenBytes, spaceBefore: !joinNext) {
+                var kind = token.kind
+                if kind == .word, tokenBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E || $0 == 0x2C }) { kind = .number }
+                tokens.append(Token(span: span, kind: kind))
+                if sentenceStart == nil { sentenceStart = span.start }
+                if utterance?.start == nil { utterance?.start = span.start }
+                for k in nameStack.indices where nameStack[k].start == nil { nameStack[k].start = span.start }
+                joinNext = token.joinRight
+            }
+            inToken = nil
+        case "s":
+            if let start = sentenceStart, let last = tokens.last { sentences.append(Sentence(span: Span(start: start, end: last.span.end))) }
+            sentenceStart = nil
+            joinNext = false
+        case "name":
+            if let name = nameStack.popLast(), let start = name.start, let last = tokens.last, last.span.end > start {
+                names.append(
+                    Mention(
+                        span: Span(start: start, end: last.span.end),
+                        entityClass: IRI(Vocabulary.TG.namespace + name.type),
+                        source: "TEI"
+                    )
+                )
+            }
+        case "head", "seg", "p", "note":
+            text.endBlock()
+            joinNext = false
+        case "u":
+            text.endBlock()
+            if let current = utterance, let start = current.start, text.bytes.count > start {
+                var end = text.bytes.count
+                while end > start && text.bytes[end - 1] == 0x20 { end -= 1 }
+                let speaker = current.who.flatMap { people[$0]?.fullName }
+                utterances.append(Utterance(span: Span(start: start, end: end), speakerID: current.who, speakerName: speaker, role: current.role))
+            }
+            utterance = nil
+        default:
+            break
+        }
+        path.removeLast()
+    }
+}

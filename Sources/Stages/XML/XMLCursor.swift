@@ -1,0 +1,191 @@
+import CLibXML2
+
+/// A forward-only cursor over an XML document, on libxml2's streaming `xmlTextReader`.
+///
+/// Never builds a tree of the document: it holds the current node only. Parsing is safe for
+/// untrusted input: no network (`XML_PARSE_NONET`), no DTD loading, no substitution of entities
+/// (so an external entity is never read and an entity-expansion bomb is refused), and libxml2's
+/// default limits on depth and text size stay on. Errors carry libxml2's message and line.
+///
+/// ```swift
+/// let cursor = try XMLCursor(bytes: bytes)
+/// while try cursor.read() {
+///     if cursor.kind == .elementStart, cursor.name == "seg" { ... }
+/// }
+/// ```
+final class XMLCursor {
+    /// The kinds of node the cursor stops at.
+    enum Kind: Equatable {
+        case elementStart, elementEnd, text, entityReference, other
+    }
+
+    private let reader: xmlTextReaderPtr
+    private let bytes: [UInt8]
+    private let errors: ErrorCollector
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    /// The current node's kind.
+    private(set) var kind: Kind = .other
+    /// Whether the current start tag is also its end (`<br/>`); no `elementEnd` follows it.
+    private(set) var isEmptyElement = false
+    /// The elements open at the current node, outermost first.
+    private(set) var openElements: [String] = []
+    /// The names of entity references that were left unexpanded (`&xxe;`), in document order.
+    private(set) var unexpandedEntities: [String] = []
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Opens a cursor over a document held in memory.
+    init(bytes: [UInt8], url: String = "document.xml") throws {
+        _ = XMLCursor.initialized
+        self.bytes = bytes
+        errors = ErrorCollector()
+        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+            | Int32(XML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
+        let created = self.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReaderForMemory($0, Int32(buffer.count), url, nil, options)
+                }
+            }
+        }
+        guard let created else {
+            throw StageError(.malformedInput, bytes.isEmpty ? "the XML document is empty" : "libxml2 could not open the XML document")
+        }
+        reader = created
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+        }, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Moves to the next node; `false` at the end of the document.
+    /// - Throws: ``StageError`` with code ``StageError/Code/malformedInput`` naming the line and
+    ///   libxml2's reason when the document is not well formed.
+    func read() throws -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 {
+            switch xmlTextReaderNodeType(reader) {
+            case 1:
+                kind = .elementStart
+                isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
+                if !isEmptyElement { openElements.append(name) }
+            case 15:
+                kind = .elementEnd
+                if !openElements.isEmpty { openElements.removeLast() }
+            case 3, 4, 13, 14: kind = .text
+            case 5:
+                kind = .entityReference
+                unexpandedEntities.append(name)
+            default: kind = .other
+            }
+            if let error = errors.firstFatal { throw explained(error) }
+            return true
+        }
+        if let error = errors.firstFatal ?? errors.first { throw explained(error) }
+        if status < 0 { throw explained(StageError(.malformedInput, "the XML document is not well formed")) }
+        if !openElements.isEmpty {
+            throw StageError(.malformedInput, "the XML document ends inside <\(openElements.last!)>: it is truncated")
+        }
+        return false
+    }
+
+    /// libxml2's streaming reader reports a document cut off in the middle as "Extra content at
+    /// the end of the document"; say what happened instead, keeping libxml2's words.
+    private func explained(_ error: StageError) -> StageError {
+        guard !openElements.isEmpty,
+            error.message.contains("Extra content at the end of the document") || error.message.contains("Premature end")
+        else { return error }
+        let open = openElements.reversed().prefix(3).map { "<\($0)>" }.joined(separator: " in ")
+        return StageError(.malformedInput, "the XML document is truncated: it ends inside \(open) (\(error.message))")
+    }
+
+    /// The local name of the current element (without prefix); interned, so cheap to call often.
+    var name: String {
+        guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let string = String(cString: pointer)
+        names[key] = string
+        return string
+    }
+
+    /// The qualified name of the current attribute or element (`xml:id`).
+    private var qualifiedName: String {
+        guard let pointer = xmlTextReaderConstName(reader) else { return "" }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let string = String(cString: pointer)
+        names[key] = string
+        return string
+    }
+
+    /// The line of the current node in the source.
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// Appends the current text node's UTF-8 bytes.
+    func appendText(to out: inout [UInt8]) {
+        guard let value = xmlTextReaderConstValue(reader) else { return }
+        var p = value
+        while p.pointee != 0 {
+            out.append(p.pointee)
+            p += 1
+        }
+    }
+
+    /// The current text node's value.
+    var text: String {
+        guard let value = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: value)
+    }
+
+    /// The attributes of the current element, by qualified name (`who`, `xml:id`).
+    func attributes() -> [String: String] {
+        var result: [String: String] = [:]
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            result[qualifiedName] = value
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// One attribute of the current element.
+    func attribute(_ qualified: String) -> String? {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if qualifiedName == qualified { return xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+        }
+        return nil
+    }
+
+    /// Collects libxml2's errors for one reader.
+    private final class ErrorCollector {
+        var first: StageError?
+        var firstFatal: StageError?
+
+        func record(_ error: xmlError) {
+            let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "unknown XML error"
+            let described = StageError(.malformedInput, "malformed XML at line \(error.line): \(message)")
+            if first == nil { first = described }
+            if error.level.rawValue >= XML_ERR_ERROR.rawValue, firstFatal == nil { firstFatal = described }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (spaces, tabs, line ends).
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

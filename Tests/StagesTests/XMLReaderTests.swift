@@ -1,0 +1,148 @@
+import Foundation
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+@Suite struct XMLReaderTests {
+    func read(_ xml: String, rules: XMLReadingRules = .generic) async throws -> (Document, [Diagnostic]) {
+        var harness = StageHarness(XMLReader(rules: rules))
+        let out = try await harness.feed(SourceDocument(id: "x.xml", content: .text(xml), format: .xml))
+        #expect(try await harness.finish().isClean)
+        #expect(out.count == 1)
+        #expect(out[0]._checkInvariants().isEmpty)
+        return (out[0], harness.warnings)
+    }
+
+    func failure(_ xml: String) async -> StageError? {
+        var harness = StageHarness(XMLReader())
+        return await #expect(throws: StageError.self) {
+            _ = try await harness.feed(SourceDocument(id: "x.xml", content: .text(xml), format: .xml))
+        }
+    }
+
+    @Test func blocksHeadingsAndWhiteSpace() async throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <doc>
+              <title>Vragen   over
+                 Nuctech</title>
+              <p>De <hi>Douane</hi> gebruikt scanners.</p>
+              <p>Tweede
+                 alinea &amp; meer.</p>
+            </doc>
+            """
+        let (document, _) = try await read(xml)
+        #expect(document.text == "Vragen over Nuctech\n\nDe Douane gebruikt scanners.\n\nTweede alinea & meer.")
+        let blocks = try #require(document[Blocks.self])
+        #expect(blocks.map(\.kind) == [.heading, .paragraph, .paragraph])
+        #expect(blocks.map(\.origin) == ["/doc/title", "/doc/p", "/doc/p"])
+        #expect(document.metadata.format == "xml")
+    }
+
+    @Test func skippedElementsAreLeftOutWithTheirContent() async throws {
+        let xml = "<TEI><teiHeader><title>Kop</title></teiHeader><text><p>Tekst.</p></text></TEI>"
+        #expect(try await read(xml).0.text == "Tekst.")
+        var rules = XMLReadingRules.generic
+        rules.skipElements.insert("note")
+        #expect(try await read("<d><p>Een<note>voetnoot</note> twee.</p></d>", rules: rules).0.text == "Een twee.")
+    }
+
+    @Test func onlyTextElementsWhenSet() async throws {
+        var rules = XMLReadingRules.generic
+        rules.textElements = ["body"]
+        #expect(try await read("<d><front><p>Voor</p></front><body><p>Kern.</p></body></d>", rules: rules).0.text == "Kern.")
+    }
+
+    @Test func lineBreakElementsSeparateWords() async throws {
+        #expect(try await read("<d><p>Een<lb/>twee</p></d>").0.text == "Een twee")
+    }
+
+    @Test func malformedXMLNamesLineAndReason() async {
+        let error = await failure("<d>\n<p>open</d>")
+        #expect(error?.code == .malformedInput)
+        #expect(error?.message.contains("line 2") == true)
+        #expect(error?.message.contains("mismatch") == true)
+    }
+
+    @Test func truncatedXMLSaysSo() async {
+        let error = await failure("<?xml version=\"1.0\"?>\n<doc><p>Afgebroken <b>midden")
+        #expect(error?.message.hasPrefix("the XML document is truncated: it ends inside <b> in <p> in <doc>") == true)
+    }
+
+    @Test func externalEntitiesAreNeverRead() async throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-secret-\(UUID().uuidString).txt")
+        try Data("GEHEIM-LOKAAL".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE doc [ <!ENTITY xxe SYSTEM "\(secret.absoluteString)"> ]>
+            <doc><p>Voor &xxe; na.</p></doc>
+            """
+        let (document, warnings) = try await read(xml)
+        #expect(!document.text.contains("GEHEIM"))
+        #expect(document.text == "Voor na.")
+        #expect(warnings.map(\.message) == ["left out 1 entity reference(s) declared in a DTD (&xxe;); entities are never expanded"])
+    }
+
+    @Test func externalDTDIsNotLoaded() async throws {
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE doc SYSTEM \"http://127.0.0.1:9/never.dtd\">\n<doc><p>Tekst.</p></doc>"
+        #expect(try await read(xml).0.text == "Tekst.")
+    }
+
+    @Test func entityExpansionBombIsRefused() async {
+        var entities = "<!ENTITY l0 \"lol\">"
+        for level in 1...9 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        let error = await failure("<?xml version=\"1.0\"?>\n<!DOCTYPE d [\(entities)]>\n<d><p>&l9;</p></d>")
+        #expect(error?.message.contains("entity reference loop") == true)
+    }
+
+    @Test func documentWithoutTextIsEmpty() async {
+        let error = await failure("<d><p>  </p></d>")
+        #expect(error?.code == .emptyDocument)
+    }
+
+    @Test func readsInAPipeline() async throws {
+        var harness = StageHarness(try Pipeline<SourceDocument, Document> {
+            XMLReader()
+            Tokenizer()
+            SentenceSplitter()
+        })
+        let out = try await harness.feed(SourceDocument(id: "x.xml", content: .text("<d><p>Ja. Nee.</p><p>Kop</p></d>"), format: .xml))
+        #expect(out[0].texts(out[0][Sentences.self]!.map(\.span)) == ["Ja.", "Nee.", "Kop"])
+    }
+}
+
+@Suite struct DocumentReaderTests {
+    func read(_ source: SourceDocument) async throws -> Document {
+        var harness = StageHarness(DocumentReader())
+        let out = try await harness.feed(source)
+        #expect(try await harness.finish().isClean)
+        return out[0]
+    }
+
+    @Test func picksTheReaderByRootElement() async throws {
+        let tei = try await read(SourceDocument(id: "a.xml", content: .text("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#X\"><seg>Ja.</seg></u></body></text></TEI>"), format: .xml))
+        #expect(tei.metadata.format == "tei")
+        #expect(tei[Utterances.self]?.first?.speakerID == "X")
+        let official = try await read(SourceDocument(id: "b.xml", content: .text("<officiele-publicatie><al>Tekst.</al></officiele-publicatie>"), format: .xml))
+        #expect(official.metadata.format == "officiele-publicatie")
+        let generic = try await read(SourceDocument(id: "c.xml", content: .text("<d><p>Tekst.</p></d>"), format: .xml))
+        #expect(generic.metadata.format == "xml")
+    }
+
+    @Test func sniffsXMLInAFileWithATextExtension() async throws {
+        let document = try await read(SourceDocument(id: "a.txt", content: .text("<?xml version=\"1.0\"?><d><p>Tekst.</p></d>")))
+        #expect(document.text == "Tekst.")
+        let text = try await read(SourceDocument(id: "b.txt", content: .text("<sup>1</sup> geen XML")))
+        #expect(text.text == "<sup>1</sup> geen XML")
+    }
+
+    @Test func unreadableSourcesFailWithTheirReason() async throws {
+        var harness = StageHarness(DocumentReader())
+        let error = await #expect(throws: StageError.self) {
+            _ = try await harness.feed(SourceDocument(id: "stdin:3", content: .unreadable("line 3 of standard input is not a JSON object")))
+        }
+        #expect(error?.message == "line 3 of standard input is not a JSON object")
+    }
+}
