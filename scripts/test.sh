@@ -14,3 +14,4 @@ fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
+python3 scripts/check_corpora.py --binary .build/debug/textgraph

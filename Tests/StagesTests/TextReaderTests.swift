@@ -29,7 +29,8 @@ import Testing
 
     @Test func lineEndsAreNormalized() async throws {
         let (document, _) = try await read(Array("a\r\nb\rc\u{0C}d".utf8))
-        #expect(document.text == "a\nb\nc\n\nd")
+        #expect(document.text == "a\nb\nc\u{0C}d")
+        #expect(document.texts(document[Blocks.self]!.map(\.span)) == ["a\nb\nc", "d"])
     }
 
     @Test func utf16WithByteOrderMarkIsDecoded() async throws {

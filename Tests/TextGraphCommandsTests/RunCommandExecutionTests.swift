@@ -28,7 +28,7 @@ import Testing
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], standardInput: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
@@ -36,7 +36,13 @@ import Testing
         let errorPipe = Pipe()
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = standardInput == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let standardInput {
+            inputPipe.fileHandleForWriting.write(Data(standardInput.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
@@ -95,6 +101,58 @@ import Testing
         #expect(json?["documentsFailed"] as? Int == 3)
         let failures = json?["failures"] as? [[String: String]]
         #expect(failures?.map { $0["document"] ?? "" } == ["mixed/b-latin1.txt", "mixed/c-empty.txt", "mixed/d-binary.txt"])
+    }
+
+    @Test func hostileAndBrokenXMLFailAloneAndNothingLocalLeaks() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("xml")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let secret = directory.appendingPathComponent("secret.txt")
+        try Data("GEHEIM-LOKAAL-BESTAND".utf8).write(to: secret)
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        try write("a-good.xml", "<doc><p>Nuctech en de Douane.</p></doc>")
+        try write("b-truncated.xml", "<?xml version=\"1.0\"?>\n<doc><p>Afgebroken <b>midden")
+        try write("c-xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>\n<d><p>China &x; België.</p></d>")
+        var entities = "<!ENTITY l0 \"lol\">"
+        for level in 1...9 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        try write("d-laughs.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE d [\(entities)]>\n<d><p>&l9;</p></d>")
+        try write("e-good.txt", "Het Wassenaar Arrangement.")
+        let output = directory.appendingPathComponent("graph.nt").path
+        let report = directory.appendingPathComponent("report.json").path
+
+        let result = try run(["run", corpus.path, "--output", output, "--report", report])
+        #expect(result.status == 2)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let failures = (json?["failures"] as? [[String: String]]) ?? []
+        #expect(failures.map { $0["document"] ?? "" } == ["xml/b-truncated.xml", "xml/d-laughs.xml"])
+        #expect(failures.first?["reason"]?.contains("truncated") == true)
+        #expect(failures.last?["reason"]?.contains("entity reference loop") == true)
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        for good in ["xml/a-good.xml", "xml/c-xxe.xml", "xml/e-good.txt"] { #expect(graph.contains(good)) }
+        #expect(!graph.contains("GEHEIM"))
+    }
+
+    @Test func jsonLinesOnStandardInput() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("b.txt")
+        try Data("Canada en Australië.".utf8).write(to: file)
+        let lines = [
+            #"{"id": "kv-1", "text": "Nuctech en China."}"#,
+            #"{"id": "kv-2", "path": "\#(file.path)"}"#,
+            "niet json",
+            "",
+            #"{"id": "kv-4"}"#,
+        ].joined(separator: "\n")
+        let output = directory.appendingPathComponent("graph.nq").path
+        let result = try run(["run", "-", "--output", output], standardInput: lines)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("textgraph: error: stdin:3: DocumentReader: line 3 of standard input is not a JSON object"))
+        #expect(result.stderr.contains("textgraph: error: kv-4: DocumentReader: line 5 of standard input has neither \"text\" nor \"path\""))
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(graph.contains("<https://w3id.org/textgraph/doc/kv-1>"))
+        #expect(graph.contains("Canada en Australi"))
     }
 
     @Test func missingInputIsAFatalErrorWithExitStatusOne() throws {

@@ -1,8 +1,9 @@
 /// Turns the bytes of a text file into normalized text, or says exactly why it cannot.
 ///
 /// Accepts UTF-8 with or without a byte-order mark and UTF-16 with a byte-order mark. Line ends
-/// (`\r\n`, `\r`) become `\n` and form feeds (page breaks in text extracted from PDF) become a
-/// blank line, so that offsets in the graph count one character per line end on every platform.
+/// (`\r\n`, `\r`) become `\n`, so that offsets in the graph count one character per line end
+/// on every platform; nothing else is changed (form feeds, the page breaks of text extracted
+/// from PDF, stay, and readers treat them as paragraph breaks).
 /// Rejects empty files, binary files (a NUL byte) and invalid UTF-8, naming the byte offset.
 public enum TextDecoder {
     /// Decodes and normalizes `bytes`.
@@ -101,7 +102,7 @@ public enum TextDecoder {
     }
 
     private static func normalizeLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        guard bytes.contains(where: { $0 == 0x0D || $0 == 0x0C }) else { return Array(bytes) }
+        guard bytes.contains(0x0D) else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
@@ -110,9 +111,6 @@ public enum TextDecoder {
             if byte == 0x0D {
                 out.append(0x0A)
                 if i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A { i += 1 }
-            } else if byte == 0x0C {
-                out.append(0x0A)
-                out.append(0x0A)
             } else {
                 out.append(byte)
             }

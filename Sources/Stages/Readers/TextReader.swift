@@ -47,8 +47,8 @@ public struct TextReader: Stage {
         try await emit(document)
     }
 
-    /// The paragraphs of a text: runs of lines separated by lines that hold only white space,
-    /// each trimmed of surrounding white space.
+    /// The paragraphs of a text: runs of lines separated by lines that hold only white space or
+    /// by a form feed (a page break), each trimmed of surrounding white space.
     public static func paragraphs(in text: String) -> [Block] {
         var blocks: [Block] = []
         text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -57,14 +57,15 @@ public struct TextReader: Stage {
             var blockEnd = 0
             var i = 0
             while i <= bytes.count {
-                if i == bytes.count || bytes[i] == 0x0A {
+                if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0C {
                     var first = lineStart, last = i
                     while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
                     while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
                     if first < last {
                         if blockStart == nil { blockStart = first }
                         blockEnd = last
-                    } else if let start = blockStart {
+                    }
+                    if first == last || (i < bytes.count && bytes[i] == 0x0C), let start = blockStart {
                         blocks.append(Block(span: Span(start: start, end: blockEnd)))
                         blockStart = nil
                     }
