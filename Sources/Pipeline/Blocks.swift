@@ -12,6 +12,9 @@ public struct BlockKind: Hashable, Sendable, CustomStringConvertible {
     public static let paragraph = BlockKind("paragraph")
     /// A heading or a line that stands alone, such as "Vraag 1".
     public static let heading = BlockKind("heading")
+    /// Page furniture: running heads, page numbers, colophon lines repeated on each page of a
+    /// document extracted from PDF. Kept in the text, but no sentence runs into it and taggers skip it.
+    public static let furniture = BlockKind("furniture")
 }
 
 /// A structural block of a document: a paragraph or a heading, with where it came from.

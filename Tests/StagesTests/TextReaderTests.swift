@@ -152,3 +152,35 @@ import Testing
         #expect(try CorpusSource(inputs: [corpus.path], include: ["*.txt"], exclude: ["c/drafts/*"]).map(\.id) == ["c/a.txt"])
     }
 }
+
+@Suite struct PageFurnitureTests {
+    @Test func runningHeadsPageNumbersAndCodesAreBlocksOfTheirOwn() {
+        let text = """
+            Vraag 3
+            Wat zijn de gevolgen als deze
+            ah-tk-20242025-594
+            ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1
+            problemen blijven bestaan?
+            2
+            """
+        let blocks = TextReader.paragraphs(in: text)
+        let texts = blocks.map { String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
+        #expect(texts == [
+            "Vraag 3\nWat zijn de gevolgen als deze", "ah-tk-20242025-594",
+            "ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1",
+            "problemen blijven bestaan?", "2",
+        ])
+        #expect(blocks.map(\.kind) == [.paragraph, .furniture, .furniture, .paragraph, .furniture])
+    }
+
+    @Test func namesInFurnitureAreNotTagged() async throws {
+        let text = "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n\nDe Tweede Kamer vergadert."
+        var document = Document(id: "d", text: text)
+        document[Blocks.self] = TextReader.paragraphs(in: text)
+        document[Tokens.self] = Tokenizer().tokenize(text)
+        var harness = StageHarness(GazetteerTagger(matcher: Fixtures.matcher))
+        let out = try await harness.feed(document)
+        #expect(out[0][Mentions.self]?.map { out[0].text(of: $0.span) } == ["Tweede Kamer"])
+        #expect(out[0][Mentions.self]?.first?.span.start ?? 0 > 50)
+    }
+}

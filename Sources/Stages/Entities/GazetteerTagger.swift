@@ -6,7 +6,7 @@ public import Pipeline
 /// carries every candidate (in gazetteer order) and the class of the first; the
 /// ``EntityLinker`` decides. Mentions found earlier by other stages are kept; a gazetteer match
 /// that overlaps one of them is dropped (earlier stages win, as in spaCy's entity ruler without
-/// `overwrite_ents`).
+/// `overwrite_ents`). Names inside page furniture (running heads) are not tagged.
 ///
 /// ```swift
 /// let matcher = GazetteerMatcher(gazetteer: try .bundled())
@@ -34,8 +34,9 @@ public struct GazetteerTagger: Stage {
         let existing = document[Mentions.self] ?? []
         let gazetteer = matcher.gazetteer
         var found: [Mention] = []
+        let furniture = (document[Blocks.self] ?? []).filter { $0.kind == .furniture }.map(\.span)
         for match in matcher.matches(in: document.text, tokens: tokens)
-        where !existing.contains(where: { $0.span.overlaps(match.span) }) {
+        where !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) {
             let candidates = match.entries.map { gazetteer.entries[$0].iri }
             found.append(
                 Mention(

@@ -48,34 +48,57 @@ public struct TextReader: Stage {
     }
 
     /// The paragraphs of a text: runs of lines separated by lines that hold only white space or
-    /// by a form feed (a page break), each trimmed of surrounding white space.
+    /// by a form feed (a page break), each trimmed of surrounding white space. A line of page
+    /// furniture (see ``isPageFurniture(_:)``) is a block of its own, of kind
+    /// ``BlockKind/furniture``.
     public static func paragraphs(in text: String) -> [Block] {
         var blocks: [Block] = []
         text.utf8.withContiguousStorageIfAvailable { bytes in
             var lineStart = 0
             var blockStart: Int? = nil
             var blockEnd = 0
+            func closeBlock() {
+                if let start = blockStart { blocks.append(Block(span: Span(start: start, end: blockEnd))) }
+                blockStart = nil
+            }
             var i = 0
             while i <= bytes.count {
                 if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0C {
                     var first = lineStart, last = i
                     while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
                     while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
-                    if first < last {
+                    if first == last {
+                        closeBlock()
+                    } else if isPageFurniture(UnsafeBufferPointer(rebasing: bytes[first..<last])) {
+                        closeBlock()
+                        blocks.append(Block(span: Span(start: first, end: last), kind: .furniture))
+                    } else {
                         if blockStart == nil { blockStart = first }
                         blockEnd = last
                     }
-                    if first == last || (i < bytes.count && bytes[i] == 0x0C), let start = blockStart {
-                        blocks.append(Block(span: Span(start: start, end: blockEnd)))
-                        blockStart = nil
-                    }
+                    if i < bytes.count && bytes[i] == 0x0C { closeBlock() }
                     lineStart = i + 1
                 }
                 i += 1
             }
-            if let start = blockStart { blocks.append(Block(span: Span(start: start, end: blockEnd))) }
+            closeBlock()
         }
         return blocks
+    }
+
+    /// Whether a line is page furniture of Dutch parliamentary papers extracted from PDF: a page
+    /// number alone, a running head ("Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1"), an
+    /// ISSN line, or a document code alone ("ah-tk-20242025-594").
+    public static func isPageFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= 200 else { return false }
+        if line.count <= 4 && line.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        let text = String(decoding: line, as: UTF8.self)
+        if text.hasPrefix("ISSN ") { return true }
+        if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") { return true }
+        if text.contains(", vergaderjaar ") && (text.contains("Aanhangsel") || text.contains(", nr.")) && text.count < 120 {
+            return true
+        }
+        return false
     }
 }
 
