@@ -72,6 +72,64 @@ def triples(store):
     return {(q.subject, q.predicate, q.object) for q in store}
 
 
+PREFIXES = """
+PREFIX schema: <http://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX tg: <https://w3id.org/textgraph/ns#>
+"""
+ENTITY = "https://w3id.org/textgraph/entity/"
+
+
+def structure_checks(store):
+    """The parliamentary structure, relations, dates and identifiers of the seed documents."""
+    def rows(text):
+        return list(store.query(PREFIXES + text))
+
+    def document(name):
+        found = [r["d"].value for r in rows("SELECT ?d WHERE { ?d a schema:DigitalDocument ; tg:sourcePath ?p }")
+                 if name in r["d"].value]
+        return found[0] if found else None
+
+    questions2024 = document("2024Z01911")
+    answers2019 = document("2019Z15231")
+    check(questions2024 and answers2019, "both seed documents are in the graph")
+
+    def questions(doc):
+        return rows(f"SELECT ?q ?n WHERE {{ ?q a schema:Question ; schema:isPartOf <{doc}> ; schema:position ?n }}")
+
+    q2024 = questions(questions2024)
+    check(sorted(int(r["n"].value) for r in q2024) == list(range(1, 10)), f"9 questions in the 2024 document ({len(q2024)})")
+    vvd = {"ingrid-michon-derkzen", "ruben-brekelmans", "wendy-van-eijk-nagel"}
+    for r in q2024:
+        authors = {a["a"].value.rsplit("/", 1)[1] for a in rows(f"SELECT ?a WHERE {{ <{r['q'].value}> schema:author ?a }}")}
+        check(authors == vvd, f"question {r['n'].value} of 2024 is authored by the three VVD members {sorted(authors)}")
+    for person in sorted(vvd):
+        parties = {p["p"].value for p in rows(f"SELECT ?p WHERE {{ <{ENTITY}person/{person}> schema:memberOf ?p }}")}
+        check(parties == {ENTITY + "party/vvd"}, f"{person} schema:memberOf VVD")
+    q2019 = questions(answers2019)
+    check(sorted(int(r["n"].value) for r in q2019) == list(range(1, 11)), f"10 questions in the 2019 document ({len(q2019)})")
+
+    def answers_of(doc, number):
+        return {r["a"].value for r in rows(f"""SELECT ?a WHERE {{ ?q schema:isPartOf <{doc}> ; schema:position ?n ;
+            schema:acceptedAnswer ?a FILTER(?n = {number}) }}""")}
+    shared = answers_of(answers2019, 2)
+    check(len(shared) == 1 and shared == answers_of(answers2019, 3), "questions 2 and 3 share one answer")
+    shared = answers_of(answers2019, 8)
+    check(len(shared) == 1 and shared == answers_of(answers2019, 9) == answers_of(answers2019, 10), "questions 8, 9 and 10 share one answer")
+    answer_authors = {r["x"].value for r in rows(f"SELECT ?x WHERE {{ ?a a schema:Answer ; schema:isPartOf <{answers2019}> ; schema:author ?x }}")}
+    check(answer_authors == {ENTITY + "person/sigrid-kaag"}, f"the 2019 answers are authored by the minister, Kaag {sorted(answer_authors)}")
+
+    evidence = rows(f"""SELECT ?count (COUNT(?e) AS ?n) WHERE {{ ?s a tg:RelationStatement ; rdf:subject <{ENTITY}country/cn> ;
+        rdf:predicate tg:coOccursWith ; rdf:object <{ENTITY}org/nuctech> ; tg:count ?count ; tg:evidence ?e }} GROUP BY ?count""")
+    check(evidence and int(evidence[0]["n"].value) >= 1, f"Nuctech and China are related through co-occurrence, with evidence {[(r['count'].value, r['n'].value) for r in evidence]}")
+
+    dates = {r["v"].value for r in rows("SELECT ?v WHERE { ?m tg:value ?v ; <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> \"7 februari 2024\" }")}
+    check(dates == {"2024-02-07"}, "'7 februari 2024' gives \"2024-02-07\"^^xsd:date")
+    identifiers = {r["i"].value for r in rows(f"SELECT ?i WHERE {{ <{questions2024}> dcterms:identifier ?i }}")}
+    check(identifiers == {"2024Z01911"}, "2024Z01911 is the identifier of its document")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -143,6 +201,8 @@ def main():
             types = {str(q.object.value) for q in store.quads_for_pattern(entity, ox.NamedNode(RDF_TYPE), None)}
             labels = [q.object.value for q in store.quads_for_pattern(entity, ox.NamedNode(RDFS_LABEL), None)]
             check(SCHEMA + cls in types and labels, f"'{name}' → {entity.value.rsplit('/', 2)[-2:]} is a schema:{cls} labelled {labels[:2]}")
+
+        structure_checks(store)
 
     print(f"graph checks: {passed} passed, 0 failed")
 

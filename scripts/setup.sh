@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what TextGraph needs on a fresh Debian machine. Idempotent: installs only what is missing.
 #   scripts/setup.sh          build needs: libxml2-dev, pkg-config
-#   scripts/setup.sh --test   also what the tests use: raptor2-utils (rapper), pyoxigraph, rdflib
+#   scripts/setup.sh --test   also what the tests use: raptor2-utils (rapper), pyoxigraph, rdflib,
+#                             and the oxigraph server (PyPI oxigraph)
 set -euo pipefail
 
 packages=(libxml2-dev pkg-config)
@@ -21,6 +22,11 @@ if ((${#missing[@]})); then
     [[ $(id -u) == 0 ]] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v oxigraph >/dev/null; then
+    echo "setup: pip installing oxigraph (the server)" >&2
+    python3 -m pip install -q oxigraph
 fi
 
 if ((${#python_packages[@]})); then

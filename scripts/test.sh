@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift unit and integration tests, then the graph checks with real RDF
-# parsers (rapper, pyoxigraph) over the graphs the CLI builds from corpus/.
+# parsers (rapper, pyoxigraph) over the graphs the CLI builds from corpus/, the checks over the
+# real corpora in ../shared/data, and the integration test with the oxigraph server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -15,3 +16,4 @@ swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
+python3 scripts/check_graph_store.py --binary .build/debug/textgraph

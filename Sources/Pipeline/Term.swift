@@ -85,7 +85,7 @@ public struct GraphFragment: Sendable {
 /// The runner calls a sink from one task at a time, in input order, so a sink needs no locking.
 public protocol GraphSink {
     /// Writes one document's fragment.
-    func write(_ fragment: GraphFragment) throws
+    func write(_ fragment: GraphFragment) async throws
     /// Flushes and completes the output; nothing may be written afterwards.
-    func finish() throws
+    func finish() async throws
 }

@@ -1,11 +1,12 @@
 public import Pipeline
 
 /// The standard TextGraph pipeline: read, tokenize, split sentences, tag and link entities,
-/// build the graph.
+/// find the parliamentary structure and relations, build the graph.
 ///
 /// ```
-/// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ GazetteerTagger
-///                 ─▶ EntityLinker ─▶ GraphBuilder ─▶ GraphFragment
+/// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ DocumentNumberTagger
+///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ParliamentaryStructureTagger
+///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
 public enum TextGraphPipeline {
     /// What the standard pipeline can be told.
@@ -40,8 +41,12 @@ public enum TextGraphPipeline {
             )
             Tokenizer()
             SentenceSplitter()
+            DocumentNumberTagger()
+            DateTagger()
             GazetteerTagger(matcher: matcher)
             EntityLinker(gazetteer: gazetteer)
+            ParliamentaryStructureTagger()
+            CoOccurrenceExtractor()
             GraphBuilder(includeSentences: options.includeSentences)
         }
     }

@@ -24,7 +24,10 @@ public struct RunCommand: AsyncParsableCommand {
     public var inputs: [String]
 
     @Option(name: .shortAndLong, help: "The graph file to write (.nt, .nq or .ttl), or - for N-Quads on standard output.")
-    public var output: String
+    public var output: String?
+
+    @Option(name: .long, help: "A SPARQL 1.1 Graph Store endpoint (http://host:port/store) to send each document's graph to, replacing it.")
+    public var push: String?
 
     @Option(name: .long, help: "The output format (nt, nq, ttl), when the extension does not say.")
     public var format: String?
@@ -71,6 +74,7 @@ public struct RunCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
+        if output == nil && push == nil { throw ValidationError("give --output FILE, --push URL, or both") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
         _ = try resolvedFormat()
@@ -78,6 +82,7 @@ public struct RunCommand: AsyncParsableCommand {
 
     /// The output format, from `--format` or the output's extension.
     public func resolvedFormat() throws -> RDFFormat {
+        guard let output else { return .nQuads }
         if let format {
             guard let resolved = RDFFormat(rawValue: format) else {
                 throw ValidationError("unknown format '\(format)'; use nt, nq or ttl")
@@ -106,14 +111,16 @@ public struct RunCommand: AsyncParsableCommand {
             if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
             let pipeline = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
             let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
-            let writer = try RDFWriter(path: output, format: format)
+            var sinks: [any GraphSink] = []
+            if let output { sinks.append(try RDFWriter(path: output, format: format)) }
+            if let push { sinks.append(try GraphStoreSink(endpoint: push)) }
             let runner = PipelineRunner(
                 configuration: .init(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             )
             summary = try await runner.run(sources, through: pipeline) { fragment in
-                try writer.write(fragment)
+                for sink in sinks { try await sink.write(fragment) }
             }
-            try writer.finish()
+            for sink in sinks { try await sink.finish() }
         } catch let error as StageError {
             Console.error(error.message)
             throw ExitCode(1)
@@ -126,9 +133,10 @@ public struct RunCommand: AsyncParsableCommand {
         if !quiet {
             for warning in summary.warnings { Console.warning(warning.description) }
             let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
-            Console.info("\(summary) in \(String(format: "%.2f", seconds)) s; wrote \(output)")
+            let destinations = [output, push].compactMap { $0 }.joined(separator: " and ")
+            Console.info("\(summary) in \(String(format: "%.2f", seconds)) s; wrote \(destinations)")
         }
-        if let report { try RunReport(summary: summary, output: output).write(to: report) }
+        if let report { try RunReport(summary: summary, output: output ?? push ?? "").write(to: report) }
         if !summary.isClean { throw ExitCode(2) }
     }
 }

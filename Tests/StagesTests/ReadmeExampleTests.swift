@@ -8,8 +8,8 @@ import Testing
 // that the README shows exactly these regions, so neither can drift from the other.
 
 // README: begin stage
-/// Tags parliamentary document numbers such as "2024Z01911" as mentions.
-struct DocumentNumberTagger: Stage {
+/// Tags case numbers of the Tweede Kamer such as "2024Z01911" as mentions.
+struct CaseNumberTagger: Stage {
     var requires: Set<AnnotationKey> { [.tokens] }
     var assigns: Set<AnnotationKey> { [.mentions] }
 
@@ -30,8 +30,8 @@ struct DocumentNumberTagger: Stage {
 
 @Suite struct ReadmeExampleTests {
     // README: begin test
-    @Test func tagsDocumentNumbers() async throws {
-        var harness = StageHarness(DocumentNumberTagger())
+    @Test func tagsCaseNumbers() async throws {
+        var harness = StageHarness(CaseNumberTagger())
         var document = Document(id: "d", text: "Vragen 2024Z01911 over Nuctech")
         document[Tokens.self] = Tokenizer().tokenize(document.text)
 
@@ -40,10 +40,10 @@ struct DocumentNumberTagger: Stage {
         #expect(try await harness.finish().isClean)
     }
 
-    @Test func tagsDocumentNumbersInAPipeline() async throws {
+    @Test func tagsCaseNumbersInAPipeline() async throws {
         let pipeline = try Pipeline<Document, Document> {
             Tokenizer()
-            DocumentNumberTagger()
+            CaseNumberTagger()
         }
         var harness = StageHarness(pipeline)
         let out = try await harness.feed(Document(id: "d", text: "Kenmerk 2019Z15231."))

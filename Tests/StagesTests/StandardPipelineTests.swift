@@ -73,7 +73,8 @@ import Testing
     @Test func standardPipelineIsWellOrderedAndBuildsFragments() async throws {
         let pipeline = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer)
         #expect(pipeline.descriptors.map(\.name) == [
-            "DocumentReader", "Tokenizer", "SentenceSplitter", "GazetteerTagger", "EntityLinker", "GraphBuilder",
+            "DocumentReader", "Tokenizer", "SentenceSplitter", "DocumentNumberTagger", "DateTagger", "GazetteerTagger",
+            "EntityLinker", "ParliamentaryStructureTagger", "CoOccurrenceExtractor", "GraphBuilder",
         ])
         let sources = try CorpusSource(inputs: [Fixtures.packageRoot.appendingPathComponent("corpus").path])
         var fragments: [GraphFragment] = []

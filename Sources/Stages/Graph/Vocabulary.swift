@@ -14,6 +14,10 @@ public enum Vocabulary {
     public enum RDF {
         public static let namespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
         public static let type = IRI(namespace + "type")
+        public static let statement = IRI(namespace + "Statement")
+        public static let subject = IRI(namespace + "subject")
+        public static let predicate = IRI(namespace + "predicate")
+        public static let object = IRI(namespace + "object")
     }
 
     /// RDF Schema.
@@ -64,6 +68,19 @@ public enum Vocabulary {
         public static let namespace = "http://schema.org/"
         public static let digitalDocument = IRI(namespace + "DigitalDocument")
         public static let mentions = IRI(namespace + "mentions")
+        public static let question = IRI(namespace + "Question")
+        public static let answer = IRI(namespace + "Answer")
+        public static let position = IRI(namespace + "position")
+        public static let isPartOf = IRI(namespace + "isPartOf")
+        public static let text = IRI(namespace + "text")
+        public static let author = IRI(namespace + "author")
+        public static let recipient = IRI(namespace + "recipient")
+        public static let acceptedAnswer = IRI(namespace + "acceptedAnswer")
+        public static let parentItem = IRI(namespace + "parentItem")
+        public static let dateCreated = IRI(namespace + "dateCreated")
+        public static let memberOf = IRI(namespace + "memberOf")
+        public static let name = IRI(namespace + "name")
+        public static let url = IRI(namespace + "url")
     }
 
     /// Dublin Core terms.
@@ -80,6 +97,7 @@ public enum Vocabulary {
     public enum PROV {
         public static let namespace = "http://www.w3.org/ns/prov#"
         public static let wasDerivedFrom = IRI(namespace + "wasDerivedFrom")
+        public static let entity = IRI(namespace + "Entity")
     }
 
     /// TextGraph's own terms, for what the standard vocabularies lack.
@@ -93,6 +111,30 @@ public enum Vocabulary {
         public static let candidate = IRI(namespace + "candidate")
         /// The typed value a mention denotes (a date, a number).
         public static let value = IRI(namespace + "value")
+        /// A written question set's or utterance's kind of resource: one speaker's turn in a debate.
+        public static let utterance = IRI(namespace + "Utterance")
+        /// The speaker of an utterance, by name, as the source gives it.
+        public static let speakerName = IRI(namespace + "speakerName")
+        /// The speaker of an utterance, by the source's own identifier.
+        public static let speakerId = IRI(namespace + "speakerId")
+        /// The role of a speaker in a debate (`chair`, `regular`).
+        public static let speakerRole = IRI(namespace + "speakerRole")
+        /// A question set's addressee (an office or a person).
+        public static let addressedTo = IRI(namespace + "addressedTo")
+        /// When the answers to written questions were received.
+        public static let dateAnswered = IRI(namespace + "dateAnswered")
+        /// A relation statement found in text.
+        public static let relationStatement = IRI(namespace + "RelationStatement")
+        /// How many sentences of a document show a relation.
+        public static let count = IRI(namespace + "count")
+        /// A sentence that shows a relation.
+        public static let evidence = IRI(namespace + "evidence")
+        /// The document a relation was found in.
+        public static let foundIn = IRI(namespace + "foundIn")
+        /// Entities mentioned in the same sentence.
+        public static let coOccursWith = IRI(namespace + "coOccursWith")
+        /// A source file, as the graph refers to it.
+        public static let sourceFile = IRI(namespace + "SourceFile")
         /// The named graph that holds the descriptions of entities shared by documents.
         public static let entitiesGraph = IRI("https://w3id.org/textgraph/graph/entities")
     }

@@ -1,0 +1,108 @@
+/// A numbered question of a set of written questions ("Vraag 3").
+public struct Question: Hashable, Sendable {
+    /// The question's number in its set.
+    public var number: Int
+    /// The question's text, without its heading.
+    public var span: Span
+    /// The heading that introduces it ("Vraag 3"), when there is one.
+    public var heading: Span?
+
+    /// Creates a question.
+    public init(number: Int, span: Span, heading: Span? = nil) {
+        self.number = number
+        self.span = span
+        self.heading = heading
+    }
+}
+
+/// An answer to one or more questions of a set ("Antwoord vragen 2 en 3").
+public struct Answer: Hashable, Sendable {
+    /// The numbers of the questions it answers.
+    public var questionNumbers: [Int]
+    /// The answer's text, without its heading.
+    public var span: Span
+    /// The heading that introduces it ("Antwoord vragen 8, 9 en 10"), when there is one.
+    public var heading: Span?
+
+    /// Creates an answer.
+    public init(questionNumbers: [Int], span: Span, heading: Span? = nil) {
+        self.questionNumbers = questionNumbers
+        self.span = span
+        self.heading = heading
+    }
+}
+
+/// Written questions and their answers, as a document holds them, with who asked and who answered.
+public struct QuestionSet: Hashable, Sendable {
+    /// The questions, in document order.
+    public var questions: [Question]
+    /// The answers, in document order.
+    public var answers: [Answer]
+    /// The people who asked the questions.
+    public var askedBy: [IRI]
+    /// Whom the questions were addressed to (offices or people).
+    public var addressedTo: [IRI]
+    /// When the questions were submitted.
+    public var submitted: Literal?
+    /// Who answered (people, or the office when no person is named).
+    public var answeredBy: [IRI]
+    /// When the answers were received.
+    public var answered: Literal?
+
+    /// Creates a question set.
+    public init(
+        questions: [Question] = [],
+        answers: [Answer] = [],
+        askedBy: [IRI] = [],
+        addressedTo: [IRI] = [],
+        submitted: Literal? = nil,
+        answeredBy: [IRI] = [],
+        answered: Literal? = nil
+    ) {
+        self.questions = questions
+        self.answers = answers
+        self.askedBy = askedBy
+        self.addressedTo = addressedTo
+        self.submitted = submitted
+        self.answeredBy = answeredBy
+        self.answered = answered
+    }
+}
+
+/// The layer of written questions and answers.
+public enum ParliamentaryQuestions: AnnotationLayer {
+    public typealias Value = QuestionSet
+    public static let key = AnnotationKey("questions")
+}
+
+/// A relation between two entities found in a document, with its evidence.
+public struct Relation: Hashable, Sendable {
+    /// The subject entity.
+    public var subject: IRI
+    /// The relation, as a property IRI (`schema:memberOf`, `tg:coOccursWith`).
+    public var predicate: IRI
+    /// The object entity.
+    public var object: IRI
+    /// The text that shows it (sentences), in document order.
+    public var evidence: [Span]
+    /// How often the document shows it.
+    public var count: Int
+    /// The stage that found it.
+    public var source: String
+
+    /// Creates a relation.
+    public init(subject: IRI, predicate: IRI, object: IRI, evidence: [Span], count: Int = 1, source: String) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.evidence = evidence
+        self.count = count
+        self.source = source
+    }
+}
+
+/// The layer of relations between entities, sorted by subject, predicate and object.
+public enum Relations: AnnotationLayer {
+    public typealias Value = [Relation]
+    public static let key = AnnotationKey("relations")
+}

@@ -1,0 +1,103 @@
+public import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+public import Pipeline
+
+/// Sends each document's graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint, replacing
+/// that document's named graph, so that running the same corpus twice leaves the store as after
+/// one run.
+///
+/// Each document's triples go to `PUT endpoint?graph=<document IRI>` as N-Triples (replacing the
+/// graph); entity descriptions are added to the shared entities graph with `POST` (a merge,
+/// which is idempotent for the same triples). Failed requests are retried with growing pauses;
+/// when the store cannot be reached the error says so, naming the endpoint.
+///
+/// ```swift
+/// let store = try GraphStoreSink(endpoint: "http://127.0.0.1:7878/store")
+/// try await store.write(fragment)
+/// ```
+public final class GraphStoreSink: GraphSink {
+    /// The Graph Store endpoint.
+    public let endpoint: URL
+    /// How many times a request is tried before giving up.
+    public let attempts: Int
+    private let session: URLSession
+    private let encoder = RDFEncoder()
+    private var writtenShared = Set<Triple>()
+    private var pendingShared: [Triple] = []
+
+    /// Creates a sink for an endpoint such as `http://127.0.0.1:7878/store`.
+    /// - Throws: ``StageError`` when the URL is not an HTTP(S) URL.
+    public init(endpoint: String, attempts: Int = 4, timeout: TimeInterval = 30) throws {
+        guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+            throw StageError(.output, "'\(endpoint)' is not an http:// or https:// URL of a graph store")
+        }
+        self.endpoint = url
+        self.attempts = max(1, attempts)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        session = URLSession(configuration: configuration)
+    }
+
+    /// Replaces the document's named graph with its fragment.
+    public func write(_ fragment: GraphFragment) async throws {
+        var body: [UInt8] = []
+        for triple in fragment.triples { append(triple, to: &body) }
+        try await send(method: "PUT", graph: fragment.graph, body: body)
+        pendingShared += fragment.sharedTriples.filter { writtenShared.insert($0).inserted }
+        if pendingShared.count >= 5_000 { try await flushShared() }
+    }
+
+    /// Sends the entity descriptions not sent yet.
+    public func finish() async throws {
+        try await flushShared()
+    }
+
+    private func flushShared() async throws {
+        guard !pendingShared.isEmpty else { return }
+        var body: [UInt8] = []
+        for triple in pendingShared { append(triple, to: &body) }
+        try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: body)
+        pendingShared.removeAll()
+    }
+
+    private func append(_ triple: Triple, to body: inout [UInt8]) {
+        encoder.append(triple.subject, to: &body)
+        body.append(0x20)
+        encoder.append(triple.predicate, to: &body)
+        body.append(0x20)
+        encoder.append(triple.object, to: &body)
+        body.append(contentsOf: [0x20, 0x2E, 0x0A])
+    }
+
+    private func send(method: String, graph: IRI, body: [UInt8]) async throws {
+        var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false)
+        let existing = components?.queryItems ?? []
+        components?.queryItems = existing + [URLQueryItem(name: "graph", value: graph.value)]
+        guard let url = components?.url else { throw StageError(.output, "cannot build a request URL for graph \(graph.value)") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue("application/n-triples", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body)
+        var lastProblem = ""
+        for attempt in 1...attempts {
+            do {
+                let (data, response) = try await session.data(for: request)
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                if (200..<300).contains(status) { return }
+                let message = String(decoding: data.prefix(300), as: UTF8.self)
+                lastProblem = "HTTP \(status): \(message)"
+                if status < 500 { break }  // the store refused the request: trying again will not help
+            } catch {
+                lastProblem = error.localizedDescription
+            }
+            if attempt < attempts { try await Task.sleep(for: .milliseconds(250 << (attempt - 1))) }
+        }
+        throw StageError(
+            .output,
+            "the graph store at \(endpoint.absoluteString) did not accept \(method) of graph <\(graph.value)> "
+                + "after \(attempts) tries: \(lastProblem)"
+        )
+    }
+}

@@ -1,0 +1,287 @@
+import Foundation
+public import Pipeline
+
+/// Finds the structure of Dutch written parliamentary questions ("Kamervragen") and their
+/// answers: the numbered questions, the answers and which questions each covers, who asked
+/// (and their parties), to whom, when, and who answered; and the document's own identifier,
+/// date and title.
+///
+/// It reads the sentences and the linked mentions:
+/// - "Vraag 3" on its own line opens question 3; the question runs to the next heading.
+/// - "Antwoord", "Antwoord 3", "Antwoord op vraag 3", "Antwoord vragen 2 en 3", "Antwoord op
+///   vragen 8, 9 en 10" open an answer to those questions (a bare "Antwoord" answers the
+///   questions asked since the previous answer).
+/// - In a sentence with "vragen van de leden", "vragen van het lid" or "gesteld door de leden",
+///   the people mentioned ask, a party in brackets after them ("(allen VVD)", "(GroenLinks)")
+///   is their party (a `schema:memberOf` relation), the offices after "aan" are the addressees,
+///   and the date after "ingezonden" is the submission date.
+/// - "Antwoord van minister Van Weel" names the answering minister; otherwise a signature (a line
+///   with only a person's name after a line that starts with an office, "De Minister voor …,")
+///   does; failing both, the office that gives the answers ("Antwoorden van de minister voor …").
+/// - "Onze Referentie" followed by a document number, or else the first document number before
+///   the first question, is the document's identifier; "Datum 5 september 2019" its date, or
+///   else the submission date; "Betreft …" its title. Metadata a reader already set is kept.
+public struct ParliamentaryStructureTagger: Stage {
+    public typealias Input = Document
+    public typealias Output = Document
+
+    /// Creates a tagger.
+    public init() {}
+
+    public var requires: Set<AnnotationKey> { [.sentences, .links] }
+    public var assigns: Set<AnnotationKey> { [ParliamentaryQuestions.key, Relations.key] }
+
+    static let office = IRI(Vocabulary.TG.namespace + "Office")
+
+    public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        var document = input
+        let sentences = try document.require(Sentences.self, by: self)
+        let mentions = document[Mentions.self] ?? []
+        var analysis = StructureAnalysis(document: document, sentences: sentences, mentions: mentions)
+        analysis.run()
+        if !analysis.set.questions.isEmpty || !analysis.set.answers.isEmpty || !analysis.set.askedBy.isEmpty {
+            document[ParliamentaryQuestions.self] = analysis.set
+        }
+        if !analysis.memberships.isEmpty {
+            var relations = document[Relations.self] ?? []
+            relations += analysis.memberships
+            document[Relations.self] = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        }
+        if document.metadata.identifier == nil { document.metadata.identifier = analysis.identifier }
+        if document.metadata.date == nil { document.metadata.date = analysis.date ?? analysis.set.submitted?.lexicalForm }
+        if document.metadata.title == nil { document.metadata.title = analysis.title }
+        try await emit(document)
+    }
+
+    /// The number of a question heading ("Vraag 3", "Vraag 3:"), or `nil`.
+    public static func questionNumber(_ heading: String) -> Int? {
+        var words = heading.split(separator: " ")
+        guard words.count == 2, words[0] == "Vraag" else { return nil }
+        while let last = words[1].last, last == ":" || last == "." { words[1].removeLast() }
+        return Int(words[1])
+    }
+
+    /// The question numbers of an answer heading ("Antwoord vragen 8, 9 en 10" → [8, 9, 10],
+    /// "Antwoord" → []), or `nil` when the line is not an answer heading.
+    public static func answerNumbers(_ heading: String) -> [Int]? {
+        var text = Substring(heading)
+        while let last = text.last, last == ":" || last == "." || last == " " { text.removeLast() }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard let first = words.first, first == "Antwoord" || first == "Antwoorden" else { return nil }
+        var numbers: [Int] = []
+        for word in words.dropFirst() {
+            switch word {
+            case "op", "vraag", "vragen", "en", "op:": continue
+            default:
+                guard let number = Int(word) else { return nil }
+                numbers.append(number)
+            }
+        }
+        return numbers
+    }
+}
+
+/// One pass over a document's sentences and mentions.
+private struct StructureAnalysis {
+    let document: Document
+    let sentences: [Sentence]
+    let mentions: [Mention]
+    let texts: [String]
+    var set = QuestionSet()
+    var memberships: [Relation] = []
+    var identifier: String?
+    var date: String?
+    var title: String?
+
+    init(document: Document, sentences: [Sentence], mentions: [Mention]) {
+        self.document = document
+        self.sentences = sentences
+        self.mentions = mentions
+        texts = sentences.map { document.text(of: $0.span) }
+    }
+
+    func mentions(in span: Span) -> [Mention] { mentions.filter { span.contains($0.span) } }
+
+    func isClass(_ mention: Mention, _ names: [String]) -> Bool {
+        guard let entityClass = mention.entityClass, mention.entity != nil else { return false }
+        return names.contains { entityClass == .schema($0) } || (names.contains("Office") && entityClass == ParliamentaryStructureTagger.office)
+    }
+
+    mutating func run() {
+        findQuestionsAndAnswers()
+        findAskers()
+        findAnswerers()
+        findMetadata()
+    }
+
+    // MARK: Questions and answers
+
+    private enum Heading { case question(Int), answer([Int]) }
+
+    private func heading(_ index: Int) -> Heading? {
+        let text = texts[index]
+        guard text.count <= 40, !text.contains("\n") else { return nil }
+        if let number = ParliamentaryStructureTagger.questionNumber(text) { return .question(number) }
+        if let numbers = ParliamentaryStructureTagger.answerNumbers(text) { return .answer(numbers) }
+        return nil
+    }
+
+    /// Whether a sentence is not part of a question's or answer's text when it ends one: a
+    /// footnote, a letter's reference line, a lone document number.
+    private func isTrailingNoise(_ index: Int) -> Bool {
+        let text = texts[index]
+        if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
+        if let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty { return true }
+        let inside = mentions(in: sentences[index].span)
+        return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+    }
+
+    private mutating func findQuestionsAndAnswers() {
+        var index = 0
+        var unanswered: [Int] = []
+        while index < sentences.count {
+            guard let found = heading(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < sentences.count, heading(end) == nil { end += 1 }
+            var last = end - 1
+            while last > index, isTrailingNoise(last) { last -= 1 }
+            let headingSpan = sentences[index].span
+            let body = last > index ? Span(start: sentences[index + 1].span.start, end: sentences[last].span.end) : nil
+            switch found {
+            case .question(let number):
+                if let body {
+                    set.questions.append(Question(number: number, span: body, heading: headingSpan))
+                    unanswered.append(number)
+                }
+            case .answer(let numbers):
+                if let body {
+                    let covered = numbers.isEmpty ? unanswered : numbers
+                    if !covered.isEmpty { set.answers.append(Answer(questionNumbers: covered, span: body, heading: headingSpan)) }
+                    unanswered.removeAll { covered.contains($0) }
+                }
+            }
+            index = end
+        }
+    }
+
+    // MARK: Who asked whom
+
+    private mutating func findAskers() {
+        let markers = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
+        var askers: [IRI] = []
+        var addressees: [IRI] = []
+        for (index, sentence) in sentences.enumerated() {
+            let lower = texts[index].lowercased()
+            guard let marker = markers.compactMap({ lower.range(of: $0) }).first else { continue }
+            let markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
+            let inside = mentions(in: sentence.span).filter { $0.span.start >= markerEnd }
+            // People, each group followed by its party in brackets.
+            var group: [IRI] = []
+            var seenAan = false
+            let bytes = Array(document.text.utf8)
+            var cursor = markerEnd
+            for mention in inside {
+                let between = String(decoding: bytes[min(cursor, mention.span.start)..<mention.span.start], as: UTF8.self)
+                if between.contains(" aan ") || between.hasPrefix("aan ") { seenAan = true }
+                if between.contains(" over ") { break }
+                cursor = mention.span.end
+                if isClass(mention, ["Person"]), !seenAan, let person = mention.entity {
+                    if !askers.contains(person) { askers.append(person) }
+                    group.append(person)
+                } else if isClass(mention, ["PoliticalParty"]), let party = mention.entity, between.contains("(") {
+                    for person in group {
+                        memberships.append(
+                            Relation(subject: person, predicate: .schema("memberOf"), object: party, evidence: [sentence.span], source: "ParliamentaryStructureTagger")
+                        )
+                    }
+                    group.removeAll()
+                } else if isClass(mention, ["Office", "Person"]), seenAan, let addressee = mention.entity, !addressees.contains(addressee) {
+                    addressees.append(addressee)
+                }
+            }
+            if set.submitted == nil { set.submitted = date(after: "ingezonden", in: index) }
+        }
+        if set.submitted == nil {
+            for index in sentences.indices where texts[index].contains("ingezonden") {
+                if let found = date(after: "ingezonden", in: index) {
+                    set.submitted = found
+                    break
+                }
+            }
+        }
+        set.askedBy = askers
+        set.addressedTo = addressees
+        // One membership per person and party, with all its evidence.
+        var merged: [String: Relation] = [:]
+        for relation in memberships {
+            let key = relation.subject.value + " " + relation.object.value
+            if var existing = merged[key] {
+                existing.evidence = Array(Set(existing.evidence + relation.evidence)).sorted()
+                existing.count = existing.evidence.count
+                merged[key] = existing
+            } else {
+                merged[key] = relation
+            }
+        }
+        memberships = merged.values.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
+    }
+
+    /// The first date mention after `word` in sentence `index`.
+    private func date(after word: String, in index: Int) -> Literal? {
+        guard let range = texts[index].range(of: word) else { return nil }
+        let start = sentences[index].span.start + texts[index][..<range.upperBound].utf8.count
+        return mentions(in: sentences[index].span).first { $0.span.start >= start && $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
+    }
+
+    // MARK: Who answered
+
+    private mutating func findAnswerers() {
+        guard !set.answers.isEmpty else { return }
+        // "Antwoord van minister Van Weel (…) (ontvangen 20 november 2024)"
+        for (index, text) in texts.enumerated() where text.hasPrefix("Antwoord van ") || text.hasPrefix("Antwoorden van ") {
+            let people = mentions(in: sentences[index].span).filter { isClass($0, ["Person"]) }.compactMap(\.entity)
+            if let person = people.first {
+                set.answeredBy = [person]
+            }
+            if set.answered == nil { set.answered = date(after: "ontvangen", in: index) }
+            if set.answeredBy.isEmpty, let office = mentions(in: sentences[index].span).first(where: { isClass($0, ["Office"]) })?.entity {
+                set.answeredBy = [office]
+            }
+        }
+        // A signature: a line holding only a person's name, after a line that starts with an office.
+        for index in sentences.indices.dropFirst() {
+            let inside = mentions(in: sentences[index].span)
+            guard inside.count == 1, inside[0].span == sentences[index].span, isClass(inside[0], ["Person"]), let person = inside[0].entity else { continue }
+            let before = mentions(in: sentences[index - 1].span)
+            if let first = before.first, first.span.start - sentences[index - 1].span.start <= 4, isClass(first, ["Office"]) {
+                set.answeredBy = [person]
+                break
+            }
+        }
+    }
+
+    // MARK: The document's own metadata
+
+    private mutating func findMetadata() {
+        let firstQuestion = set.questions.first?.heading?.start ?? Int.max
+        for (index, text) in texts.enumerated() {
+            if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"), index + 1 < sentences.count {
+                let span = text == "Onze Referentie" ? sentences[index + 1].span : sentences[index].span
+                identifier = mentions(in: span).first { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
+            }
+            if date == nil, text.hasPrefix("Datum ") {
+                date = mentions(in: sentences[index].span).first { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value?.lexicalForm
+            }
+            if title == nil, text.hasPrefix("Betreft ") {
+                title = String(text.dropFirst(8)).split(whereSeparator: \.isNewline).joined(separator: " ")
+            }
+        }
+        if identifier == nil {
+            identifier = mentions.first { $0.span.start < firstQuestion && $0.form == .value && $0.value?.datatype == nil && $0.entity != nil }?
+                .value?.lexicalForm
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+@Suite struct ParliamentaryStructureTests {
+    @Test func headingsAreRecognized() {
+        #expect(ParliamentaryStructureTagger.questionNumber("Vraag 3") == 3)
+        #expect(ParliamentaryStructureTagger.questionNumber("Vraag 12:") == 12)
+        #expect(ParliamentaryStructureTagger.questionNumber("Vraag drie") == nil)
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord") == [])
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord 4") == [4])
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord vragen 2 en 3") == [2, 3])
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord op vragen 8, 9 en 10") == [8, 9, 10])
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord op vraag 1") == [1])
+        #expect(ParliamentaryStructureTagger.answerNumbers("Antwoord van minister Van Weel") == nil)
+    }
+
+    /// Runs the standard stages up to structure tagging on a text.
+    func structure(_ text: String) async throws -> Document {
+        let pipeline = try Pipeline<Document, Document>(provided: [.text]) {
+            Tokenizer()
+            SentenceSplitter()
+            DocumentNumberTagger()
+            DateTagger()
+            GazetteerTagger(matcher: Fixtures.matcher)
+            EntityLinker(gazetteer: Fixtures.gazetteer)
+            ParliamentaryStructureTagger()
+            CoOccurrenceExtractor()
+        }
+        var harness = StageHarness(pipeline)
+        var document = Document(id: "d", text: text)
+        document[Blocks.self] = TextReader.paragraphs(in: text)
+        let out = try await harness.feed(document)
+        #expect(try await harness.finish().isClean)
+        #expect(out[0]._checkInvariants().isEmpty)
+        return out[0]
+    }
+
+    static let sample = """
+        2024Z09999
+
+        Vragen van de leden Michon-Derkzen (VVD) en Van Ojik (GroenLinks) aan de Minister van Buitenlandse Zaken over Nuctech (ingezonden 3 maart 2024).
+
+        Vraag 1
+        Kent u Nuctech uit China?
+
+        Vraag 2
+        Wat doet België?
+
+        Antwoord
+        Ja, Nuctech komt uit China.
+
+        Vraag 3
+        En de Verenigde Staten?
+        """
+
+    @Test func questionsAnswersAskersPartiesAndAddressees() async throws {
+        let document = try await structure(Self.sample)
+        let set = try #require(document[ParliamentaryQuestions.self])
+        #expect(set.questions.map(\.number) == [1, 2, 3])
+        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u Nuctech uit China?", "Wat doet België?", "En de Verenigde Staten?"])
+        #expect(set.answers.map(\.questionNumbers) == [[1, 2]])
+        #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/ingrid-michon-derkzen", Gazetteer.entityBase + "person/bram-van-ojik"])
+        #expect(set.addressedTo.map(\.value) == [Gazetteer.entityBase + "office/minister-van-buitenlandse-zaken"])
+        #expect(set.submitted == .date(year: 2024, month: 3, day: 3))
+        let memberships = (document[Relations.self] ?? []).filter { $0.predicate == .schema("memberOf") }
+        #expect(memberships.map { "\($0.subject.value.split(separator: "/").last!)→\($0.object.value.split(separator: "/").last!)" } == [
+            "bram-van-ojik→groenlinks", "ingrid-michon-derkzen→vvd",
+        ])
+        #expect(document.metadata.identifier == "2024Z09999")
+        #expect(document.metadata.date == "2024-03-03")
+    }
+
+    @Test func coOccurrenceCountsSentencesWithEvidence() async throws {
+        let document = try await structure(Self.sample)
+        let relation = try #require(document[Relations.self]?.first {
+            $0.predicate == CoOccurrenceExtractor.coOccursWith && $0.subject.value.hasSuffix("country/cn") && $0.object.value.hasSuffix("org/nuctech")
+        })
+        #expect(relation.count == 2)
+        #expect(relation.evidence.map { document.text(of: $0) } == ["Kent u Nuctech uit China?", "Ja, Nuctech komt uit China."])
+    }
+
+    @Test func documentsWithoutQuestionsGetNoQuestionLayer() async throws {
+        let document = try await structure("Een gewone tekst over China.")
+        #expect(document[ParliamentaryQuestions.self] == nil)
+    }
+
+    @Test func graphHasQuestionsAnswersAndRelations() async throws {
+        let fragment = GraphBuilder().build(try await structure(Self.sample))
+        let doc = IRI(Document.defaultBase + "d")
+        func objects(_ subject: IRI, _ predicate: IRI) -> [Term] {
+            fragment.triples.filter { $0.subject == .iri(subject) && $0.predicate == predicate }.map(\.object)
+        }
+        #expect(objects(doc.appending("#question-2"), Vocabulary.Schema.acceptedAnswer) == [.iri(doc.appending("#answer-1-2"))])
+        #expect(objects(doc.appending("#answer-1-2"), Vocabulary.Schema.parentItem).count == 2)
+        #expect(objects(doc.appending("#question-1"), Vocabulary.Schema.author).count == 2)
+        #expect(objects(IRI(Gazetteer.entityBase + "person/ingrid-michon-derkzen"), Vocabulary.Schema.memberOf) == [.iri(IRI(Gazetteer.entityBase + "party/vvd"))])
+        #expect(objects(doc, Vocabulary.DCTerms.identifier) == [.literal(Literal("2024Z09999"))])
+        #expect(fragment.triples.contains { $0.predicate == Vocabulary.TG.evidence })
+    }
+}
+
+@Suite struct GraphStoreSinkTests {
+    @Test func onlyHTTPEndpointsAreAccepted() {
+        #expect(throws: StageError.self) { _ = try GraphStoreSink(endpoint: "ftp://example.org/store") }
+        #expect(throws: StageError.self) { _ = try GraphStoreSink(endpoint: "not a url") }
+        #expect(throws: Never.self) { _ = try GraphStoreSink(endpoint: "http://127.0.0.1:7878/store") }
+    }
+
+    @Test func unreachableStoreIsAClearError() async throws {
+        let sink = try GraphStoreSink(endpoint: "http://127.0.0.1:9/store", attempts: 2)
+        let error = await #expect(throws: StageError.self) {
+            try await sink.write(GraphFragment(graph: IRI("urn:g"), triples: [Triple(IRI("urn:a"), IRI("urn:p"), IRI("urn:b"))]))
+        }
+        #expect(error?.message.hasPrefix("the graph store at http://127.0.0.1:9/store did not accept PUT of graph <urn:g> after 2 tries") == true)
+    }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Integration test against a real graph database: the oxigraph server (PyPI `oxigraph`).
+
+Starts `oxigraph serve --union-default-graph` on 127.0.0.1 (a free port, a temporary store; the
+example queries read the union of all named graphs), pushes corpus/ with
+`textgraph run --push`, and checks:
+  - the store holds exactly the quads of the same run written as N-Quads;
+  - pushing twice leaves the same number of triples (each document's graph is replaced);
+  - the example queries in queries/*.rq give the expected answers;
+  - a store that is down gives exit status 1 and a message naming the endpoint.
+Stops the server at the end, whatever happens.
+"""
+import argparse
+import csv
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+ENTITY = "https://w3id.org/textgraph/entity/"
+passed = 0
+
+
+def check(condition, message):
+    global passed
+    if not condition:
+        print(f"FAIL: {message}", file=sys.stderr)
+        print(f"graph store checks: {passed} passed, 1 failed")
+        sys.exit(1)
+    passed += 1
+    print(f"ok: {message}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def query(port, text):
+    data = urllib.parse.urlencode({"query": text}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/query", data=data, headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return list(csv.DictReader(io.StringIO(response.read().decode())))
+
+
+def count(port):
+    return int(query(port, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--corpus", default="corpus")
+    parser.add_argument("--queries", default="queries")
+    args = parser.parse_args()
+    oxigraph = shutil.which("oxigraph")
+    check(oxigraph is not None, "the oxigraph server is installed (pip install oxigraph)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        server = subprocess.Popen([oxigraph, "serve", "--location", os.path.join(tmp, "store"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            for _ in range(100):
+                try:
+                    query(port, "ASK {}")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            check(server.poll() is None, f"oxigraph serves on 127.0.0.1:{port}")
+            endpoint = f"http://127.0.0.1:{port}/store"
+            nquads = os.path.join(tmp, "graph.nq")
+            result = subprocess.run([args.binary, "run", args.corpus, "--push", endpoint, "--output", nquads, "--quiet"],
+                                    capture_output=True, text=True)
+            check(result.returncode == 0, f"textgraph run {args.corpus} --push {endpoint} exits 0 {result.stderr.strip()}")
+            with open(nquads, encoding="utf-8") as f:
+                quads = {line for line in f if line.strip()}
+            first = count(port)
+            check(first == len(quads), f"the store holds the {len(quads)} quads of the N-Quads output ({first})")
+            result = subprocess.run([args.binary, "run", args.corpus, "--push", endpoint, "--quiet"], capture_output=True, text=True)
+            check(result.returncode == 0, "pushing the corpus a second time exits 0")
+            check(count(port) == first, f"pushing twice leaves the same number of triples ({first})")
+
+            def run_query(name):
+                with open(os.path.join(args.queries, name), encoding="utf-8") as f:
+                    return query(port, f.read())
+
+            rows = run_query("organizations-mentioned-with-china.rq")
+            organizations = {row["organization"] for row in rows}
+            check(ENTITY + "org/nuctech" in organizations, f"organizations mentioned with China include Nuctech ({len(rows)} rows)")
+
+            rows = run_query("who-asked-about-nuctech.rq")
+            askers = {row["asker"].rsplit("/", 1)[1] for row in rows}
+            addressees = {row["addressee"].rsplit("/", 1)[1] for row in rows if row["addressee"]}
+            check(askers == {"ingrid-michon-derkzen", "ruben-brekelmans", "wendy-van-eijk-nagel"},
+                  f"who asked about Nuctech: {sorted(askers)}")
+            check(addressees == {"staatssecretaris-van-financien", "minister-van-buitenlandse-zaken"},
+                  f"and whom: {sorted(addressees)}")
+
+            rows = run_query("questions-an-answer-covers.rq")
+            covered = {row["answer"].rsplit("#", 1)[1]: sorted(int(n) for n in row["questions"].split(", ")) for row in rows}
+            check(covered.get("answer-2-3") == [2, 3], f"answer-2-3 covers questions 2 and 3 ({covered.get('answer-2-3')})")
+            check(covered.get("answer-8-9-10") == [8, 9, 10], f"answer-8-9-10 covers questions 8, 9 and 10 ({covered.get('answer-8-9-10')})")
+
+            rows = run_query("parties-asking-about-countries.rq")
+            pairs = {(row["party"].rsplit("/", 1)[1], row["country"].rsplit("/", 1)[1]) for row in rows}
+            check(("vvd", "cn") in pairs and ("vvd", "be") in pairs and ("groenlinks", "cn") in pairs,
+                  f"parties asking about countries include VVD→China, VVD→België, GroenLinks→China ({len(pairs)} pairs)")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+        down = f"http://127.0.0.1:{free_port()}/store"
+        result = subprocess.run([args.binary, "run", args.corpus, "--push", down, "--quiet"], capture_output=True, text=True)
+        check(result.returncode == 1 and down in result.stderr and "did not accept" in result.stderr,
+              f"a store that is down: exit 1 and a clear message ({result.stderr.strip()[:160]})")
+
+    print(f"graph store checks: {passed} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
