@@ -38,10 +38,13 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Print up to this many boundary errors, with their context.")
     public var showErrors: Int = 0
 
+    @Option(name: .long, help: "Print up to this many token errors: a gold token and the tokens found in its place.")
+    public var showTokenErrors: Int = 0
+
     public init() {}
 
     public func validate() throws {
-        if showErrors < 0 { throw ValidationError("--show-errors must not be negative") }
+        if showErrors < 0 || showTokenErrors < 0 { throw ValidationError("--show-errors and --show-token-errors must not be negative") }
     }
 
     /// One file's documents and score.
@@ -61,6 +64,7 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
         let predictions: PredictedSegmentation?
         var fileScores: [FileScore] = []
         var errors: [String] = []
+        var tokenErrors: [String] = []
         var dumped: [(file: String, id: String)] = []
         do {
             predictions = try predicted.map { try PredictedSegmentation(contentsOf: $0) }
@@ -73,6 +77,9 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
                     let document = try Self.segment(gold, predictions: predictions)
                     score = score + (try SegmentationScore(document: document))
                     if errors.count < showErrors { errors += Self.boundaryErrors(document, limit: showErrors - errors.count) }
+                    if tokenErrors.count < showTokenErrors {
+                        tokenErrors += Self.tokenErrors(document, limit: showTokenErrors - tokenErrors.count)
+                    }
                     if let dumpText {
                         let name = String(format: "%04d.txt", dumped.count + 1)
                         try Data(document.text.utf8).write(to: URL(fileURLWithPath: dumpText).appendingPathComponent(name))
@@ -105,6 +112,28 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
         }
         if !errors.isEmpty { print("\nboundary errors (FN: gold end missed, FP: end not in gold; ⟦|⟧ marks the offset):") }
         for error in errors { print(error) }
+        if !tokenErrors.isEmpty { print("\ntoken errors (gold token → tokens found over it):") }
+        for error in tokenErrors { print(error) }
+    }
+
+    /// The gold tokens that were not found exactly, each with the predicted tokens over it.
+    static func tokenErrors(_ document: Document, limit: Int) -> [String] {
+        guard let gold = document[GoldTokens.self], let predicted = document[Tokens.self] else { return [] }
+        let found = Set(predicted.map(\.span))
+        var errors: [String] = []
+        var k = 0
+        for token in gold where !found.contains(token.span) {
+            while k < predicted.count && predicted[k].span.end <= token.span.start { k += 1 }
+            var over: [String] = []
+            var j = k
+            while j < predicted.count && predicted[j].span.start < token.span.end {
+                over.append(document.text(of: predicted[j].span))
+                j += 1
+            }
+            errors.append("\(document.id)@\(token.span.start): \(document.text(of: token.span)) → \(over.joined(separator: " | "))")
+            if errors.count >= limit { break }
+        }
+        return errors
     }
 
     /// A gold document with TextGraph's tokens and sentences, or those of `predictions`.
