@@ -25,6 +25,9 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     public var json = false
 
+    @Option(name: .long, help: "Also write every sentence to this file, one a line (line breaks shown as ⏎), to compare runs.")
+    public var sentencesOut: String?
+
     public init() {}
 
     public func validate() throws {
@@ -71,6 +74,17 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
             if best == nil || result.seconds < best!.seconds { best = result }
         }
         let result = best!
+        if let sentencesOut {
+            var lines = ""
+            for (file, text) in zip(files, texts) {
+                let tokens = tokenizer.tokenize(text)
+                let document = Document(id: file, text: text)
+                for sentence in splitter.split(text, tokens: tokens, blocks: TextReader.paragraphs(in: text)) {
+                    lines += file + "\t" + document.text(of: sentence.span).replacingOccurrences(of: "\n", with: "⏎") + "\n"
+                }
+            }
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: sentencesOut))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -40,6 +40,38 @@ import Testing
         #expect(try sentences("Aan de Voorzitter van de\nTweede Kamer") == ["Aan de Voorzitter van de\nTweede Kamer"])
     }
 
+    @Test func listItemsOnTheirOwnLinesAreSentences() throws {
+        // A break the writer made (the next word would have fitted) after a short line ends an item.
+        #expect(try sentences("Wallonië beslaat:\n\nWaals-Brabant\nHenegouwen,\nLuik\nprovincie Luxemburg\nNamen")
+            == ["Wallonië beslaat:", "Waals-Brabant", "Henegouwen,", "Luik", "provincie Luxemburg", "Namen"])
+        #expect(try sentences("de Franstalige Gemeenschap,\nde Duitstalige Gemeenschap,\nhet Gemeenschappelijke Gewest Brussel")
+            == ["de Franstalige Gemeenschap,", "de Duitstalige Gemeenschap,", "het Gemeenschappelijke Gewest Brussel"])
+        // Lowercase titles before a name, and web addresses, may begin a list line.
+        #expect(try sentences("minister-president\ndrs. A. (Alexander) Pechtold\nWebsite D66\nhttp://www.d66.nl")
+            == ["minister-president", "drs. A. (Alexander) Pechtold", "Website D66", "http://www.d66.nl"])
+        // A caption ending in a spaced dash.
+        #expect(try sentences("Een lange alinea die hier het regelbeeld bepaalt en doorloopt tot ver voorbij de veertig tekens.\nSteenhommel op distel -\nMannetje van steenhommel op prei")
+            == ["Een lange alinea die hier het regelbeeld bepaalt en doorloopt tot ver voorbij de veertig tekens.", "Steenhommel op distel -", "Mannetje van steenhommel op prei"])
+    }
+
+    @Test func wrappedLinesStayTogether() throws {
+        // The next word would not have fitted on the line: the line was wrapped, not ended.
+        let wrapped = "Vragen van het lid Martens-America (VVD) aan de Minister van Onderwijs,\nCultuur en Wetenschap over de capaciteitsfixus op trajecten binnen een\nopleiding (ingezonden 27 september 2024)."
+        #expect(try sentences(wrapped) == [wrapped])
+        #expect(try sentences("3 Het is bij het kabinet niet bekend\nhoeveel personen deze schepen in de afgelopen jaren gered hebben.")
+            == ["3 Het is bij het kabinet niet bekend\nhoeveel personen deze schepen in de afgelopen jaren gered hebben."])
+        #expect(try sentences("Te raadplegen via\nhttps://www.tweedekamer.nl/kamerstukken") == ["Te raadplegen via\nhttps://www.tweedekamer.nl/kamerstukken"])
+    }
+
+    @Test func quotesAndOmissionMarks() throws {
+        // A straight quote that closes an open one stays with the sentence before it.
+        #expect(try sentences("Hij zei: \" Bernini is de architect. \" Het is niet waar.")
+            == ["Hij zei: \" Bernini is de architect. \"", "Het is niet waar."])
+        // "(...)" marks words left out of a quotation; the sentence goes on.
+        #expect(try sentences("de constructie van de St.-Pieter (...) Bernini bedelde.") == ["de constructie van de St.-Pieter (...) Bernini bedelde."])
+        #expect(try sentences("Het werkt bij 2 °C. In het voorjaar niet.") == ["Het werkt bij 2 °C.", "In het voorjaar niet."])
+    }
+
     @Test func sentencesNeverCrossBlocks() throws {
         var document = Document(id: "d", text: "Een zin zonder punt Nog een")
         document[Blocks.self] = [Block(span: Span(start: 0, end: 19)), Block(span: Span(start: 20, end: 27))]
