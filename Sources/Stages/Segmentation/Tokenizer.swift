@@ -331,10 +331,14 @@ private struct TokenScanner {
 
     /// The end of a URL that starts at `start` with `http://`, `https://` or `www.`, or `nil`.
     private func urlEnd(at start: Int) -> Int? {
-        func hasPrefix(_ prefix: String) -> Bool {
-            let p = Array(prefix.utf8)
-            guard start + p.count <= cursor.count else { return false }
-            for k in 0..<p.count where bytes[start + k] | 0x20 != p[k] { return false }
+        // Most words start with neither "h" nor "w": answer those without looking further.
+        let first = bytes[start] | 0x20
+        guard first == 0x68 || first == 0x77 else { return nil }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard start + count <= cursor.count else { return false }
+            let p = prefix.utf8Start
+            for k in 0..<count where bytes[start + k] | 0x20 != p[k] { return false }
             return true
         }
         guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
@@ -370,8 +374,12 @@ private struct TokenScanner {
         while end > start {
             let previous = cursor.previousStart(end)
             let (scalar, _) = cursor.scalar(at: previous)
-            let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x5D, 0xBB, 0x201D, 0x2019, 0x2A]
-            if trailing.contains(scalar.value) || (scalar.value == 0x29 && openParens == 0) {
+            let trailing: Bool
+            switch scalar.value {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x5D, 0xBB, 0x201D, 0x2019, 0x2A: trailing = true
+            default: trailing = false
+            }
+            if trailing || (scalar.value == 0x29 && openParens == 0) {
                 end = previous
             } else {
                 break
