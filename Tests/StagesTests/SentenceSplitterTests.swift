@@ -70,6 +70,10 @@ import Testing
         // "(...)" marks words left out of a quotation; the sentence goes on.
         #expect(try sentences("de constructie van de St.-Pieter (...) Bernini bedelde.") == ["de constructie van de St.-Pieter (...) Bernini bedelde."])
         #expect(try sentences("Het werkt bij 2 °C. In het voorjaar niet.") == ["Het werkt bij 2 °C.", "In het voorjaar niet."])
+        // Newspaper quotes typed as ,, and '': the closing one stays with its sentence.
+        #expect(try sentences("Dat moet beter. '' Er zijn teams. ,,Het is ook een manier.'' Klaar.")
+            == ["Dat moet beter. ''", "Er zijn teams.", ",,Het is ook een manier.''", "Klaar."])
+        #expect(try sentences("Zie de zangvogel. » Daarna") == ["Zie de zangvogel. »", "Daarna"])
     }
 
     @Test func sentencesNeverCrossBlocks() throws {

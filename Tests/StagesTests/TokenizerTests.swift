@@ -41,6 +41,12 @@ import Testing
         #expect(words("zie 'Nota 30'") == ["zie", "'", "Nota", "30", "'"])
     }
 
+    @Test func typewriterQuotesAndBracketedWordParts() {
+        #expect(words(",,Ja'', zei hij.") == [",,", "Ja", "''", ",", "zei", "hij", "."])
+        #expect(words("de partij(en) en (inter)gemeentelijke gezondheids(zorg)beleid") == ["de", "partij(en)", "en", "(inter)gemeentelijke", "gezondheids(zorg)beleid"])
+        #expect(words("(zie boven) en wet(1)") == ["(", "zie", "boven", ")", "en", "wet", "(", "1", ")"])
+    }
+
     @Test func aCapitalAfterANumberOrSymbolIsNotAnInitial() {
         #expect(words("04° 02' E. De storm") == ["04°", "02", "'", "E", ".", "De", "storm"])
         #expect(words("als in A = B. Hij") == ["als", "in", "A", "=", "B", ".", "Hij"])

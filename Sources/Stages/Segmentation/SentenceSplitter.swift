@@ -87,7 +87,18 @@ public struct SentenceSplitter: Stage {
             for k in end..<start where bytes[k] == 0x0A { count += 1 }
             return count
         }
+        /// Closing quotes that never open: », ”, ›, and '' typed for ”.
+        func isUnambiguousCloser(_ token: Token) -> Bool {
+            guard token.kind == .punctuation else { return false }
+            if token.span.length == 2 && bytes[token.span.start] == 0x27 && bytes[token.span.start + 1] == 0x27 { return true }
+            switch cursor.scalar(at: token.span.start).0.value {
+            case 0xBB, 0x201D, 0x203A: return token.span.length <= 3
+            default: return false
+            }
+        }
         func startsSentence(_ token: Token) -> Bool {
+            // ,, typed for „ opens a quotation in Dutch newspapers: ,,Het is ook een manier''
+            if token.span.length == 2 && bytes[token.span.start] == 0x2C && bytes[token.span.start + 1] == 0x2C { return true }
             let (cls, _) = cursor.classAt(token.span.start)
             switch cls {
             case .upper, .digit, .otherLetter: return true
@@ -149,6 +160,8 @@ public struct SentenceSplitter: Stage {
                     {
                         straightQuotes += 1  // the open quote closes after the terminal: `is. " Het`
                         last += 1
+                    } else if isUnambiguousCloser(next) && newlines(between: tokens[last].span.end, next.span.start) == 0 {
+                        last += 1  // `beter. '' Er`, `zangvogel. »`: a closing quote belongs to the sentence it closes
                     } else if let markerEnd = footnoteMarkerEnd(after: last, tokens: tokens, cursor: cursor, blockEnd: currentBlockEnd) {
                         last = markerEnd
                     } else {

@@ -74,6 +74,9 @@ private struct TokenScanner {
                 } else {
                     i = scanWord(from: i)
                 }
+            case .apostrophe where bytes[i] == 0x27 && i + 1 < n && bytes[i + 1] == 0x27:
+                append(i, i + 2, .punctuation)  // '' : a closing double quote typed as two apostrophes
+                i += 2
             case .apostrophe:
                 if let end = cliticEnd(at: i, apostropheLength: length) {
                     append(i, end, .word)
@@ -94,6 +97,14 @@ private struct TokenScanner {
                 // "verkiezingsprogramma en -proces": a leading hyphen stands for the omitted first
                 // part of a compound (weglatingsstreepje) and belongs to the word.
                 let end = scanWord(from: i + length, appending: false)
+                append(i, end, .word)
+                i = end
+            case .punctuation where bytes[i] == 0x2C && i + 1 < n && bytes[i + 1] == 0x2C:
+                append(i, i + 2, .punctuation)  // ,, : an opening double quote typed as two commas (,,Ja'')
+                i += 2
+            case .punctuation where bytes[i] == 0x28 && parenthesizedPartEnd(at: i, glued: false) != nil:
+                // "(inter)gemeentelijke": a word with an optional first part in brackets
+                let end = scanWord(from: parenthesizedPartEnd(at: i, glued: false)!, appending: false)
                 append(i, end, .word)
                 i = end
             case .hyphen, .punctuation:
@@ -150,6 +161,9 @@ private struct TokenScanner {
                 // omitted last part (weglatingsstreepje) and belongs to the word.
                 i += 1
                 break scanning
+            case .punctuation where bytes[i] == 0x28 && hasLetter && !lastWasDigit && parenthesizedPartEnd(at: i, glued: true) != nil:
+                // "partij(en)", "gezondheids(zorg)beleid": an optional part in brackets inside a word
+                i = parenthesizedPartEnd(at: i, glued: true)!
             case .symbol where bytes[i] == 0x26 && lastWasUpper && after == .upper:
                 i += 1  // "CD&V", "AT&T", "H&M": an ampersand inside a capitalized name
             case .punctuation where bytes[i] == 0x2F && lastWasDigit && !hasLetter && after == .digit:
@@ -239,6 +253,18 @@ private struct TokenScanner {
         let (next, _) = cursor.classAt(letterAt + length)
         guard !next.isAlphanumeric, next != .period, next != .apostrophe, next != .hyphen else { return nil }
         return letterAt + length
+    }
+
+    /// The end of a bracketed word part at `open` ("(en)", "(inter)"): up to twelve lowercase
+    /// letters and a closing bracket. After a word (`glued`) the part may end the word; at the
+    /// start of a word a letter must follow the bracket.
+    private func parenthesizedPartEnd(at open: Int, glued: Bool) -> Int? {
+        var k = open + 1
+        while k < cursor.count && k - open <= 13, bytes[k] >= 0x61 && bytes[k] <= 0x7A { k += 1 }
+        guard k > open + 1, k < cursor.count, bytes[k] == 0x29 else { return nil }
+        let (after, _) = cursor.classAt(k + 1)
+        if after.isLetter { return k + 1 }
+        return glued && !after.isAlphanumeric && after != .hyphen ? k + 1 : nil
     }
 
     /// The end of an abbreviated year ("'80", "’90": jaren '80), or `nil`.
