@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 import Stages
 import Testing
@@ -72,6 +73,40 @@ import Testing
         #expect(throws: StageError.self) { _ = try PredictedSegmentation(jsonLines: "{not json") }
         let outside = try PredictedSegmentation(jsonLines: #"{"document": "x/d", "sentences": [[0, 99]]}"#)
         #expect(throws: StageError.self) { _ = try outside.spans(for: document) }
+    }
+
+    /// Peers are scored through ``PredictedSegmentation`` (code point offsets, as the comparison
+    /// script writes them): TextGraph's own output sent that way must score exactly the same.
+    @Test func predictionsScoreLikeTheSystemsOwnLayers() throws {
+        let text = "Curaçao ligt ver. «Ja», zei hij.\nVraag 2\n\nBelgië? Nee."
+        func span(_ part: String) -> Span {
+            let range = text.range(of: part)!
+            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            return Span(start: start, end: start + part.utf8.count)
+        }
+        var gold = Document(id: "f.conllu/d", text: text)
+        gold[Blocks.self] = [Block(span: span("Curaçao ligt ver. «Ja», zei hij.\nVraag 2")), Block(span: span("België? Nee."))]
+        gold[GoldSentences.self] = ["Curaçao ligt ver.", "«Ja», zei hij.", "Vraag 2", "België?", "Nee."].map { Sentence(span: span($0)) }
+        gold[GoldTokens.self] = Tokenizer().tokenize(gold.text)
+        var own = gold
+        own[Tokens.self] = Tokenizer().tokenize(gold.text)
+        own[Sentences.self] = SentenceSplitter().split(gold.text, tokens: own[Tokens.self]!, blocks: gold[Blocks.self])
+        let direct = try SegmentationScore(document: own)
+
+        // Code point offsets, as Python's str gives them.
+        let bytes = Array(gold.text.utf8)
+        func codePoints(_ span: Span) -> [Int] {
+            [span.start, span.end].map { offset in bytes[..<offset].filter { $0 & 0xC0 != 0x80 }.count }
+        }
+        let entry = PredictedSegmentation.Entry(
+            document: gold.id, sentences: own[Sentences.self]!.map { codePoints($0.span) }, tokens: own[Tokens.self]!.map { codePoints($0.span) })
+        let line = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
+        let (sentences, tokens) = try PredictedSegmentation(jsonLines: line).spans(for: gold)
+        var predicted = gold
+        predicted[Sentences.self] = sentences.map { Sentence(span: $0) }
+        predicted[Tokens.self] = tokens?.map { Token(span: $0, kind: .word) }
+        #expect(try SegmentationScore(document: predicted) == direct)
+        #expect(direct.boundaries.f1 == 1 && direct.tokens?.f1 == 1)
     }
 
     /// The acceptance check of issue 4: TextGraph on UD Dutch LassySmall test as running text.
