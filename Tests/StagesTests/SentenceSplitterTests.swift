@@ -76,6 +76,25 @@ import Testing
         #expect(try sentences("Zie de zangvogel. » Daarna") == ["Zie de zangvogel. »", "Daarna"])
     }
 
+    @Test func randomTextsKeepTheInvariants() throws {
+        // Pieces that exercise every rule, glued in random order (a fixed seed, so runs repeat).
+        let pieces = ["Ja", ".", " ", "\n", "\n\n", ",,", "''", "'", "\"", "«", "»", "(", ")", "(...)", "-", " - ", "—", "…",
+                      "o.a.", "A.", "St.-", "CD&V", "sp.a", "90%", "°C", "66°", "km²", "3/4", "'80", "(en)", "www.x.nl/",
+                      "https://", "drs.", "via", "de", ",", ":", "België", "𝄞", "\u{00AD}", "2024Z01911", "5.4.4", "é", "1)", "<sup>1</sup>"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<500 {
+            let text = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+            let document = try Fixtures.segmented(text)
+            #expect(document._checkInvariants().isEmpty, "\(text.debugDescription)")
+            let bare = SentenceSplitter().split(text, tokens: document[Tokens.self]!, blocks: nil)
+            #expect(bare.allSatisfy { !$0.span.isEmpty })
+        }
+    }
+
     @Test func sentencesNeverCrossBlocks() throws {
         var document = Document(id: "d", text: "Een zin zonder punt Nog een")
         document[Blocks.self] = [Block(span: Span(start: 0, end: 19)), Block(span: Span(start: 20, end: 27))]

@@ -271,7 +271,7 @@ public struct SentenceSplitter: Stage {
         var longest = 0
         var count = 0, trailing = 0
         var started = false
-        for k in block.start..<block.end {
+        for k in block.start..<min(block.end, bytes.count) {
             let byte = bytes[k]
             if byte == 0x0A {
                 longest = max(longest, count - trailing)
