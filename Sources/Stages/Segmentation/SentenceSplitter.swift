@@ -5,11 +5,16 @@ public import Pipeline
 /// A sentence ends:
 /// - after terminal punctuation (`.` `!` `?` `…` `...`), with the closing quotes and brackets
 ///   and a footnote marker ("1)", "<sup>1</sup>") that follow it, when the next token can start
-///   a sentence (an uppercase letter, a digit, an opening quote or bracket);
+///   a sentence (an uppercase letter, a digit, an opening quote or bracket, `,,`). A closing
+///   quote that never opens (`»`, `”`, `''`), or a straight `"` that closes an open one, stays
+///   with the sentence even after a space; "(...)" marks an omission, not an end;
 /// - after an abbreviation that often ends sentences ("enz.", "etc."), on the same condition;
 /// - at a line end, when the next line starts like a sentence and the line does not end in a
 ///   way that continues ("van de", a comma, a hyphen): headings such as "Vraag 1" stand alone;
-/// - always at a blank line and at the end of a ``Blocks`` block.
+/// - at a line end the writer made on purpose in a list, an address or a caption: the next
+///   word would have fitted on the short line (see `lineBreakEndsSentence`);
+/// - always at a blank line and at the end of a ``Blocks`` block (without blocks, paragraphs
+///   separated by blank lines are the blocks).
 ///
 /// Abbreviations ("o.a.", "art. 8"), initials ("Sigrid A.M. Kaag") and numbers ("5.4.4") are
 /// single tokens, so they never end a sentence by their period.

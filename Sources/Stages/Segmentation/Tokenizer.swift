@@ -5,10 +5,14 @@ public import Pipeline
 /// Works on the bytes of the text, decoding scalars only where it must. What stays one token:
 /// hyphenated words ("Michon-Derkzen", "dual-useverordening"), clitics and plurals with an
 /// apostrophe ("auto's", "z'n", "'s-Gravenhage"), numbers with separators ("5.4.4",
-/// "1.000.000", "3,5"), codes ("2024Z01911"), abbreviations with their periods from the
-/// ``AbbreviationList`` ("o.a.", "art.", "t.a.v."), initials ("A.M."), web addresses and domain
-/// names ("www.rijksoverheid.nl", "volkskrant.nl"). Every other punctuation mark is a token of
-/// its own; a run of periods ("..", "...") is one token.
+/// "1.000.000", "3,5", "3/4", "07/12/1998") or a glued unit ("90%", "66°"), abbreviated years
+/// ("'80"), codes ("2024Z01911"), abbreviations with their periods from the
+/// ``AbbreviationList`` ("o.a.", "art.", "t.a.v.") and compounds with them ("St.-Pieter"),
+/// initials ("A.M."), web addresses and domain names ("www.rijksoverheid.nl", "volkskrant.nl"),
+/// names with `&` or an inner period ("CD&V", "sp.a"), words with a bracketed part
+/// ("partij(en)", "(inter)gemeentelijke"), and the hyphen of an omitted compound part
+/// ("gezichts- en", "en -proces"). Every other punctuation mark is a token of its own; a run of
+/// periods ("..", "...") is one token, and so are `,,` and `''` typed for „ and ”.
 ///
 /// ```swift
 /// let tokens = Tokenizer().tokenize("Sigrid A.M. Kaag, o.a. art. 8.")
