@@ -71,7 +71,7 @@ import Testing
         #expect(error?.message.contains("not an official publication") == true)
     }
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.reason))
+    @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func everyDamagedHandelingenFileIsReadOrExplained() async throws {
         for path in try SharedData.files(in: "handelingen-xml", ending: ".xml") {
             var harness = StageHarness(DocumentReader())

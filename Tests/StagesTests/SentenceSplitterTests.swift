@@ -40,6 +40,61 @@ import Testing
         #expect(try sentences("Aan de Voorzitter van de\nTweede Kamer") == ["Aan de Voorzitter van de\nTweede Kamer"])
     }
 
+    @Test func listItemsOnTheirOwnLinesAreSentences() throws {
+        // A break the writer made (the next word would have fitted) after a short line ends an item.
+        #expect(try sentences("Wallonië beslaat:\n\nWaals-Brabant\nHenegouwen,\nLuik\nprovincie Luxemburg\nNamen")
+            == ["Wallonië beslaat:", "Waals-Brabant", "Henegouwen,", "Luik", "provincie Luxemburg", "Namen"])
+        #expect(try sentences("de Franstalige Gemeenschap,\nde Duitstalige Gemeenschap,\nhet Gemeenschappelijke Gewest Brussel")
+            == ["de Franstalige Gemeenschap,", "de Duitstalige Gemeenschap,", "het Gemeenschappelijke Gewest Brussel"])
+        // Lowercase titles before a name, and web addresses, may begin a list line.
+        #expect(try sentences("minister-president\ndrs. A. (Alexander) Pechtold\nWebsite D66\nhttp://www.d66.nl")
+            == ["minister-president", "drs. A. (Alexander) Pechtold", "Website D66", "http://www.d66.nl"])
+        // A caption ending in a spaced dash.
+        #expect(try sentences("Een lange alinea die hier het regelbeeld bepaalt en doorloopt tot ver voorbij de veertig tekens.\nSteenhommel op distel -\nMannetje van steenhommel op prei")
+            == ["Een lange alinea die hier het regelbeeld bepaalt en doorloopt tot ver voorbij de veertig tekens.", "Steenhommel op distel -", "Mannetje van steenhommel op prei"])
+    }
+
+    @Test func wrappedLinesStayTogether() throws {
+        // The next word would not have fitted on the line: the line was wrapped, not ended.
+        let wrapped = "Vragen van het lid Martens-America (VVD) aan de Minister van Onderwijs,\nCultuur en Wetenschap over de capaciteitsfixus op trajecten binnen een\nopleiding (ingezonden 27 september 2024)."
+        #expect(try sentences(wrapped) == [wrapped])
+        #expect(try sentences("3 Het is bij het kabinet niet bekend\nhoeveel personen deze schepen in de afgelopen jaren gered hebben.")
+            == ["3 Het is bij het kabinet niet bekend\nhoeveel personen deze schepen in de afgelopen jaren gered hebben."])
+        #expect(try sentences("Te raadplegen via\nhttps://www.tweedekamer.nl/kamerstukken") == ["Te raadplegen via\nhttps://www.tweedekamer.nl/kamerstukken"])
+    }
+
+    @Test func quotesAndOmissionMarks() throws {
+        // A straight quote that closes an open one stays with the sentence before it.
+        #expect(try sentences("Hij zei: \" Bernini is de architect. \" Het is niet waar.")
+            == ["Hij zei: \" Bernini is de architect. \"", "Het is niet waar."])
+        // "(...)" marks words left out of a quotation; the sentence goes on.
+        #expect(try sentences("de constructie van de St.-Pieter (...) Bernini bedelde.") == ["de constructie van de St.-Pieter (...) Bernini bedelde."])
+        #expect(try sentences("Het werkt bij 2 °C. In het voorjaar niet.") == ["Het werkt bij 2 °C.", "In het voorjaar niet."])
+        // Newspaper quotes typed as ,, and '': the closing one stays with its sentence.
+        #expect(try sentences("Dat moet beter. '' Er zijn teams. ,,Het is ook een manier.'' Klaar.")
+            == ["Dat moet beter. ''", "Er zijn teams.", ",,Het is ook een manier.''", "Klaar."])
+        #expect(try sentences("Zie de zangvogel. » Daarna") == ["Zie de zangvogel. »", "Daarna"])
+    }
+
+    @Test func randomTextsKeepTheInvariants() throws {
+        // Pieces that exercise every rule, glued in random order (a fixed seed, so runs repeat).
+        let pieces = ["Ja", ".", " ", "\n", "\n\n", ",,", "''", "'", "\"", "«", "»", "(", ")", "(...)", "-", " - ", "—", "…",
+                      "o.a.", "A.", "St.-", "CD&V", "sp.a", "90%", "°C", "66°", "km²", "3/4", "'80", "(en)", "www.x.nl/",
+                      "https://", "drs.", "via", "de", ",", ":", "België", "𝄞", "\u{00AD}", "2024Z01911", "5.4.4", "é", "1)", "<sup>1</sup>"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<500 {
+            let text = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+            let document = try Fixtures.segmented(text)
+            #expect(document._checkInvariants().isEmpty, "\(text.debugDescription)")
+            let bare = SentenceSplitter().split(text, tokens: document[Tokens.self]!, blocks: nil)
+            #expect(bare.allSatisfy { !$0.span.isEmpty })
+        }
+    }
+
     @Test func sentencesNeverCrossBlocks() throws {
         var document = Document(id: "d", text: "Een zin zonder punt Nog een")
         document[Blocks.self] = [Block(span: Span(start: 0, end: 19)), Block(span: Span(start: 20, end: 27))]

@@ -127,7 +127,7 @@ import Testing
 
     // MARK: The ParlaMint samples in ../shared/data
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.reason))
+    @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func everySegOfTheParlaMintSamplesIsInTheText() async throws {
         for path in try SharedData.files(in: "parlamint-nl", ending: ".xml") where !path.hasSuffix("listPerson.xml") {
             var harness = StageHarness(TEIReader())
@@ -138,11 +138,11 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.reason))
+    @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func annotatedSampleMatchesThePlainOneAndHasGold() async throws {
         func read(_ name: String) async throws -> Document {
-            let path = SharedData.path("parlamint-nl/" + name)
-            var harness = StageHarness(TEIReader(people: try TEIPersonList.load(path: SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))))
+            let path = try SharedData.path("parlamint-nl/" + name)
+            var harness = StageHarness(TEIReader(people: try TEIPersonList.load(path: try SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))))
             return try await harness.feed(SourceDocument(id: name, content: .file(path), format: .xml))[0]
         }
         let plain = try await read("ParlaMint-NL_2022-07-12-eerstekamer-3.xml")
@@ -155,9 +155,9 @@ import Testing
         #expect(plain.metadata.properties["house"] == "Eerste Kamer")
     }
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.reason))
+    @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func parlaMintPersonListLoads() throws {
-        let people = try TEIPersonList.load(path: SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))
+        let people = try TEIPersonList.load(path: try SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))
         #expect(people.count == 586)
         #expect(people.first { $0.id == "KhadijaArib" }?.fullName == "Khadija Arib")
     }

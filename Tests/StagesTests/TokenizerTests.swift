@@ -16,7 +16,41 @@ import Testing
     @Test func hyphenatedNamesAndCompoundsStayWhole() {
         #expect(words("Michon-Derkzen en Van Eijk-Nagel") == ["Michon-Derkzen", "en", "Van", "Eijk-Nagel"])
         #expect(words("de dual-useverordening, Nuctech-scanners") == ["de", "dual-useverordening", ",", "Nuctech-scanners"])
-        #expect(words("gezichts- en emotieherkenning") == ["gezichts", "-", "en", "emotieherkenning"])
+        // The hyphen of an omitted compound part (weglatingsstreepje) belongs to its word.
+        #expect(words("gezichts- en emotieherkenning") == ["gezichts-", "en", "emotieherkenning"])
+        #expect(words("land-, tuin- en bosbouw, zowel lang- als kort") == ["land-", ",", "tuin-", "en", "bosbouw", ",", "zowel", "lang-", "als", "kort"])
+        #expect(words("programma en -proces") == ["programma", "en", "-proces"])
+        #expect(words("een woord - en een streep") == ["een", "woord", "-", "en", "een", "streep"])
+        #expect(words("meegewo-\ngen") == ["meegewo", "-", "gen"])
+    }
+
+    @Test func abbreviationsJoinedByAHyphenAreOneCompound() {
+        #expect(words("de St.-Pieter en S.V.P.-leden") == ["de", "St.-Pieter", "en", "S.V.P.-leden"])
+    }
+
+    @Test func namesWithAnAmpersandOrAnInnerPeriod() {
+        #expect(words("CD&V, AT&T en sp.a of SP.A/Spirit") == ["CD&V", ",", "AT&T", "en", "sp.a", "of", "SP.A", "/", "Spirit"])
+        #expect(words("Jansen & Zonen") == ["Jansen", "&", "Zonen"])
+        #expect(words("gezien.U heeft") == ["gezien", ".", "U", "heeft"])
+    }
+
+    @Test func numbersWithUnitsFractionsAndYears() {
+        #expect(words("90% en 20.4%, 66° 13' N bij 2 °C; 13.521 km² en 5 m³") == ["90%", "en", "20.4%", ",", "66°", "13", "'", "N", "bij", "2", "°C", ";", "13.521", "km²", "en", "5", "m³"])
+        #expect(words("perron 9 3/4 op 07/12/1998") == ["perron", "9", "3/4", "op", "07/12/1998"])
+        #expect(words("de jaren '80 en ’90") == ["de", "jaren", "'80", "en", "’90"])
+        #expect(words("zie 'Nota 30'") == ["zie", "'", "Nota", "30", "'"])
+    }
+
+    @Test func typewriterQuotesAndBracketedWordParts() {
+        #expect(words(",,Ja'', zei hij.") == [",,", "Ja", "''", ",", "zei", "hij", "."])
+        #expect(words("de partij(en) en (inter)gemeentelijke gezondheids(zorg)beleid") == ["de", "partij(en)", "en", "(inter)gemeentelijke", "gezondheids(zorg)beleid"])
+        #expect(words("(zie boven) en wet(1)") == ["(", "zie", "boven", ")", "en", "wet", "(", "1", ")"])
+    }
+
+    @Test func aCapitalAfterANumberOrSymbolIsNotAnInitial() {
+        #expect(words("04° 02' E. De storm") == ["04°", "02", "'", "E", ".", "De", "storm"])
+        #expect(words("als in A = B. Hij") == ["als", "in", "A", "=", "B", ".", "Hij"])
+        #expect(words("door J. Jansen") == ["door", "J.", "Jansen"])
     }
 
     @Test func apostrophesInDutchWords() {

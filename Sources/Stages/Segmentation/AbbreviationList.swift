@@ -10,16 +10,28 @@ public struct AbbreviationList: Sendable {
     private var exact: Set<String>
     /// The abbreviations that often end a sentence too ("enz.", "etc.").
     private var sentenceFinal: Set<String>
+    /// The titles and forms of address written in lowercase before a name ("drs.", "mr."), folded.
+    private var titles: Set<String>
 
     /// Creates a list from entries.
-    public init(_ entries: some Sequence<String>, sentenceFinal: some Sequence<String> = []) {
+    ///
+    /// - Parameters:
+    ///   - entries: Every abbreviation, with its periods.
+    ///   - sentenceFinal: Those that often end a sentence too ("enz.").
+    ///   - titles: Those that stand before a name and may begin a line in lowercase ("drs.").
+    public init(_ entries: some Sequence<String>, sentenceFinal: some Sequence<String> = [],
+                titles: some Sequence<String> = [String]()) {
         folded = []
         exact = []
         for entry in entries {
             if entry.unicodeScalars.count == 2 { exact.insert(entry) } else { folded.insert(entry.lowercased()) }
         }
         self.sentenceFinal = Set(sentenceFinal)
+        self.titles = Set(titles.map { $0.lowercased() })
     }
+
+    /// Whether `abbreviation` is a title or form of address that precedes a name ("drs.", "mr.").
+    public func isTitle(_ abbreviation: String) -> Bool { titles.contains(abbreviation.lowercased()) }
 
     /// Whether `candidate` (with its final period) is a listed abbreviation.
     public func contains(_ candidate: String) -> Bool {
@@ -38,7 +50,8 @@ public struct AbbreviationList: Sendable {
         do {
             return AbbreviationList(
                 try ResourceFile.lines("Segmentation/abbreviations-nl.txt"),
-                sentenceFinal: try ResourceFile.lines("Segmentation/abbreviations-nl-sentence-final.txt")
+                sentenceFinal: try ResourceFile.lines("Segmentation/abbreviations-nl-sentence-final.txt"),
+                titles: try ResourceFile.lines("Segmentation/abbreviations-nl-titles.txt")
             )
         } catch {
             fatalError("the bundled abbreviation list is missing from the Stages resources: \(error)")

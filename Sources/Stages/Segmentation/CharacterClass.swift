@@ -5,16 +5,45 @@ enum CharacterClass: UInt8 {
     var isLetter: Bool { self == .upper || self == .lower || self == .otherLetter }
     var isAlphanumeric: Bool { isLetter || self == .digit }
 
+    /// The class of a scalar. ASCII and Latin-1 letters, the most frequent scalars in Dutch text,
+    /// are classified without a Unicode property lookup.
+    @inline(__always)
     static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
         let v = scalar.value
-        if v < 0x80 { return ascii[Int(v)] }
+        if v < 0x80 { return ofASCII(UInt8(truncatingIfNeeded: v)) }
+        return ofNonASCII(scalar)
+    }
+
+    /// The class of an ASCII byte.
+    @inline(__always)
+    static func ofASCII(_ v: UInt8) -> CharacterClass {
         switch v {
+        case 0x61...0x7A: return .lower
+        case 0x41...0x5A: return .upper
+        case 0x20, 0x09: return .space
+        case 0x30...0x39: return .digit
+        case 0x2E: return .period
+        case 0x0A, 0x0B, 0x0C, 0x0D: return .newline
+        case 0x2D: return .hyphen
+        case 0x27: return .apostrophe
+        case 0x00..<0x20, 0x7F: return .space
+        case 0x24, 0x25, 0x26, 0x2B, 0x3C, 0x3D, 0x3E, 0x40, 0x5E, 0x60, 0x7C, 0x7E, 0x2A, 0x23, 0x5C: return .symbol
+        default: return .punctuation
+        }
+    }
+
+    private static func ofNonASCII(_ scalar: Unicode.Scalar) -> CharacterClass {
+        let v = scalar.value
+        switch v {
+        case 0xC0...0xD6, 0xD8...0xDE: return .upper  // À…Ö, Ø…Þ
+        case 0xDF...0xF6, 0xF8...0xFF: return .lower  // ß…ö, ø…ÿ
         case 0x85, 0x2028, 0x2029: return .newline
         case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
         case 0x200B...0x200D, 0x2060: return .space  // zero-width characters separate nothing visible
         case 0xAD, 0x2010, 0x2011: return .hyphen  // soft hyphen, hyphen, non-breaking hyphen
         case 0x2019, 0x2018: return .apostrophe
         case 0x2026: return .punctuation  // … counts as terminal punctuation in the splitter
+        case 0x2012...0x2015, 0x201C...0x201F, 0xAB, 0xBB, 0x2039, 0x203A: return .punctuation  // dashes, quotes
         default: break
         }
         let properties = scalar.properties
@@ -28,22 +57,6 @@ enum CharacterClass: UInt8 {
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return .otherLetter
         case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return .symbol
-        default: return .punctuation
-        }
-    }
-
-    private static let ascii: [CharacterClass] = (0..<128).map { (v: Int) -> CharacterClass in
-        switch v {
-        case 0x0A, 0x0B, 0x0C, 0x0D: return .newline
-        case 0x09, 0x20: return .space
-        case 0x00..<0x20, 0x7F: return .space
-        case 0x41...0x5A: return .upper
-        case 0x61...0x7A: return .lower
-        case 0x30...0x39: return .digit
-        case 0x2D: return .hyphen
-        case 0x27: return .apostrophe
-        case 0x2E: return .period
-        case 0x24, 0x25, 0x26, 0x2B, 0x3C, 0x3D, 0x3E, 0x40, 0x5E, 0x60, 0x7C, 0x7E, 0x2A, 0x23, 0x5C: return .symbol
         default: return .punctuation
         }
     }
@@ -79,7 +92,7 @@ struct ScalarCursor {
     func classAt(_ offset: Int) -> (CharacterClass, Int) {
         guard offset >= 0 && offset < bytes.count else { return (.space, 1) }
         let b0 = bytes[offset]
-        if b0 < 0x80 { return (CharacterClass.of(Unicode.Scalar(b0)), 1) }
+        if b0 < 0x80 { return (CharacterClass.ofASCII(b0), 1) }
         let (scalar, length) = scalar(at: offset)
         return (CharacterClass.of(scalar), length)
     }

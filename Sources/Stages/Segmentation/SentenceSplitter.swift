@@ -5,11 +5,16 @@ public import Pipeline
 /// A sentence ends:
 /// - after terminal punctuation (`.` `!` `?` `…` `...`), with the closing quotes and brackets
 ///   and a footnote marker ("1)", "<sup>1</sup>") that follow it, when the next token can start
-///   a sentence (an uppercase letter, a digit, an opening quote or bracket);
+///   a sentence (an uppercase letter, a digit, an opening quote or bracket, `,,`). A closing
+///   quote that never opens (`»`, `”`, `''`), or a straight `"` that closes an open one, stays
+///   with the sentence even after a space; "(...)" marks an omission, not an end;
 /// - after an abbreviation that often ends sentences ("enz.", "etc."), on the same condition;
 /// - at a line end, when the next line starts like a sentence and the line does not end in a
 ///   way that continues ("van de", a comma, a hyphen): headings such as "Vraag 1" stand alone;
-/// - always at a blank line and at the end of a ``Blocks`` block.
+/// - at a line end the writer made on purpose in a list, an address or a caption: the next
+///   word would have fitted on the short line (see `lineBreakEndsSentence`);
+/// - always at a blank line and at the end of a ``Blocks`` block (without blocks, paragraphs
+///   separated by blank lines are the blocks).
 ///
 /// Abbreviations ("o.a.", "art. 8"), initials ("Sigrid A.M. Kaag") and numbers ("5.4.4") are
 /// single tokens, so they never end a sentence by their period.
@@ -39,15 +44,18 @@ public struct SentenceSplitter: Stage {
     private static let continuingWords: Set<String> = [
         "de", "het", "een", "van", "en", "of", "in", "op", "voor", "met", "aan", "door", "bij", "naar", "te",
         "om", "tot", "uit", "over", "die", "dat", "als", "dan", "maar", "want", "omdat", "zoals", "tussen",
-        "onder", "tegen", "zonder", "binnen", "buiten", "na", "sinds", "per", "ter", "ten", "der", "des",
+        "onder", "tegen", "zonder", "binnen", "buiten", "na", "sinds", "per", "ter", "ten", "der", "des", "via",
     ]
 
     /// The sentences of `text`, given its tokens and (optionally) its blocks.
     public func split(_ text: String, tokens: [Token], blocks: [Block]?) -> [Sentence] {
         var text = text
         text.makeContiguousUTF8()
+        // Without blocks from a reader, paragraphs (separated by blank lines) are the blocks:
+        // the line-layout rules need to know which lines belong together.
+        let blocks = blocks.flatMap { $0.isEmpty ? nil : $0 } ?? TextReader.paragraphs(in: text)
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            split(ScalarCursor(bytes: bytes), tokens: tokens, blocks: blocks ?? [])
+            split(ScalarCursor(bytes: bytes), tokens: tokens, blocks: blocks)
         } ?? []
     }
 
@@ -57,6 +65,11 @@ public struct SentenceSplitter: Stage {
         var blockIndex = 0
         var sentenceStart: Int? = nil
         var index = 0
+        // Straight double quotes seen in the current block: an odd count means one is open, so
+        // the next `"` closes it ("… is. " Het") rather than opening the next sentence.
+        var straightQuotes = 0
+        var quoteBlock = -1
+        var layout = LineLayout()
 
         func text(_ token: Token) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end]), as: UTF8.self)
@@ -79,7 +92,18 @@ public struct SentenceSplitter: Stage {
             for k in end..<start where bytes[k] == 0x0A { count += 1 }
             return count
         }
+        /// Closing quotes that never open: », ”, ›, and '' typed for ”.
+        func isUnambiguousCloser(_ token: Token) -> Bool {
+            guard token.kind == .punctuation else { return false }
+            if token.span.length == 2 && bytes[token.span.start] == 0x27 && bytes[token.span.start + 1] == 0x27 { return true }
+            switch cursor.scalar(at: token.span.start).0.value {
+            case 0xBB, 0x201D, 0x203A: return token.span.length <= 3
+            default: return false
+            }
+        }
         func startsSentence(_ token: Token) -> Bool {
+            // ,, typed for „ opens a quotation in Dutch newspapers: ,,Het is ook een manier''
+            if token.span.length == 2 && bytes[token.span.start] == 0x2C && bytes[token.span.start + 1] == 0x2C { return true }
             let (cls, _) = cursor.classAt(token.span.start)
             switch cls {
             case .upper, .digit, .otherLetter: return true
@@ -90,6 +114,20 @@ public struct SentenceSplitter: Stage {
                     .contains(value)
             default: return false
             }
+        }
+        func isStraightQuote(_ token: Token) -> Bool { token.span.length == 1 && bytes[token.span.start] == 0x22 }
+        /// "(...)", "[…]": an ellipsis in brackets marks words left out of a quotation, not an end.
+        func isOmissionMark(_ k: Int) -> Bool {
+            guard k > 0, k + 1 < tokens.count else { return false }
+            let before = tokens[k - 1], after = tokens[k + 1]
+            guard before.span.end == tokens[k].span.start, after.span.start == tokens[k].span.end else { return false }
+            let open = bytes[before.span.start], close = bytes[after.span.start]
+            return (open == 0x28 && close == 0x29) || (open == 0x5B && close == 0x5D)
+        }
+        /// A lowercase title before a name ("drs. A. Pechtold") or a web address can begin a
+        /// line of a list as a capital can.
+        func beginsListLine(_ token: Token) -> Bool {
+            token.kind == .url || (token.kind == .abbreviation && abbreviations.isTitle(text(token)))
         }
         func blockEnd(for token: Token) -> Int {
             while blockIndex < blocks.count && blocks[blockIndex].span.end <= token.span.start { blockIndex += 1 }
@@ -103,18 +141,32 @@ public struct SentenceSplitter: Stage {
         while index < tokens.count {
             let token = tokens[index]
             let currentBlockEnd = blockEnd(for: token)
+            if quoteBlock != blockIndex {
+                quoteBlock = blockIndex
+                straightQuotes = 0
+            }
+            if isStraightQuote(token) { straightQuotes += 1 }
             if sentenceStart == nil { sentenceStart = token.span.start }
             var last = index
 
             // Terminal punctuation, then what belongs to it: more terminals, closers, footnote markers.
             let abbreviationCanEnd = token.kind == .abbreviation && abbreviations.canEndSentence(text(token))
-            if isTerminal(token) || abbreviationCanEnd {
+            let terminal = isTerminal(token) && !isOmissionMark(index)
+            if terminal || abbreviationCanEnd {
                 while last + 1 < tokens.count {
                     let next = tokens[last + 1]
                     guard next.span.end <= currentBlockEnd else { break }
                     let adjacent = next.span.start == tokens[last].span.end
                     if adjacent && (isTerminal(next) || isCloser(next)) {
+                        if isStraightQuote(next) { straightQuotes += 1 }
                         last += 1
+                    } else if isStraightQuote(next) && straightQuotes % 2 == 1
+                        && newlines(between: tokens[last].span.end, next.span.start) == 0
+                    {
+                        straightQuotes += 1  // the open quote closes after the terminal: `is. " Het`
+                        last += 1
+                    } else if isUnambiguousCloser(next) && newlines(between: tokens[last].span.end, next.span.start) == 0 {
+                        last += 1  // `beter. '' Er`, `zangvogel. »`: a closing quote belongs to the sentence it closes
                     } else if let markerEnd = footnoteMarkerEnd(after: last, tokens: tokens, cursor: cursor, blockEnd: currentBlockEnd) {
                         last = markerEnd
                     } else {
@@ -129,10 +181,12 @@ public struct SentenceSplitter: Stage {
                 let breaks = newlines(between: lastToken.span.end, next.span.start)
                 if next.span.start >= currentBlockEnd || breaks >= 2 {
                     boundary = true
-                } else if (isTerminal(token) || abbreviationCanEnd) && startsSentence(next) {
+                } else if (terminal || abbreviationCanEnd) && startsSentence(next) {
                     boundary = true
-                } else if breaks == 1 && startsSentence(next) && !continuesOnNextLine(lastToken, text: text(lastToken)) {
-                    boundary = true
+                } else if breaks == 1 {
+                    boundary = lineBreakEndsSentence(
+                        after: lastToken, before: next, opens: startsSentence(next) || beginsListLine(next),
+                        block: blockIndex < blocks.count ? blocks[blockIndex].span : nil, cursor: cursor, layout: &layout)
                 }
             } else {
                 boundary = true
@@ -143,6 +197,102 @@ public struct SentenceSplitter: Stage {
         return sentences
     }
 
+    /// The widths of the lines of a block, remembered for the block the splitter is in.
+    struct LineLayout {
+        var block: Span? = nil
+        var width = 0
+    }
+
+    /// Lines at most this many characters long are short: wrapped text fills its lines (60 to 100
+    /// characters in letters and PDF extracts), so a line this short that ends before a word that
+    /// would have fitted was ended by the writer: a list item, an address line, a caption.
+    static let shortLine = 40
+
+    /// Whether a single line break between `last` and `next` ends a sentence.
+    ///
+    /// A Dutch reader reads a line break as the end of a sentence when the next line begins like
+    /// a sentence (a capital, a digit, an opening quote, a bullet; or, in a list, a lowercase title
+    /// such as "drs." or a web address) and the line does not end in a way that goes on ("van de",
+    /// a comma, a hyphen). Besides, a break the writer made on purpose ends a sentence: one where
+    /// the next line's first word would have fitted on the line (the block's longest line gives
+    /// the width) and the line is short (see ``shortLine``). Such a line ends a list item when it
+    /// ends in a separator ("Henegouwen,", "NIS -", "als volgt:") and the next line begins like a
+    /// sentence, or when the next line is short too and the line does not end in a word that
+    /// must go on ("Luik⏎provincie Luxemburg", "de Franstalige Gemeenschap,⏎de Duitstalige …").
+    private func lineBreakEndsSentence(
+        after last: Token, before next: Token, opens: Bool, block: Span?, cursor: ScalarCursor, layout: inout LineLayout
+    ) -> Bool {
+        let bytes = cursor.bytes
+        let lastText = String(decoding: UnsafeBufferPointer(rebasing: bytes[last.span.start..<last.span.end]), as: UTF8.self)
+        let continues = continuesOnNextLine(last, text: lastText)
+        if opens && !continues { return true }
+        guard let block else { return false }
+
+        // The width of the block: its longest line, in characters.
+        if layout.block != block {
+            layout = LineLayout(block: block, width: Self.longestLine(in: block, bytes: bytes))
+        }
+        // The length of the line that ends with `last`, and of the first word of the next line.
+        var lineStart = last.span.start
+        while lineStart > block.start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let lineLength = Self.characters(bytes, lineStart, last.span.end)
+        var wordEnd = next.span.start
+        while wordEnd < block.end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x0A && bytes[wordEnd] != 0x09 { wordEnd += 1 }
+        let wordLength = Self.characters(bytes, next.span.start, wordEnd)
+        guard lineLength + 1 + wordLength <= layout.width else { return false }  // a wrapped line
+
+        let endsItem: Bool
+        if last.kind == .punctuation {
+            let mark = bytes[last.span.start]
+            let spaced = last.span.start > 0 && (bytes[last.span.start - 1] == 0x20 || bytes[last.span.start - 1] == 0x09)
+            // "," ";" ":" end items; a dash ends one only with a space before it ("NIS -"), since
+            // a hyphen glued to the word is a word broken at the line end.
+            endsItem = mark == 0x2C || mark == 0x3B || mark == 0x3A || (spaced && (lastText == "-" || lastText == "–"))
+        } else {
+            endsItem = false
+        }
+        // A caption or list item that ends in a spaced dash ("Steenhommel op distel -") may be long.
+        let endsInSpacedDash = endsItem && last.kind == .punctuation && bytes[last.span.start] != 0x2C
+            && bytes[last.span.start] != 0x3B && bytes[last.span.start] != 0x3A
+        if opens && endsInSpacedDash { return true }
+        guard lineLength <= Self.shortLine else { return false }
+        if opens && endsItem { return true }
+        // A lowercase start ends a sentence only in a list: a short line before another short line.
+        var nextLineEnd = next.span.start
+        while nextLineEnd < block.end && bytes[nextLineEnd] != 0x0A { nextLineEnd += 1 }
+        let nextLineIsShort = Self.characters(bytes, next.span.start, nextLineEnd) <= Self.shortLine
+        return nextLineIsShort && (endsItem || !continues)
+    }
+
+    /// The number of characters (Unicode scalars) of `bytes[start..<end]`.
+    private static func characters(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var count = 0
+        for k in start..<end where bytes[k] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// The length in characters of the longest line of a block, without surrounding white space.
+    private static func longestLine(in block: Span, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var longest = 0
+        var count = 0, trailing = 0
+        var started = false
+        for k in block.start..<min(block.end, bytes.count) {
+            let byte = bytes[k]
+            if byte == 0x0A {
+                longest = max(longest, count - trailing)
+                count = 0; trailing = 0; started = false
+                continue
+            }
+            guard byte & 0xC0 != 0x80 else { continue }
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0D
+            if !started && space { continue }
+            started = true
+            count += 1
+            trailing = space ? trailing + 1 : 0
+        }
+        return max(longest, count - trailing)
+    }
+
     /// Whether a line that ends with `token` goes on on the next line.
     private func continuesOnNextLine(_ token: Token, text: String) -> Bool {
         switch token.kind {
@@ -150,6 +300,8 @@ public struct SentenceSplitter: Stage {
             return text == "," || text == "-" || text == "(" || text == "/" || text == ":" || text == "–"
         case .abbreviation:
             return !abbreviations.canEndSentence(text)
+        case .url:
+            return text.hasSuffix("/") || text.hasSuffix("-")  // an address broken at the line end
         case .word:
             return Self.continuingWords.contains(text) || text.hasSuffix("-")
         default:

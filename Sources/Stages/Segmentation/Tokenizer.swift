@@ -5,10 +5,14 @@ public import Pipeline
 /// Works on the bytes of the text, decoding scalars only where it must. What stays one token:
 /// hyphenated words ("Michon-Derkzen", "dual-useverordening"), clitics and plurals with an
 /// apostrophe ("auto's", "z'n", "'s-Gravenhage"), numbers with separators ("5.4.4",
-/// "1.000.000", "3,5"), codes ("2024Z01911"), abbreviations with their periods from the
-/// ``AbbreviationList`` ("o.a.", "art.", "t.a.v."), initials ("A.M."), web addresses and domain
-/// names ("www.rijksoverheid.nl", "volkskrant.nl"). Every other punctuation mark is a token of
-/// its own; a run of periods ("..", "...") is one token.
+/// "1.000.000", "3,5", "3/4", "07/12/1998") or a glued unit ("90%", "66°"), abbreviated years
+/// ("'80"), codes ("2024Z01911"), abbreviations with their periods from the
+/// ``AbbreviationList`` ("o.a.", "art.", "t.a.v.") and compounds with them ("St.-Pieter"),
+/// initials ("A.M."), web addresses and domain names ("www.rijksoverheid.nl", "volkskrant.nl"),
+/// names with `&` or an inner period ("CD&V", "sp.a"), words with a bracketed part
+/// ("partij(en)", "(inter)gemeentelijke"), and the hyphen of an omitted compound part
+/// ("gezichts- en", "en -proces"). Every other punctuation mark is a token of its own; a run of
+/// periods ("..", "...") is one token, and so are `,,` and `''` typed for „ and ”.
 ///
 /// ```swift
 /// let tokens = Tokenizer().tokenize("Sigrid A.M. Kaag, o.a. art. 8.")
@@ -74,9 +78,15 @@ private struct TokenScanner {
                 } else {
                     i = scanWord(from: i)
                 }
+            case .apostrophe where bytes[i] == 0x27 && i + 1 < n && bytes[i + 1] == 0x27:
+                append(i, i + 2, .punctuation)  // '' : a closing double quote typed as two apostrophes
+                i += 2
             case .apostrophe:
                 if let end = cliticEnd(at: i, apostropheLength: length) {
                     append(i, end, .word)
+                    i = end
+                } else if let end = abbreviatedYearEnd(at: i, apostropheLength: length) {
+                    append(i, end, .number)
                     i = end
                 } else {
                     append(i, i + length, .punctuation)
@@ -87,12 +97,34 @@ private struct TokenScanner {
                 while end < n && bytes[end] == 0x2E { end += 1 }
                 append(i, end, .punctuation)
                 i = end
+            case .hyphen where followsTruncationWord() && cursor.classAt(i + length).0 == .lower:
+                // "verkiezingsprogramma en -proces": a leading hyphen stands for the omitted first
+                // part of a compound (weglatingsstreepje) and belongs to the word.
+                let end = scanWord(from: i + length, appending: false)
+                append(i, end, .word)
+                i = end
+            case .punctuation where bytes[i] == 0x2C && i + 1 < n && bytes[i + 1] == 0x2C:
+                append(i, i + 2, .punctuation)  // ,, : an opening double quote typed as two commas (,,Ja'')
+                i += 2
+            case .punctuation where bytes[i] == 0x28 && parenthesizedPartEnd(at: i, glued: false) != nil:
+                // "(inter)gemeentelijke": a word with an optional first part in brackets
+                let end = scanWord(from: parenthesizedPartEnd(at: i, glued: false)!, appending: false)
+                append(i, end, .word)
+                i = end
             case .hyphen, .punctuation:
                 append(i, i + length, .punctuation)
                 i += length
             case .symbol:
-                append(i, i + length, .symbol)
-                i += length
+                // "°C", "°F": the degree sign and the scale are one unit symbol.
+                if bytes[i] == 0xC2, i + 2 < n, bytes[i + 1] == 0xB0, bytes[i + 2] == 0x43 || bytes[i + 2] == 0x46,
+                    !cursor.classAt(i + 3).0.isAlphanumeric
+                {
+                    append(i, i + 3, .symbol)
+                    i += 3
+                } else {
+                    append(i, i + length, .symbol)
+                    i += length
+                }
             }
         }
         return tokens
@@ -104,12 +136,14 @@ private struct TokenScanner {
 
     // MARK: Words, numbers, codes
 
-    /// Scans a word-like token from `start` and appends it; returns where scanning goes on.
-    private mutating func scanWord(from start: Int) -> Int {
+    /// Scans a word-like token from `start` and appends it (unless `appending` is false);
+    /// returns where scanning goes on.
+    private mutating func scanWord(from start: Int, appending: Bool = true) -> Int {
         var i = start
         var hasLetter = false
         var hasDigit = false
         var lastWasDigit = false
+        var lastWasUpper = false
         var isURL = false
         scanning: while true {
             // A run of letters and digits.
@@ -117,6 +151,7 @@ private struct TokenScanner {
                 let (cls, length) = cursor.classAt(i)
                 guard i < cursor.count, cls.isAlphanumeric else { break }
                 if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }
+                lastWasUpper = cls == .upper
                 i += length
             }
             guard i < cursor.count else { break }
@@ -125,6 +160,33 @@ private struct TokenScanner {
             switch connector {
             case .hyphen where after.isAlphanumeric:
                 i += connectorLength
+            case .hyphen where hasLetter && !lastWasDigit && bytes[i] == 0x2D && truncatedCompoundFollows(i + 1):
+                // "gezichts- en emotieherkenning", "land-, tuin- en bosbouw": the hyphen marks an
+                // omitted last part (weglatingsstreepje) and belongs to the word.
+                i += 1
+                break scanning
+            case .punctuation where bytes[i] == 0x28 && hasLetter && !lastWasDigit && parenthesizedPartEnd(at: i, glued: true) != nil:
+                // "partij(en)", "gezondheids(zorg)beleid": an optional part in brackets inside a word
+                i = parenthesizedPartEnd(at: i, glued: true)!
+            case .symbol where bytes[i] == 0x26 && lastWasUpper && after == .upper:
+                i += 1  // "CD&V", "AT&T", "H&M": an ampersand inside a capitalized name
+            case .punctuation where bytes[i] == 0x2F && lastWasDigit && !hasLetter && after == .digit:
+                i += 1  // "3/4", "07/12/1998", "1618/1625": fractions, dates and ranges
+            case .symbol where bytes[i] == 0x25 && lastWasDigit && !hasLetter:
+                i += 1  // "90%": a percent sign glued to its number
+                break scanning
+            case .symbol where lastWasDigit && !hasLetter && bytes[i] == 0xC2 && bytes[i + 1] == 0xB0:
+                i += 2  // "66°": degrees glued to the number
+                break scanning
+            case .punctuation where hasLetter && !lastWasDigit && bytes[i] == 0xC2 && (bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3)
+                && !after.isAlphanumeric:
+                i += 2  // "km²", "m³": a unit with its power
+                break scanning
+            case .period where hasLetter && !hasDigit && i - start <= 3 && after.isLetter
+                && shortAcronymPartEnd(i + 1) != nil:
+                // "sp.a", "SP.A": a name of up to three letters, a period and one letter.
+                i = shortAcronymPartEnd(i + 1)!
+                break scanning
             case .apostrophe where hasLetter && !lastWasDigit && after.isLetter:
                 // "auto's", "z'n", "d'r": one to three letters after the apostrophe, then no letter.
                 var j = i + connectorLength
@@ -150,12 +212,78 @@ private struct TokenScanner {
             }
         }
         if !isURL, i < cursor.count, bytes[i] == 0x2E, let end = abbreviationEnd(from: start) {
-            append(start, end, .abbreviation)
+            // "St.-Pieter", "S.V.P.-leden": an abbreviation joined to a word by a hyphen is one compound.
+            if end + 1 < cursor.count, cursor.classAt(end).0 == .hyphen, bytes[end] == 0x2D, cursor.classAt(end + 1).0.isLetter {
+                let compoundEnd = scanWord(from: end + 1, appending: false)
+                if appending { append(start, compoundEnd, .word) }
+                return compoundEnd
+            }
+            if appending { append(start, end, .abbreviation) }
             return end
         }
         let kind: TokenKind = isURL ? .url : hasLetter && hasDigit ? .alphanumeric : hasDigit ? .number : .word
-        append(start, i, kind)
+        if appending { append(start, i, kind) }
         return i
+    }
+
+    /// Whether what follows a word-final hyphen at `offset` shows an omitted compound part: a
+    /// comma, or a space and then "en", "of", "tot", "noch" or "als" ("gezichts- en", "land-, tuin-").
+    private func truncatedCompoundFollows(_ offset: Int) -> Bool {
+        guard offset < cursor.count else { return false }
+        if bytes[offset] == 0x2C { return true }
+        guard bytes[offset] == 0x20 else { return false }
+        var end = offset + 1
+        while end < cursor.count, bytes[end] >= 0x61 && bytes[end] <= 0x7A { end += 1 }
+        guard end < cursor.count, bytes[end] == 0x20 else { return false }
+        switch String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end]), as: UTF8.self) {
+        case "en", "of", "tot", "noch", "als": return true  // "zowel lang- als dichtbehaard"
+        default: return false
+        }
+    }
+
+    /// Whether the token before the current position is a conjunction after which a leading
+    /// hyphen marks an omitted first part ("en -proces", "of -verkoop").
+    private func followsTruncationWord() -> Bool {
+        guard let previous = tokens.last, previous.kind == .word, previous.span.length <= 3 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[previous.span.start..<previous.span.end]), as: UTF8.self)
+        return word == "en" || word == "of" || word == "tot"
+    }
+
+    /// The end of the single letter after the inner period of "sp.a", or `nil` when more
+    /// letters, a digit or another period follow.
+    private func shortAcronymPartEnd(_ letterAt: Int) -> Int? {
+        let (cls, length) = cursor.classAt(letterAt)
+        guard cls.isLetter else { return nil }
+        let (next, _) = cursor.classAt(letterAt + length)
+        guard !next.isAlphanumeric, next != .period, next != .apostrophe, next != .hyphen else { return nil }
+        return letterAt + length
+    }
+
+    /// The end of a bracketed word part at `open` ("(en)", "(inter)"): up to twelve lowercase
+    /// letters and a closing bracket. After a word (`glued`) the part may end the word; at the
+    /// start of a word a letter must follow the bracket.
+    private func parenthesizedPartEnd(at open: Int, glued: Bool) -> Int? {
+        var k = open + 1
+        while k < cursor.count && k - open <= 13, bytes[k] >= 0x61 && bytes[k] <= 0x7A { k += 1 }
+        guard k > open + 1, k < cursor.count, bytes[k] == 0x29 else { return nil }
+        let (after, _) = cursor.classAt(k + 1)
+        if after.isLetter { return k + 1 }
+        return glued && !after.isAlphanumeric && after != .hyphen ? k + 1 : nil
+    }
+
+    /// The end of an abbreviated year ("'80", "’90": jaren '80), or `nil`.
+    private func abbreviatedYearEnd(at start: Int, apostropheLength: Int) -> Int? {
+        let first = start + apostropheLength
+        guard first + 1 < cursor.count, cursor.classAt(first).0 == .digit, cursor.classAt(first + 1).0 == .digit,
+            !cursor.classAt(first + 2).0.isAlphanumeric
+        else { return nil }
+        // "'30.06.00": a number in quotes goes on after its period or comma.
+        if first + 3 < cursor.count, bytes[first + 2] == 0x2E || bytes[first + 2] == 0x2C, cursor.classAt(first + 3).0 == .digit {
+            return nil
+        }
+        // A closing quote after a number ("'30.06.00'") is not a year: the apostrophe must not be glued to a word.
+        if start > 0, cursor.classAt(cursor.previousStart(start)).0.isAlphanumeric { return nil }
+        return first + 2
     }
 
     /// The end of an abbreviation starting at `start` ("o.a.", "art.", "A.M."), or `nil`.
@@ -188,9 +316,23 @@ private struct TokenScanner {
             if k >= 1 && allSingleLetters[k] { return end }
             let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             if abbreviations.contains(candidate) { return end }
-            if k == 0 && allSingleLetters[0] && firstSegmentIsUpper { return end }  // an initial: "A."
+            // An initial: "A.". After a number, a symbol or a minute mark it is a letter that
+            // ends a sentence ("66° 13' N, 04° 02' E.", "als in A = B.").
+            if k == 0 && allSingleLetters[0] && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
         }
         return nil
+    }
+
+    /// Whether the token before the current one shows that a capital with a period is not an initial.
+    private func previousRulesOutInitial() -> Bool {
+        guard let previous = tokens.last else { return false }
+        switch previous.kind {
+        case .number, .symbol: return true
+        case .punctuation:
+            let value = cursor.scalar(at: previous.span.start).0.value
+            return value == 0x27 || value == 0x2019 || value == 0x2032
+        default: return false
+        }
     }
 
     // MARK: Web addresses
@@ -219,10 +361,14 @@ private struct TokenScanner {
 
     /// The end of a URL that starts at `start` with `http://`, `https://` or `www.`, or `nil`.
     private func urlEnd(at start: Int) -> Int? {
-        func hasPrefix(_ prefix: String) -> Bool {
-            let p = Array(prefix.utf8)
-            guard start + p.count <= cursor.count else { return false }
-            for k in 0..<p.count where bytes[start + k] | 0x20 != p[k] { return false }
+        // Most words start with neither "h" nor "w": answer those without looking further.
+        let first = bytes[start] | 0x20
+        guard first == 0x68 || first == 0x77 else { return nil }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard start + count <= cursor.count else { return false }
+            let p = prefix.utf8Start
+            for k in 0..<count where bytes[start + k] | 0x20 != p[k] { return false }
             return true
         }
         guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
@@ -258,8 +404,12 @@ private struct TokenScanner {
         while end > start {
             let previous = cursor.previousStart(end)
             let (scalar, _) = cursor.scalar(at: previous)
-            let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x5D, 0xBB, 0x201D, 0x2019, 0x2A]
-            if trailing.contains(scalar.value) || (scalar.value == 0x29 && openParens == 0) {
+            let trailing: Bool
+            switch scalar.value {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x22, 0x5D, 0xBB, 0x201D, 0x2019, 0x2A: trailing = true
+            default: trailing = false
+            }
+            if trailing || (scalar.value == 0x29 && openParens == 0) {
                 end = previous
             } else {
                 break

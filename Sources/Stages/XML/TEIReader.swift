@@ -36,6 +36,11 @@ public struct TEIReader: Stage {
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }
 
     public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        try await emit(try read(input))
+    }
+
+    /// Reads one TEI document (the work of ``process(_:context:emit:)``, without a pipeline).
+    public func read(_ input: SourceDocument) throws -> Document {
         let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
         var parse = TEIParse(cursor: try XMLCursor(bytes: bytes), people: people, includeNotes: includeNotes)
         try parse.run()
@@ -57,7 +62,7 @@ public struct TEIReader: Stage {
             document[GoldTokens.self] = parse.tokens
             document[GoldMentions.self] = parse.names
         }
-        try await emit(document)
+        return document
     }
 }
 

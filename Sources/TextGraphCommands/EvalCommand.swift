@@ -1,0 +1,12 @@
+public import ArgumentParser
+
+/// `textgraph eval …`: measures TextGraph against gold annotations.
+public struct EvalCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate TextGraph against gold annotations.",
+        subcommands: [EvalSentencesCommand.self, SegmentSpeedCommand.self]
+    )
+
+    public init() {}
+}
