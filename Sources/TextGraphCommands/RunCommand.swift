@@ -109,18 +109,27 @@ public struct RunCommand: AsyncParsableCommand {
             options.teiNotes = teiNotes
             options.windows1252Fallback = windows1252Fallback
             if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
-            let pipeline = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
+            let standard = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
+            var formats: Set<RDFFormat> = []
+            if output != nil { formats.insert(format) }
+            if push != nil { formats.insert(.nTriples) }
+            // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
+            let pipeline = try Pipeline {
+                standard
+                RDFFragmentEncoder(formats: formats)
+            }
             let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
-            var sinks: [any GraphSink] = []
-            if let output { sinks.append(try RDFWriter(path: output, format: format)) }
-            if let push { sinks.append(try GraphStoreSink(endpoint: push)) }
+            let writer = try output.map { try RDFWriter(path: $0, format: format) }
+            let store = try push.map { try GraphStoreSink(endpoint: $0) }
             let runner = PipelineRunner(
                 configuration: .init(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             )
             summary = try await runner.run(sources, through: pipeline) { fragment in
-                for sink in sinks { try await sink.write(fragment) }
+                try writer?.write(fragment)
+                try await store?.write(fragment)
             }
-            for sink in sinks { try await sink.finish() }
+            try writer?.finish()
+            try await store?.finish()
         } catch let error as StageError {
             Console.error(error.message)
             throw ExitCode(1)

@@ -29,7 +29,7 @@ import Testing
         let doc = IRI(Document.defaultBase + "dir/d.txt")
         let context = doc.appending("#char=0,15")
         #expect(fragment.graph == doc)
-        #expect(objects(fragment, context, V.RDF.type) == [.iri(V.NIF.context), .iri(V.NIF.offsetBasedString)])
+        #expect(objects(fragment, context, V.RDF.type) == [.iri(V.NIF.context), .iri(V.NIF.rfc5147String)])
         #expect(objects(fragment, context, V.NIF.isString) == [.literal(Literal("België en China"))])
         #expect(objects(fragment, context, V.NIF.endIndex) == [.literal(.nonNegativeInteger(15))])
     }

@@ -64,13 +64,16 @@ import Testing
         #expect(lines.count == 7)
         #expect(lines.filter { $0.hasSuffix("<http://ex.org/doc2> .") }.count == 3)
         #expect(lines.filter { $0.hasSuffix("<https://w3id.org/textgraph/graph/entities> .") }.count == 1)
+        #expect(lines.last?.hasSuffix("<https://w3id.org/textgraph/graph/entities> .") == true)
     }
 
     @Test func turtleGroupsBySubjectWithPrefixes() throws {
         let text = try write(.turtle)
         #expect(text.hasPrefix("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"))
         #expect(text.contains("\n<http://ex.org/doc1> a schema:DigitalDocument ;\n    schema:mentions <http://ex.org/e> ;\n    <http://ex.org/p> \"x\\ny\" .\n"))
-        #expect(text.components(separatedBy: "rdfs:label").count == 2)
+        // Entity descriptions come once, after the documents, as N-Triples lines (valid Turtle).
+        #expect(text.components(separatedBy: "<http://www.w3.org/2000/01/rdf-schema#label>").count == 2)
+        #expect(text.hasSuffix("<http://ex.org/e> <http://www.w3.org/2000/01/rdf-schema#label> \"E\"@nl .\n"))
     }
 
     @Test func abandonedOutputLeavesNoFile() throws {

@@ -7,9 +7,9 @@ public import Pipeline
 ///
 /// ```turtle
 /// <doc> a schema:DigitalDocument ; tg:sourcePath "corpus/a.txt" ; schema:mentions <entity> .
-/// <doc#char=0,N> a nif:Context, nif:OffsetBasedString ; nif:isString "…" ;
+/// <doc#char=0,N> a nif:Context, nif:RFC5147String ; nif:isString "…" ;
 ///     nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc> .
-/// <doc#char=b,e> a nif:Phrase, nif:OffsetBasedString ; nif:anchorOf "China" ;
+/// <doc#char=b,e> a nif:Phrase, nif:RFC5147String ; nif:anchorOf "China" ;
 ///     nif:beginIndex b ; nif:endIndex e ; nif:referenceContext <doc#char=0,N> ;
 ///     itsrdf:taIdentRef <entity> ; itsrdf:taClassRef schema:Country .
 /// ```
@@ -69,7 +69,7 @@ public struct GraphBuilder: Stage {
 
         // The context.
         triples.append(Triple(contextIRI, V.RDF.type, V.NIF.context))
-        triples.append(Triple(contextIRI, V.RDF.type, V.NIF.offsetBasedString))
+        triples.append(Triple(contextIRI, V.RDF.type, V.NIF.rfc5147String))
         triples.append(Triple(contextIRI, V.NIF.isString, Literal(document.text)))
         triples.append(Triple(contextIRI, V.NIF.beginIndex, .nonNegativeInteger(0)))
         triples.append(Triple(contextIRI, V.NIF.endIndex, .nonNegativeInteger(length)))
@@ -86,7 +86,7 @@ public struct GraphBuilder: Stage {
             for sentence in document[Sentences.self] ?? [] {
                 let (iri, begin, end) = segment(sentence.span)
                 triples.append(Triple(iri, V.RDF.type, V.NIF.sentence))
-                triples.append(Triple(iri, V.RDF.type, V.NIF.offsetBasedString))
+                triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
                 triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
                 triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
                 triples.append(Triple(iri, V.NIF.anchorOf, Literal(document.text(of: sentence.span))))
@@ -97,7 +97,7 @@ public struct GraphBuilder: Stage {
         for mention in mentions {
             let (iri, begin, end) = segment(mention.span)
             triples.append(Triple(iri, V.RDF.type, V.NIF.phrase))
-            triples.append(Triple(iri, V.RDF.type, V.NIF.offsetBasedString))
+            triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
             triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
             triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
             triples.append(Triple(iri, V.NIF.anchorOf, Literal(document.text(of: mention.span))))
@@ -117,7 +117,7 @@ public struct GraphBuilder: Stage {
         for utterance in document[Utterances.self] ?? [] {
             let (iri, begin, end) = segment(utterance.span)
             triples.append(Triple(iri, V.RDF.type, V.TG.utterance))
-            triples.append(Triple(iri, V.RDF.type, V.NIF.offsetBasedString))
+            triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
             triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
             triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
             triples.append(Triple(iri, V.NIF.referenceContext, contextIRI))

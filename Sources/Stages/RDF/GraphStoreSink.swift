@@ -23,9 +23,9 @@ public final class GraphStoreSink: GraphSink {
     /// How many times a request is tried before giving up.
     public let attempts: Int
     private let session: URLSession
-    private let encoder = RDFEncoder()
-    private var writtenShared = Set<Triple>()
-    private var pendingShared: [Triple] = []
+    private let encoder = RDFFragmentEncoder(formats: [.nTriples])
+    private var writtenShared = Set<[UInt8]>()
+    private var pendingShared: [UInt8] = []
 
     /// Creates a sink for an endpoint such as `http://127.0.0.1:7878/store`.
     /// - Throws: ``StageError`` when the URL is not an HTTP(S) URL.
@@ -42,11 +42,16 @@ public final class GraphStoreSink: GraphSink {
 
     /// Replaces the document's named graph with its fragment.
     public func write(_ fragment: GraphFragment) async throws {
-        var body: [UInt8] = []
-        for triple in fragment.triples { append(triple, to: &body) }
+        try await write(encoder.encode(fragment))
+    }
+
+    /// Replaces the document's named graph with its fragment, already encoded (with N-Triples
+    /// among its bodies).
+    public func write(_ fragment: EncodedFragment) async throws {
+        guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
         try await send(method: "PUT", graph: fragment.graph, body: body)
-        pendingShared += fragment.sharedTriples.filter { writtenShared.insert($0).inserted }
-        if pendingShared.count >= 5_000 { try await flushShared() }
+        for line in fragment.sharedLines where writtenShared.insert(line).inserted { pendingShared += line }
+        if pendingShared.count >= 1 << 20 { try await flushShared() }
     }
 
     /// Sends the entity descriptions not sent yet.
@@ -56,19 +61,8 @@ public final class GraphStoreSink: GraphSink {
 
     private func flushShared() async throws {
         guard !pendingShared.isEmpty else { return }
-        var body: [UInt8] = []
-        for triple in pendingShared { append(triple, to: &body) }
-        try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: body)
+        try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: pendingShared)
         pendingShared.removeAll()
-    }
-
-    private func append(_ triple: Triple, to body: inout [UInt8]) {
-        encoder.append(triple.subject, to: &body)
-        body.append(0x20)
-        encoder.append(triple.predicate, to: &body)
-        body.append(0x20)
-        encoder.append(triple.object, to: &body)
-        body.append(contentsOf: [0x20, 0x2E, 0x0A])
     }
 
     private func send(method: String, graph: IRI, body: [UInt8]) async throws {

@@ -27,7 +27,7 @@ public struct RDFEncoder: Sendable {
 
     /// Appends an IRI, as a prefixed name where one applies.
     public func append(_ iri: IRI, to out: inout [UInt8]) {
-        for (prefix, namespace) in prefixes where iri.value.hasPrefix(namespace) {
+        for (prefix, namespace) in prefixes where iri.value.utf8.starts(with: namespace.utf8) {
             let local = iri.value.dropFirst(namespace.count)
             if RDFEncoder.isSimpleLocalName(local) {
                 out.append(contentsOf: prefix.utf8)
@@ -37,23 +37,69 @@ public struct RDFEncoder: Sendable {
             }
         }
         out.append(0x3C)
-        for scalar in iri.value.unicodeScalars {
-            let v = scalar.value
-            if v <= 0x20 || v == 0x3C || v == 0x3E || v == 0x22 || v == 0x7B || v == 0x7D || v == 0x7C || v == 0x5E
-                || v == 0x60 || v == 0x5C
+        let utf8 = iri.value.utf8
+        if !RDFEncoder.any(utf8, RDFEncoder.iriNeedsEscape) {
+            out.append(contentsOf: utf8)
+            out.append(0x3E)
+            return
+        }
+        for byte in utf8 {
+            // Bytes of multi-byte UTF-8 characters (0x80 and up) are allowed in IRIREF as they are.
+            if byte <= 0x20 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C
+                || byte == 0x5E || byte == 0x60 || byte == 0x5C
             {
-                appendUCHAR(v, to: &out)
+                appendUCHAR(UInt32(byte), to: &out)
             } else {
-                out.append(contentsOf: String(scalar).utf8)
+                out.append(byte)
             }
         }
         out.append(0x3E)
     }
 
+    /// Whether any byte satisfies the predicate, scanning the string's contiguous storage.
+    @inline(__always)
+    static func any(_ utf8: String.UTF8View, _ predicate: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            for byte in buffer where predicate(byte) { return true }
+            return false
+        }) {
+            return found
+        }
+        return utf8.contains(where: predicate)
+    }
+
+    @inline(__always)
+    static func iriNeedsEscape(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C
+            || byte == 0x5E || byte == 0x60 || byte == 0x5C
+    }
+
+    @inline(__always)
+    static func literalNeedsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
     /// Appends a literal.
     public func append(_ literal: Literal, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in literal.lexicalForm.utf8 {
+        let utf8 = literal.lexicalForm.utf8
+        if !RDFEncoder.any(utf8, RDFEncoder.literalNeedsEscape) {
+            out.append(contentsOf: utf8)
+        } else {
+            appendEscaped(utf8, to: &out)
+        }
+        out.append(0x22)
+        if let language = literal.language {
+            out.append(0x40)
+            out.append(contentsOf: language.utf8)
+        } else if let datatype = literal.datatype {
+            out.append(contentsOf: [0x5E, 0x5E])
+            append(datatype, to: &out)
+        }
+    }
+
+    private func appendEscaped(_ utf8: String.UTF8View, to out: inout [UInt8]) {
+        for byte in utf8 {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -63,14 +109,6 @@ public struct RDFEncoder: Sendable {
             case 0..<0x20, 0x7F: appendUCHAR(UInt32(byte), to: &out)
             default: out.append(byte)
             }
-        }
-        out.append(0x22)
-        if let language = literal.language {
-            out.append(0x40)
-            out.append(contentsOf: language.utf8)
-        } else if let datatype = literal.datatype {
-            out.append(contentsOf: [0x5E, 0x5E])
-            append(datatype, to: &out)
         }
     }
 

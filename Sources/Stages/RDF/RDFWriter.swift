@@ -8,10 +8,14 @@ public import Pipeline
 /// Writes graph fragments as N-Triples, N-Quads or Turtle, streaming, to a file or to standard
 /// output.
 ///
+/// Each document's statements are written as they come. Shared statements (entity descriptions)
+/// are written once each, after all documents; until then they wait in a side file on disk, so
+/// memory does not grow with the corpus (only the set of shared lines already seen does, which
+/// grows with the number of distinct entities).
+///
 /// A file is written under a temporary name (`FILE.partial`) and renamed when ``finish()``
-/// succeeds, so an output file that exists is complete. Nothing of the corpus' graph is held in
-/// memory but the set of shared triples (entity descriptions) already written, which grows with
-/// the number of distinct entities, not with the corpus.
+/// succeeds, so an output file that exists is complete. With a ``RunJournal`` the writer can
+/// resume an interrupted run (see ``RunJournal``).
 ///
 /// ```swift
 /// let writer = try RDFWriter(path: "graph.ttl", format: .turtle)
@@ -23,31 +27,45 @@ public final class RDFWriter: GraphSink {
     public let format: RDFFormat
     private let path: String?
     private let temporaryPath: String?
+    private let sharedPath: String
     private var file: UnsafeMutablePointer<FILE>?
+    private var sharedFile: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
-    private let encoder: RDFEncoder
-    private var writtenShared = Set<Triple>()
+    private var sharedBuffer: [UInt8] = []
+    private var writtenShared = Set<[UInt8]>()
     private var finished = false
+    private let encoder: RDFFragmentEncoder
 
-    /// Opens a file for writing (under a temporary name until ``finish()``); `-` means standard output.
-    public init(path: String, format: RDFFormat) throws {
+    /// Opens a file for writing (under a temporary name until ``finish()``); `-` means standard
+    /// output.
+    /// - Parameter resuming: When true, an existing `FILE.partial` and its side file are kept and
+    ///   appended to (after ``truncate(to:)``); otherwise they are started anew.
+    public init(path: String, format: RDFFormat, resuming: Bool = false) throws {
         self.format = format
-        encoder = RDFEncoder(prefixes: format == .turtle ? Vocabulary.prefixes : [])
+        encoder = RDFFragmentEncoder(formats: [format])
         if path == "-" {
             self.path = nil
             temporaryPath = nil
+            sharedPath = "/tmp/textgraph-shared-\(getpid()).nt"
             file = fdopen(STDOUT_FILENO, "wb")
         } else {
             self.path = path
             let temporary = path + ".partial"
             temporaryPath = temporary
-            guard let handle = fopen(temporary, "wb") else {
+            sharedPath = temporary + ".shared"
+            guard let handle = fopen(temporary, resuming ? "ab" : "wb") else {
                 throw StageError(.output, "cannot write \(temporary): \(String(cString: strerror(errno)))")
             }
             file = handle
         }
+        guard let side = fopen(sharedPath, resuming && path != "-" ? "a+b" : "w+b") else {
+            throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
+        }
+        sharedFile = side
         buffer.reserveCapacity(1 << 20)
-        if format == .turtle {
+        if resuming {
+            try reloadSharedLines()
+        } else if format == .turtle {
             for (prefix, namespace) in Vocabulary.prefixes {
                 buffer.append(contentsOf: "@prefix \(prefix): <\(namespace)> .\n".utf8)
             }
@@ -55,35 +73,89 @@ public final class RDFWriter: GraphSink {
     }
 
     deinit {
-        if !finished, let file, let temporaryPath {
-            fclose(file)
-            unlink(temporaryPath)
+        if !finished {
+            if let file, temporaryPath != nil { fclose(file) }
+            if let sharedFile { fclose(sharedFile) }
+            if let temporaryPath { unlink(temporaryPath) }
+            unlink(sharedPath)
         }
     }
 
     /// Writes one document's fragment.
     public func write(_ fragment: GraphFragment) throws {
+        try write(encoder.encode(fragment))
+    }
+
+    /// Writes one document's fragment, already encoded (with this writer's format among its bodies).
+    public func write(_ fragment: EncodedFragment) throws {
         precondition(!finished, "write after finish")
-        let shared = fragment.sharedTriples.filter { writtenShared.insert($0).inserted }
-        switch format {
-        case .nTriples:
-            for triple in fragment.triples + shared { appendStatement(triple, graph: nil) }
-        case .nQuads:
-            for triple in fragment.triples { appendStatement(triple, graph: fragment.graph) }
-            for triple in shared { appendStatement(triple, graph: Vocabulary.TG.entitiesGraph) }
-        case .turtle:
-            appendTurtle(fragment.triples)
-            appendTurtle(shared)
+        guard let body = fragment.bodies[format] else {
+            preconditionFailure("the fragment was not encoded as \(format)")
+        }
+        buffer.append(contentsOf: body)
+        for line in fragment.sharedLines where writtenShared.insert(line).inserted {
+            sharedBuffer.append(contentsOf: line)
         }
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// Flushes the output and gives the file its final name.
+    /// Writes what is buffered to the operating system, so that it survives the process being
+    /// killed; returns the sizes of the output and the side file, for a ``RunJournal``.
+    public func checkpoint() throws -> (output: Int, shared: Int) {
+        try flush()
+        guard let file, let sharedFile else { return (0, 0) }
+        guard fflush(file) == 0, fflush(sharedFile) == 0 else {
+            throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
+        }
+        return (Int(ftello(file)), Int(ftello(sharedFile)))
+    }
+
+    /// Cuts the output and the side file back to sizes a ``RunJournal`` recorded (dropping what
+    /// an interrupted run wrote after its last complete document), and reloads the shared lines.
+    public func truncate(output: Int, shared: Int) throws {
+        guard let file, let sharedFile, let temporaryPath else { return }
+        guard fflush(file) == 0, ftruncate(fileno(file), off_t(output)) == 0, fseeko(file, off_t(output), SEEK_SET) == 0,
+            fflush(sharedFile) == 0, ftruncate(fileno(sharedFile), off_t(shared)) == 0
+        else {
+            throw StageError(.output, "cannot cut \(temporaryPath) back to the last complete document: \(String(cString: strerror(errno)))")
+        }
+        try reloadSharedLines()
+    }
+
+    /// Flushes the output, appends the shared statements, and gives the file its final name.
     public func finish() throws {
         precondition(!finished, "finish twice")
         try flush()
         finished = true
-        guard let file else { return }
+        guard let file, let sharedFile else { return }
+        // The shared statements, after all documents.
+        fseeko(sharedFile, 0, SEEK_SET)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var line: [UInt8] = []
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, sharedFile) }
+            if count == 0 { break }
+            if format == .nQuads {
+                for byte in chunk[0..<count] {
+                    line.append(byte)
+                    if byte == 0x0A {
+                        // "S P O .\n" → "S P O <graph> .\n"
+                        buffer.append(contentsOf: line.dropLast(3))
+                        buffer.append(0x20)
+                        RDFEncoder().append(Vocabulary.TG.entitiesGraph, to: &buffer)
+                        buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
+                        line.removeAll(keepingCapacity: true)
+                    }
+                }
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        fclose(sharedFile)
+        self.sharedFile = nil
+        unlink(sharedPath)
         if let temporaryPath, let path {
             guard fclose(file) == 0 else { throw StageError(.output, "cannot close \(temporaryPath)") }
             self.file = nil
@@ -96,59 +168,40 @@ public final class RDFWriter: GraphSink {
     }
 
     private func flush() throws {
-        guard !buffer.isEmpty, let file else { return }
-        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == buffer.count else {
-            throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func appendStatement(_ triple: Triple, graph: IRI?) {
-        encoder.append(triple.subject, to: &buffer)
-        buffer.append(0x20)
-        encoder.append(triple.predicate, to: &buffer)
-        buffer.append(0x20)
-        encoder.append(triple.object, to: &buffer)
-        if let graph {
-            buffer.append(0x20)
-            encoder.append(graph, to: &buffer)
-        }
-        buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
-    }
-
-    /// Writes triples as Turtle, grouping consecutive triples by subject and predicate.
-    private func appendTurtle(_ triples: [Triple]) {
-        guard !triples.isEmpty else { return }
-        var previous: Triple? = nil
-        for triple in triples {
-            if let last = previous, last.subject == triple.subject {
-                if last.predicate == triple.predicate {
-                    buffer.append(contentsOf: " ,\n        ".utf8)
-                } else {
-                    buffer.append(contentsOf: " ;\n    ".utf8)
-                    appendPredicate(triple.predicate)
-                    buffer.append(0x20)
-                }
-            } else {
-                if previous != nil { buffer.append(contentsOf: " .\n".utf8) }
-                buffer.append(0x0A)
-                encoder.append(triple.subject, to: &buffer)
-                buffer.append(0x20)
-                appendPredicate(triple.predicate)
-                buffer.append(0x20)
+        if !buffer.isEmpty, let file {
+            let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            guard written == buffer.count else {
+                throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
             }
-            encoder.append(triple.object, to: &buffer)
-            previous = triple
+            buffer.removeAll(keepingCapacity: true)
         }
-        buffer.append(contentsOf: " .\n".utf8)
+        if !sharedBuffer.isEmpty, let sharedFile {
+            let written = sharedBuffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, sharedFile) }
+            guard written == sharedBuffer.count else {
+                throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
+            }
+            sharedBuffer.removeAll(keepingCapacity: true)
+        }
     }
 
-    private func appendPredicate(_ predicate: IRI) {
-        if predicate == Vocabulary.RDF.type {
-            buffer.append(0x61)  // "a"
-        } else {
-            encoder.append(predicate, to: &buffer)
+    /// Rebuilds the set of shared lines already written from the side file.
+    private func reloadSharedLines() throws {
+        guard let sharedFile else { return }
+        writtenShared.removeAll()
+        fseeko(sharedFile, 0, SEEK_SET)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var line: [UInt8] = []
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, sharedFile) }
+            if count == 0 { break }
+            for byte in chunk[0..<count] {
+                line.append(byte)
+                if byte == 0x0A {
+                    writtenShared.insert(line)
+                    line.removeAll(keepingCapacity: true)
+                }
+            }
         }
+        fseeko(sharedFile, 0, SEEK_END)
     }
 }

@@ -81,6 +81,21 @@ public struct ParliamentaryStructureTagger: Stage {
     }
 }
 
+extension String.UTF8View {
+    /// Whether the bytes of `needle` occur in this text.
+    func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, count >= pattern.count else { return false }
+        let bytes = Array(self)
+        var i = 0
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// One pass over a document's sentences and mentions.
 private struct StructureAnalysis {
     let document: Document
@@ -174,6 +189,10 @@ private struct StructureAnalysis {
         var askers: [IRI] = []
         var addressees: [IRI] = []
         for (index, sentence) in sentences.enumerated() {
+            // Cheap test first: the markers all hold "vragen" or "gesteld".
+            guard texts[index].utf8.containsBytes("vragen") || texts[index].utf8.containsBytes("gesteld")
+                || texts[index].utf8.containsBytes("Vragen")
+            else { continue }
             let lower = texts[index].lowercased()
             guard let marker = markers.compactMap({ lower.range(of: $0) }).first else { continue }
             let markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
