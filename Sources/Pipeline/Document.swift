@@ -41,6 +41,8 @@ public struct Document: Sendable, DocumentIdentified {
 
     public var documentID: String { id }
 
+    public var byteCount: Int? { text.utf8.count }
+
     /// The annotations of a layer, or `nil` when no stage has assigned it.
     public subscript<Layer: AnnotationLayer>(layer: Layer.Type) -> Layer.Value? {
         get { layers[Layer.key] as? Layer.Value }
@@ -120,6 +122,12 @@ public struct Document: Sendable, DocumentIdentified {
 public protocol DocumentIdentified: Sendable {
     /// The identifier of the document, as error messages and run reports show it.
     var documentID: String { get }
+    /// The document's size in bytes, when known before it is read (for progress reports).
+    var byteCount: Int? { get }
+}
+
+extension DocumentIdentified {
+    public var byteCount: Int? { nil }
 }
 
 extension IRI {

@@ -46,15 +46,17 @@ public struct PipelineRunner: Sendable {
     /// - Parameters:
     ///   - inputs: The items, read lazily, one at a time.
     ///   - pipeline: The stages to run.
-    ///   - progress: Called after each item with the counts so far.
     ///   - consume: Receives each output, in input order; called from one task at a time.
+    ///   - completed: Called after each item's outputs were consumed, in input order, with what
+    ///     became of the item and the counts so far (for progress displays and journals).
     /// - Returns: What went through and what failed.
-    /// - Throws: What `consume` throws, or `CancellationError` when the task is cancelled.
+    /// - Throws: What `consume` or `completed` throws, or `CancellationError` when the task is
+    ///   cancelled.
     public func run<Inputs: Sequence, Output: Sendable>(
         _ inputs: Inputs,
         through pipeline: Pipeline<Inputs.Element, Output>,
-        progress: (@Sendable (RunProgress) -> Void)? = nil,
-        consume: (Output) async throws -> Void
+        consume: (Output) async throws -> Void,
+        completed: ((ItemCompletion, RunProgress) async throws -> Void)? = nil
     ) async throws -> RunSummary where Inputs.Element: DocumentIdentified {
         let clock = ContinuousClock()
         let started = clock.now
@@ -79,8 +81,11 @@ public struct PipelineRunner: Sendable {
                     let index = nextIndex
                     nextIndex += 1
                     running += 1
+                    let size = item.byteCount ?? 0
                     group.addTask {
-                        (index, await PipelineRunner.process(item, through: pipeline))
+                        var result = await PipelineRunner.process(item, through: pipeline)
+                        result.byteCount = size
+                        return (index, result)
                     }
                 }
             }
@@ -93,6 +98,8 @@ public struct PipelineRunner: Sendable {
                     nextToConsume += 1
                     summary.documents += 1
                     summary.warnings += ready.warnings
+                    summary.bytes += ready.byteCount
+                    var failure: DocumentFailure? = nil
                     switch ready.outcome {
                     case .success(let outputs):
                         summary.succeeded += 1
@@ -100,10 +107,20 @@ public struct PipelineRunner: Sendable {
                             try await consume(output)
                             summary.outputs += 1
                         }
-                    case .failure(let failure):
-                        summary.failures.append(failure)
+                    case .failure(let failed):
+                        summary.failures.append(failed)
+                        failure = failed
                     }
-                    progress?(RunProgress(documents: summary.documents, failures: summary.failures.count, elapsed: clock.now - started))
+                    if let completed {
+                        let completion = ItemCompletion(index: nextToConsume - 1, documentID: ready.documentID, failure: failure, warnings: ready.warnings)
+                        let progress = RunProgress(
+                            documents: summary.documents,
+                            failures: summary.failures.count,
+                            bytes: summary.bytes,
+                            elapsed: clock.now - started
+                        )
+                        try await completed(completion, progress)
+                    }
                 }
                 try Task.checkCancellation()
                 launchWhilePossible()
@@ -128,8 +145,10 @@ public struct PipelineRunner: Sendable {
     }
 
     private struct ItemResult<Output: Sendable>: Sendable {
+        var documentID: String
         var outcome: Result<[Output], DocumentFailure>
         var warnings: [Diagnostic]
+        var byteCount = 0
     }
 
     private static func process<Input: DocumentIdentified, Output: Sendable>(
@@ -141,11 +160,12 @@ public struct PipelineRunner: Sendable {
         var outputs: [Output] = []
         do {
             try await pipeline.process(item, context: context) { outputs.append($0) }
-            return ItemResult(outcome: .success(outputs), warnings: log.entries)
+            return ItemResult(documentID: item.documentID, outcome: .success(outputs), warnings: log.entries)
         } catch {
             var error = PipelineError.attributing(error, to: pipeline.name)
             error.documentID = error.documentID ?? item.documentID
             return ItemResult(
+                documentID: item.documentID,
                 outcome: .failure(DocumentFailure(documentID: item.documentID, error: error)),
                 warnings: log.entries
             )
@@ -159,8 +179,22 @@ public struct RunProgress: Sendable {
     public var documents: Int
     /// Items that failed.
     public var failures: Int
+    /// Bytes of the finished items, as far as their sizes were known.
+    public var bytes: Int
     /// Time since the run started.
     public var elapsed: Duration
+}
+
+/// What became of one item, reported in input order once its outputs were consumed.
+public struct ItemCompletion: Sendable {
+    /// The item's position in the input, from 0.
+    public var index: Int
+    /// The item's document.
+    public var documentID: String
+    /// Why it failed, when it did.
+    public var failure: DocumentFailure?
+    /// What was warned about it.
+    public var warnings: [Diagnostic]
 }
 
 /// One document's failure: which document, which stage, and why.
@@ -195,6 +229,8 @@ public struct RunSummary: Sendable, CustomStringConvertible {
     public var succeeded = 0
     /// Outputs handed to the consumer.
     public var outputs = 0
+    /// Bytes of the items read, as far as their sizes were known.
+    public var bytes = 0
     /// The items that failed, in input order.
     public var failures: [DocumentFailure] = []
     /// Warnings, in input order.

@@ -91,12 +91,11 @@ public struct CorpusSource: Sequence, Sendable {
                     stack.append(top)
                     let path = top.path + "/" + entry
                     let id = top.id.isEmpty ? entry : top.id + "/" + entry
-                    var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                    if isDirectory.boolValue {
+                    guard let (isDirectory, size) = FileStatus.of(path) else { continue }
+                    if isDirectory {
                         push(directory: path, id: id)
                     } else if let format = DocumentFormat.forPath(entry), filter.accepts(id) {
-                        return SourceDocument(id: id, content: .file(path), format: format)
+                        return SourceDocument(id: id, content: .file(path), format: format, size: size)
                     }
                     continue
                 }
@@ -106,7 +105,12 @@ public struct CorpusSource: Sequence, Sendable {
                     push(directory: root.path, id: root.name)
                 case .file:
                     guard filter.accepts(root.name) else { continue }
-                    return SourceDocument(id: root.name, content: .file(root.path), format: DocumentFormat.forPath(root.path) ?? .text)
+                    return SourceDocument(
+                        id: root.name,
+                        content: .file(root.path),
+                        format: DocumentFormat.forPath(root.path) ?? .text,
+                        size: FileStatus.of(root.path)?.size
+                    )
                 case .standardInput:
                     readingStandardInput = true
                 }
@@ -132,6 +136,15 @@ public struct CorpusSource: Sequence, Sendable {
             }
             return nil
         }
+    }
+}
+
+/// Whether a path is a directory, and its size, from one `stat` call (following links).
+enum FileStatus {
+    static func of(_ path: String) -> (isDirectory: Bool, size: Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size))
     }
 }
 

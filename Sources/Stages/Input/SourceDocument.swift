@@ -22,15 +22,24 @@ public struct SourceDocument: DocumentIdentified, Hashable {
     public var content: Content
     /// The format, from the extension or given by the caller.
     public var format: DocumentFormat
+    /// The size in bytes, when known before reading (a file's size on disk).
+    public var size: Int?
 
     /// Creates a source document.
-    public init(id: String, content: Content, format: DocumentFormat = .text) {
+    public init(id: String, content: Content, format: DocumentFormat = .text, size: Int? = nil) {
         self.id = id
         self.content = content
         self.format = format
+        switch content {
+        case .text(let text): self.size = size ?? text.utf8.count
+        case .bytes(let bytes): self.size = size ?? bytes.count
+        case .file, .unreadable: self.size = size
+        }
     }
 
     public var documentID: String { id }
+
+    public var byteCount: Int? { size }
 }
 
 /// A document format TextGraph can read.
