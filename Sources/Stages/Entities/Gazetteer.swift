@@ -138,28 +138,43 @@ public struct Gazetteer: Sendable {
     ///   - source: The file's name, for error messages.
     /// - Throws: ``StageError`` with code ``StageError/Code/invalidData`` naming the line.
     public static func parse(tsv text: String, source: String) throws -> Gazetteer {
-        var gazetteer = Gazetteer()
-        var header: [String]? = nil
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard let columns = header else {
-                try checkHeader(fields, at: "\(source):\(lineNumber)")
-                header = fields
-                continue
+        var text = text
+        return try text.withUTF8 { bytes in
+            var gazetteer = Gazetteer()
+            var header: [String]? = nil
+            var lineNumber = 0
+            var lineStart = 0
+            // Lines and fields are found on the bytes: a tab, line feed or carriage return is
+            // never part of a multi-byte character.
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var end = lineEnd
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                if end == lineStart || bytes[lineStart] == 0x23 { continue }  // empty, or a # comment
+                var fields: [String] = []
+                var fieldStart = lineStart
+                for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                    fieldStart = k + 1
+                }
+                guard let columns = header else {
+                    try checkHeader(fields, at: "\(source):\(lineNumber)")
+                    header = fields
+                    continue
+                }
+                guard fields.count == columns.count else {
+                    throw StageError(
+                        .invalidData,
+                        "\(source):\(lineNumber): expected \(columns.count) tab-separated fields, found \(fields.count)"
+                    )
+                }
+                gazetteer.add(try entry(columns: columns, fields: fields, at: "\(source):\(lineNumber)"))
             }
-            guard fields.count == columns.count else {
-                throw StageError(
-                    .invalidData,
-                    "\(source):\(lineNumber): expected \(columns.count) tab-separated fields, found \(fields.count)"
-                )
-            }
-            gazetteer.add(try entry(columns: columns, fields: fields, at: "\(source):\(lineNumber)"))
+            return gazetteer
         }
-        return gazetteer
     }
 
     /// Checks that a header names the required columns.
@@ -177,9 +192,7 @@ public struct Gazetteer: Sendable {
     static func entry(columns: [String], fields: [String], at location: String) throws -> GazetteerEntry {
         var entry = GazetteerEntry(iri: IRI(""), types: [], labels: [])
         for (column, value) in zip(columns, fields) {
-            func values() -> [String] {
-                value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
+            func values() -> [String] { listValues(value) }
             switch column {
             case "id":
                 guard !value.isEmpty else { throw StageError(.invalidData, "\(location): empty id") }
@@ -209,6 +222,22 @@ public struct Gazetteer: Sendable {
             throw StageError(.invalidData, "\(location): \(entry.iri.value) has neither label nor alias")
         }
         return entry
+    }
+
+    /// The `|`-separated values of a field, trimmed of white space, empty ones left out.
+    static func listValues(_ field: String) -> [String] {
+        guard !field.isEmpty else { return [] }
+        var values: [String] = []
+        for part in field.utf8.split(separator: 0x7C) {
+            var value = String(decoding: part, as: UTF8.self)
+            if let first = part.first, let last = part.last,
+                first == 0x20 || first == 0x09 || first >= 0x80 || last == 0x20 || last == 0x09 || last >= 0x80
+            {
+                value = value.trimmingCharacters(in: .whitespaces)
+            }
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
     }
 
     /// The IRI of an entity id: a full IRI as it is, a path below ``entityBase``.
