@@ -79,4 +79,23 @@ import Testing
         }
         #expect(error?.message.contains("line 3") == true)
     }
+
+    @Test(.enabled(if: SharedData.isAvailable, SharedData.reason))
+    func parlaMintOrganizationsLandOnBundledEntities() throws {
+        // The shared excerpt of ParlaMint-NL's listOrg (as TSV: its first column is the xml:id).
+        let excerpt = try String(contentsOfFile: SharedData.path("parlamint-nl/ParlaMint-NL-listOrg.excerpt.tsv"), encoding: .utf8)
+        let ids = excerpt.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        #expect(ids.count == 16)
+        for id in ids {
+            let entity = iri(ParlaMintOrganizations.entityID(for: id))
+            #expect(Fixtures.gazetteer[entity] != nil, "\(id) -> \(entity.value) is not bundled")
+        }
+        // And every party a ParlaMint person belongs to gets an id by the same rule.
+        let people = try TEIPersonList.load(path: TEIPersonImporterTests.parlaMintPath)
+        let refs = Set(people.flatMap(\.affiliations).map(\.organization).filter { $0.hasPrefix("party.") })
+        #expect(refs.count == 35)
+        let mapped = Set(refs.map(ParlaMintOrganizations.entityID(for:)))
+        #expect(mapped.count == 35)
+        #expect(mapped.allSatisfy { $0.hasPrefix("party/") })
+    }
 }
