@@ -101,7 +101,7 @@ public struct RunCommand: AsyncParsableCommand {
         let summary: RunSummary
         do {
             var gazetteerData = noDefaultGazetteer ? Gazetteer() : try Gazetteer.bundled()
-            for path in gazetteer { gazetteerData = gazetteerData.merging(try Gazetteer.load(path: path)) }
+            for path in gazetteer { gazetteerData = gazetteerData.combining(try Gazetteer.load(path: path)) }
             var options = TextGraphPipeline.Options()
             options.documentBase = base
             options.maximumDocumentBytes = maxDocumentSize

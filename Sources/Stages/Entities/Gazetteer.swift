@@ -15,15 +15,32 @@ public struct GazetteerEntry: Hashable, Sendable {
     public var adjectives: [String]
     /// Equivalent resources (Wikidata), only where certain.
     public var sameAs: [IRI]
+    /// The organizations (entity IRIs) the entity is a member of, such as a person's party
+    /// (`schema:memberOf`).
+    public var memberOf: [IRI]
+    /// Web pages about the entity (a Wikipedia article), kept for reference; they are not
+    /// identifiers and do not go into ``sameAs``.
+    public var pages: [String]
 
     /// Creates an entry.
-    public init(iri: IRI, types: [IRI], labels: [Literal], aliases: [String] = [], adjectives: [String] = [], sameAs: [IRI] = []) {
+    public init(
+        iri: IRI,
+        types: [IRI],
+        labels: [Literal],
+        aliases: [String] = [],
+        adjectives: [String] = [],
+        sameAs: [IRI] = [],
+        memberOf: [IRI] = [],
+        pages: [String] = []
+    ) {
         self.iri = iri
         self.types = types
         self.labels = labels
         self.aliases = aliases
         self.adjectives = adjectives
         self.sameAs = sameAs
+        self.memberOf = memberOf
+        self.pages = pages
     }
 
     /// The entity as the graph describes it.
@@ -43,6 +60,17 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// `id` is a full IRI or a path below ``entityBase``; `type` is one or more schema.org class
 /// names (or IRIs) separated by `|`; any number of `label@LANG` columns; `aliases`, `adjectives`
 /// and `same_as` are `|`-separated. Lines starting with `#` are comments.
+///
+/// Two optional columns may follow; files without them load as before, and a column this
+/// version does not know is ignored:
+///
+/// - `member_of`: `|`-separated entity ids (paths or IRIs, like `id`) of the organizations the
+///   entity is a member of: a person's party (`party/vvd`), for `schema:memberOf`.
+/// - `page`: `|`-separated web pages about the entity (a Wikipedia article). A page is not an
+///   identifier: it never becomes `owl:sameAs`.
+///
+/// The importers (``TEIPersonImporter``, ``TEIOrganizationImporter``, ``ISO3166Importer``,
+/// ``SKOSImporter``, ``CSVGazetteerImporter``) write this format with ``tsv(comments:)``.
 public struct Gazetteer: Sendable {
     /// The entries, in the order they were loaded.
     public private(set) var entries: [GazetteerEntry]
@@ -75,6 +103,27 @@ public struct Gazetteer: Sendable {
         return merged
     }
 
+    /// Adds an entry; an entry with the same IRI is combined with it
+    /// (``GazetteerEntry/combined(with:)``), not replaced.
+    public mutating func combine(_ entry: GazetteerEntry) {
+        if let existing = index[entry.iri] {
+            entries[existing] = entries[existing].combined(with: entry)
+        } else {
+            add(entry)
+        }
+    }
+
+    /// This gazetteer with `other`'s entries combined into it: an entity both know keeps this
+    /// gazetteer's types and labels and gains `other`'s names, links and pages.
+    ///
+    /// This is how gazetteers from several sources add up: the ParlaMint person list adds
+    /// surnames and parties to the bundled people without losing their Wikidata links.
+    public func combining(_ other: Gazetteer) -> Gazetteer {
+        var combined = self
+        for entry in other.entries { combined.combine(entry) }
+        return combined
+    }
+
     /// The entry with the given IRI.
     public subscript(iri: IRI) -> GazetteerEntry? { index[iri].map { entries[$0] } }
 
@@ -89,57 +138,111 @@ public struct Gazetteer: Sendable {
     ///   - source: The file's name, for error messages.
     /// - Throws: ``StageError`` with code ``StageError/Code/invalidData`` naming the line.
     public static func parse(tsv text: String, source: String) throws -> Gazetteer {
-        var gazetteer = Gazetteer()
-        var header: [String]? = nil
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard let columns = header else {
-                guard fields.contains("id"), fields.contains("type") else {
-                    throw StageError(.invalidData, "\(source):\(lineNumber): the header must name the columns id and type")
+        var text = text
+        return try text.withUTF8 { bytes in
+            var gazetteer = Gazetteer()
+            var header: [String]? = nil
+            var lineNumber = 0
+            var lineStart = 0
+            // Lines and fields are found on the bytes: a tab, line feed or carriage return is
+            // never part of a multi-byte character.
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var end = lineEnd
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                if end == lineStart || bytes[lineStart] == 0x23 { continue }  // empty, or a # comment
+                var fields: [String] = []
+                var fieldStart = lineStart
+                for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                    fieldStart = k + 1
                 }
-                header = fields
-                continue
-            }
-            guard fields.count == columns.count else {
-                throw StageError(
-                    .invalidData,
-                    "\(source):\(lineNumber): expected \(columns.count) tab-separated fields, found \(fields.count)"
-                )
-            }
-            var entry = GazetteerEntry(iri: IRI(""), types: [], labels: [])
-            for (column, value) in zip(columns, fields) {
-                let values = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                switch column {
-                case "id":
-                    guard !value.isEmpty else { throw StageError(.invalidData, "\(source):\(lineNumber): empty id") }
-                    entry.iri = value.contains(":") ? IRI(value) : IRI(entityBase + value)
-                case "type":
-                    entry.types = values.map(classIRI)
-                case "aliases":
-                    entry.aliases = values
-                case "adjectives":
-                    entry.adjectives = values
-                case "same_as":
-                    entry.sameAs = values.map { IRI($0) }
-                case let label where label.hasPrefix("label@"):
-                    if !value.isEmpty { entry.labels.append(Literal(value, language: String(label.dropFirst(6)))) }
-                default:
-                    break  // unknown columns are kept for other tools
+                guard let columns = header else {
+                    try checkHeader(fields, at: "\(source):\(lineNumber)")
+                    header = fields
+                    continue
                 }
+                guard fields.count == columns.count else {
+                    throw StageError(
+                        .invalidData,
+                        "\(source):\(lineNumber): expected \(columns.count) tab-separated fields, found \(fields.count)"
+                    )
+                }
+                gazetteer.add(try entry(columns: columns, fields: fields, at: "\(source):\(lineNumber)"))
             }
-            guard !entry.types.isEmpty else {
-                throw StageError(.invalidData, "\(source):\(lineNumber): \(entry.iri.value) has no type")
-            }
-            guard !entry.labels.isEmpty || !entry.aliases.isEmpty else {
-                throw StageError(.invalidData, "\(source):\(lineNumber): \(entry.iri.value) has neither label nor alias")
-            }
-            gazetteer.add(entry)
+            return gazetteer
         }
-        return gazetteer
+    }
+
+    /// Checks that a header names the required columns.
+    /// - Parameter location: `file:line`, for the error message.
+    static func checkHeader(_ columns: [String], at location: String) throws {
+        guard columns.contains("id"), columns.contains("type") else {
+            throw StageError(.invalidData, "\(location): the header must name the columns id and type")
+        }
+    }
+
+    /// The entry one row describes, its fields read by the header's column names.
+    ///
+    /// Shared by the TSV format and ``CSVGazetteerImporter``, so both read columns alike.
+    /// - Parameter location: `file:line`, for error messages.
+    static func entry(columns: [String], fields: [String], at location: String) throws -> GazetteerEntry {
+        var entry = GazetteerEntry(iri: IRI(""), types: [], labels: [])
+        for (column, value) in zip(columns, fields) {
+            func values() -> [String] { listValues(value) }
+            switch column {
+            case "id":
+                guard !value.isEmpty else { throw StageError(.invalidData, "\(location): empty id") }
+                entry.iri = entityIRI(value)
+            case "type":
+                entry.types = values().map(classIRI)
+            case "aliases":
+                entry.aliases = values()
+            case "adjectives":
+                entry.adjectives = values()
+            case "same_as":
+                entry.sameAs = values().map { IRI($0) }
+            case "member_of":
+                entry.memberOf = values().map(entityIRI)
+            case "page":
+                entry.pages = values()
+            case let label where label.hasPrefix("label@"):
+                if !value.isEmpty { entry.labels.append(Literal(value, language: String(label.dropFirst(6)))) }
+            default:
+                break  // unknown columns are kept for other tools
+            }
+        }
+        guard !entry.types.isEmpty else {
+            throw StageError(.invalidData, "\(location): \(entry.iri.value) has no type")
+        }
+        guard !entry.labels.isEmpty || !entry.aliases.isEmpty else {
+            throw StageError(.invalidData, "\(location): \(entry.iri.value) has neither label nor alias")
+        }
+        return entry
+    }
+
+    /// The `|`-separated values of a field, trimmed of white space, empty ones left out.
+    static func listValues(_ field: String) -> [String] {
+        guard !field.isEmpty else { return [] }
+        var values: [String] = []
+        for part in field.utf8.split(separator: 0x7C) {
+            var value = String(decoding: part, as: UTF8.self)
+            if let first = part.first, let last = part.last,
+                first == 0x20 || first == 0x09 || first >= 0x80 || last == 0x20 || last == 0x09 || last >= 0x80
+            {
+                value = value.trimmingCharacters(in: .whitespaces)
+            }
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
+    }
+
+    /// The IRI of an entity id: a full IRI as it is, a path below ``entityBase``.
+    public static func entityIRI(_ id: String) -> IRI {
+        id.contains(":") ? IRI(id) : IRI(entityBase + id)
     }
 
     /// Loads a gazetteer file.
@@ -167,7 +270,8 @@ public struct Gazetteer: Sendable {
         return gazetteer
     }
 
-    private static func classIRI(_ name: String) -> IRI {
+    /// The class IRI of a `type` value: a schema.org name (`Country`, `schema:Country`) or an IRI.
+    static func classIRI(_ name: String) -> IRI {
         if name.hasPrefix("http://") || name.hasPrefix("https://") { return IRI(name) }
         if name.hasPrefix("schema:") { return .schema(String(name.dropFirst(7))) }
         return .schema(name)

@@ -1,4 +1,3 @@
-import Foundation
 public import Pipeline
 
 /// Finds gazetteer names in tokenized text: a trie over normalized tokens, longest match first.
@@ -8,6 +7,20 @@ public import Pipeline
 /// must match exactly; one that starts with a capital must be capitalized in the text; one
 /// that starts in lowercase matches either way ("dual-useverordening", "Dual-useverordening").
 /// A hyphenated token may match on its first part ("Nuctech-scanners" mentions Nuctech).
+///
+/// Built for speed on large gazetteers (100,000 names and more) without a `String` per token:
+///
+/// - Tokens are folded on their UTF-8 bytes by ``TextFolding`` (ASCII lowercase, a table for
+///   Latin-1 and Latin Extended-A, typographic apostrophes and hyphens) into one reused buffer.
+/// - The folded bytes are hashed and looked up in an open-addressing table of the vocabulary
+///   (the distinct folded alias tokens, stored back to back in one byte array), giving a token
+///   id; a token the gazetteer does not know ends every match at once.
+/// - The trie's edges are one open-addressing table keyed by (node, token id); the aliases
+///   that end at a node are a range of one flat array, and each alias's case rules and surface
+///   tokens are ranges of flat arrays too. Nothing is allocated per node or per alias.
+///
+/// Case rules and surfaces are only looked at where a name ends, so the common path for a
+/// token is: fold, hash, one or two probes.
 public final class GazetteerMatcher: Sendable {
     /// A name that matched, before linking.
     public struct Match: Hashable, Sendable {
@@ -19,134 +32,116 @@ public final class GazetteerMatcher: Sendable {
         public var form: MentionForm
     }
 
-    private enum CaseRule: UInt8, Sendable {
+    /// A name that several entities go by.
+    public struct SharedName: Hashable, Sendable {
+        /// The name, as the first entity that has it writes it.
+        public var name: String
+        /// The entries (indices into the gazetteer) it names, in gazetteer order.
+        public var entries: [Int]
+
+        /// Creates a shared name.
+        public init(name: String, entries: [Int]) {
+            self.name = name
+            self.entries = entries
+        }
+    }
+
+    enum CaseRule: UInt8, Sendable {
         case exact, capitalized, any
     }
 
-    private struct Alias: Sendable {
+    /// One name of one entry, ending at a trie node.
+    struct Alias: Sendable {
+        /// The entry's index in the gazetteer.
         var entry: Int32
-        var form: MentionForm
-        var rules: [CaseRule]
-        var surface: [String]
+        /// Where the alias's tokens start in ``Index/tokenRules`` and ``Index/tokenSurfaces``.
+        var firstToken: Int32
+        /// How many tokens the alias has.
+        var tokenCount: Int32
+        /// Whether the alias is an adjective.
+        var isAdjective: Bool
+        /// Whether one of its tokens must match in capitals exactly.
+        var hasExactRule: Bool
     }
 
     /// The gazetteer searched.
     public let gazetteer: Gazetteer
-    private let tokenizer: Tokenizer
-    private let vocabulary: [String: Int32]
-    private let edges: [UInt64: Int32]
-    private let aliasesAtNode: [Int32: [Alias]]
-
     /// The number of distinct names indexed.
     public let aliasCount: Int
+    private let index: Index
+    private let folding = TextFolding.shared
 
     /// Indexes a gazetteer.
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer = Tokenizer()) {
-        var vocabulary: [String: Int32] = [:]
-        var edges: [UInt64: Int32] = [:]
-        var aliasesAtNode: [Int32: [Alias]] = [:]
-        var nodeCount: Int32 = 1
-        var seen = Set<String>()
-
+        var builder = Index.Builder()
         for (entryIndex, entry) in gazetteer.entries.enumerated() {
-            var names: [(String, MentionForm)] = entry.labels.map { ($0.lexicalForm, .name) }
-            names += entry.aliases.map { ($0, .name) }
-            names += entry.adjectives.map { ($0, .adjectival) }
+            var names: [(String, Bool)] = entry.labels.map { ($0.lexicalForm, false) }
+            names += entry.aliases.map { ($0, false) }
+            names += entry.adjectives.map { ($0, true) }
             var namesOfEntry = Set<String>()
-            for (name, form) in names where namesOfEntry.insert(name).inserted {
-                let tokens = tokenizer.tokenize(name)
-                guard !tokens.isEmpty else { continue }
-                let surface = tokens.map { token -> String in
-                    let utf8 = Array(name.utf8)[token.span.start..<token.span.end]
-                    return String(decoding: utf8, as: UTF8.self)
-                }
-                var node: Int32 = 0
-                for word in surface {
-                    let key = GazetteerMatcher.normalize(word)
-                    let id: Int32
-                    if let existing = vocabulary[key] {
-                        id = existing
-                    } else {
-                        id = Int32(vocabulary.count)
-                        vocabulary[key] = id
-                    }
-                    let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-                    if let child = edges[edge] {
-                        node = child
-                    } else {
-                        edges[edge] = nodeCount
-                        node = nodeCount
-                        nodeCount += 1
-                    }
-                }
-                aliasesAtNode[node, default: []].append(
-                    Alias(entry: Int32(entryIndex), form: form, rules: surface.map(GazetteerMatcher.rule), surface: surface)
-                )
-                seen.insert(surface.joined(separator: " "))
+            for (name, isAdjective) in names where namesOfEntry.insert(name).inserted {
+                builder.add(name, entry: Int32(entryIndex), isAdjective: isAdjective, tokenizer: tokenizer, folding: TextFolding.shared)
             }
         }
         self.gazetteer = gazetteer
-        self.tokenizer = tokenizer
-        self.vocabulary = vocabulary
-        self.edges = edges
-        self.aliasesAtNode = aliasesAtNode
-        self.aliasCount = seen.count
+        self.index = builder.build()
+        self.aliasCount = index.distinctNameCount()
     }
+
+    // MARK: Matching
 
     /// The names found in a text, given its tokens: longest first, not overlapping, in text order.
     public func matches(in text: String, tokens: [Token]) -> [Match] {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            matches(bytes, tokens)
-        } ?? []
+        return text.withUTF8 { bytes in
+            tokens.withUnsafeBufferPointer { matches(bytes, $0) }
+        }
     }
 
-    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) -> [Match] {
-        func surface(_ span: Span) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
-        }
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>) -> [Match] {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
         var ids = [Int32](repeating: -1, count: tokens.count)
-        var words = [String](repeating: "", count: tokens.count)
-        for (k, token) in tokens.enumerated() where token.kind != .punctuation || token.span.length <= 3 {
-            let word = surface(token.span)
-            words[k] = word
-            ids[k] = vocabulary[GazetteerMatcher.normalize(word)] ?? -1
+        for k in 0..<tokens.count {
+            let token = tokens[k]
+            if token.kind == .punctuation && token.span.length > 3 { continue }
+            ids[k] = tokenID(bytes, token.span.start, token.span.end, &scratch)
         }
         var found: [Match] = []
         var i = 0
         while i < tokens.count {
             var node: Int32 = 0
-            var best: (end: Int, aliases: [Alias])? = nil
+            var bestEnd = -1
+            var bestAliases: [Alias] = []
             var j = i
             while j < tokens.count, ids[j] >= 0 {
-                let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(ids[j]))
-                guard let child = edges[edge] else { break }
+                let child = index.child(of: node, token: ids[j])
+                guard child >= 0 else { break }
                 node = child
                 j += 1
-                if let candidates = aliasesAtNode[node] {
-                    let passing = candidates.filter { alias in
-                        zip(alias.rules, words[i..<j]).allSatisfy { GazetteerMatcher.accepts($0, $1) }
+                if index.hasAliases(node) {
+                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i)
+                    if !chosen.isEmpty {
+                        bestEnd = j
+                        bestAliases = chosen
                     }
-                    let exactCase = passing.filter { alias in alias.rules.contains(.exact) || alias.surface == Array(words[i..<j]) }
-                    if !passing.isEmpty { best = (j, exactCase.isEmpty ? passing : exactCase) }
                 }
             }
-            if let best {
-                found.append(match(Span(start: tokens[i].span.start, end: tokens[best.end - 1].span.end), best.aliases))
-                i = best.end
+            if bestEnd > 0 {
+                found.append(match(Span(start: tokens[i].span.start, end: tokens[bestEnd - 1].span.end), bestAliases))
+                i = bestEnd
                 continue
             }
             // "Nuctech-scanners": the first part of a hyphenated token.
-            if tokens[i].kind == .word || tokens[i].kind == .alphanumeric, let hyphen = words[i].firstIndex(of: "-") {
-                let part = String(words[i][..<hyphen])
-                if let id = vocabulary[GazetteerMatcher.normalize(part)],
-                    let child = edges[UInt64(UInt32(id))],
-                    let candidates = aliasesAtNode[child]?.filter({ $0.rules.count == 1 && GazetteerMatcher.accepts($0.rules[0], part) }),
-                    !candidates.isEmpty
-                {
-                    let start = tokens[i].span.start
-                    found.append(match(Span(start: start, end: start + part.utf8.count), candidates))
+            let token = tokens[i]
+            if token.kind == .word || token.kind == .alphanumeric, let hyphen = firstHyphen(bytes, token.span) {
+                let id = tokenID(bytes, token.span.start, hyphen, &scratch)
+                let child = id >= 0 ? index.child(of: 0, token: id) : -1
+                if child >= 0 {
+                    let candidates = index.aliases(at: child).filter { alias in
+                        alias.tokenCount == 1 && accepts(index.tokenRules[Int(alias.firstToken)], bytes, token.span.start, hyphen)
+                    }
+                    if !candidates.isEmpty { found.append(match(Span(start: token.span.start, end: hyphen), candidates)) }
                 }
             }
             i += 1
@@ -154,41 +149,160 @@ public final class GazetteerMatcher: Sendable {
         return found
     }
 
+    /// The aliases ending at a node whose case rules the text passes, from the text's token
+    /// `start` on; those written exactly as the text (or with an all-caps rule) when there are any.
+    private func choose(
+        _ aliases: ArraySlice<Alias>,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ tokens: UnsafeBufferPointer<Token>,
+        from start: Int
+    ) -> [Alias] {
+        var passing: [Alias] = []
+        var exactCase: [Alias] = []
+        for alias in aliases {
+            var passes = true
+            var sameSurface = true
+            for t in 0..<Int(alias.tokenCount) {
+                let span = tokens[start + t].span
+                let k = Int(alias.firstToken) + t
+                if !accepts(index.tokenRules[k], bytes, span.start, span.end) {
+                    passes = false
+                    break
+                }
+                if sameSurface && !index.surface(k, equals: bytes, span.start, span.end) { sameSurface = false }
+            }
+            guard passes else { continue }
+            passing.append(alias)
+            if alias.hasExactRule || sameSurface { exactCase.append(alias) }
+        }
+        return exactCase.isEmpty ? passing : exactCase
+    }
+
     private func match(_ span: Span, _ aliases: [Alias]) -> Match {
         var entries: [Int] = []
         for alias in aliases where !entries.contains(Int(alias.entry)) { entries.append(Int(alias.entry)) }
-        let form: MentionForm = aliases.allSatisfy { $0.form == .adjectival } ? .adjectival : .name
+        let form: MentionForm = aliases.allSatisfy(\.isAdjective) ? .adjectival : .name
         return Match(span: span, entries: entries.sorted(), form: form)
     }
 
-    // MARK: Normalization and case
-
-    /// The key a token is indexed under: lowercase, without diacritics, with typographic
-    /// apostrophes and hyphens made plain.
-    static func normalize(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        var folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        folded = folded.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        folded = folded.replacingOccurrences(of: "\u{2010}", with: "-").replacingOccurrences(of: "\u{2011}", with: "-")
-        return folded.lowercased()
-    }
-
-    private static func rule(_ word: String) -> CaseRule {
-        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard let first = letters.first else { return .any }
-        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) { return .exact }
-        return first.properties.isUppercase ? .capitalized : .any
-    }
-
-    private static func accepts(_ rule: CaseRule, _ word: String) -> Bool {
-        switch rule {
-        case .any: return true
-        case .capitalized:
-            guard let first = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return false }
-            return first.properties.isUppercase
-        case .exact:
-            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
-            return letters.allSatisfy { $0.properties.isUppercase }
+    /// The vocabulary id of the text's bytes `start..<end`, folded; -1 when unknown.
+    @inline(__always)
+    private func tokenID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8]) -> Int32 {
+        scratch.removeAll(keepingCapacity: true)
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !folding.fold(word, into: &scratch) {
+            scratch = folding.slowFold(String(decoding: word, as: UTF8.self))
         }
+        return index.id(of: scratch)
+    }
+
+    /// The offset of the first hyphen (`-`, U+2010, U+2011) inside a token, if any.
+    private func firstHyphen(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> Int? {
+        var k = span.start
+        while k < span.end {
+            let b = bytes[k]
+            if b == 0x2D { return k }
+            if b == 0xE2, k + 2 < span.end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x90 || bytes[k + 2] == 0x91 { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: Case rules
+
+    /// The rule of an alias token: all capitals (two letters or more), capitalized, or any.
+    static func rule(_ word: UnsafeBufferPointer<UInt8>) -> CaseRule {
+        var letters = 0
+        var allUpper = true
+        var firstUpper = false
+        var k = 0
+        while k < word.count {
+            let (scalar, length) = scalar(word, k)
+            k += length
+            let isLetter: Bool
+            let isUpper: Bool
+            if scalar.isASCII {
+                isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
+                isLetter = isUpper || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+            } else {
+                isLetter = scalar.properties.isAlphabetic
+                isUpper = isLetter && scalar.properties.isUppercase
+            }
+            guard isLetter else { continue }
+            if letters == 0 { firstUpper = isUpper }
+            letters += 1
+            if !isUpper { allUpper = false }
+        }
+        guard letters > 0 else { return .any }
+        if letters >= 2 && allUpper { return .exact }
+        return firstUpper ? .capitalized : .any
+    }
+
+    /// Whether the text's bytes `start..<end` pass a case rule.
+    private func accepts(_ rule: CaseRule, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch rule {
+        case .any:
+            return true
+        case .capitalized:
+            var k = start
+            while k < end {
+                let (scalar, length) = Self.scalar(bytes, k)
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    if b >= 0x41 && b <= 0x5A { return true }
+                    if b >= 0x61 && b <= 0x7A { return false }
+                } else if scalar.properties.isAlphabetic {
+                    return scalar.properties.isUppercase
+                }
+                k += length
+            }
+            return false
+        case .exact:
+            var k = start
+            while k < end {
+                let (scalar, length) = Self.scalar(bytes, k)
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    if b >= 0x61 && b <= 0x7A { return false }
+                } else if scalar.properties.isAlphabetic && !scalar.properties.isUppercase {
+                    return false
+                }
+                k += length
+            }
+            return true
+        }
+    }
+
+    /// The scalar at `offset` of valid UTF-8, and its length.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> (Unicode.Scalar, Int) {
+        let b0 = bytes[offset]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        if b0 < 0xE0 { return (Unicode.Scalar(UInt32(b0 & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)) ?? "?", 2) }
+        if b0 < 0xF0 {
+            let v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "?", 3)
+        }
+        let v = UInt32(b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+            | UInt32(bytes[offset + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "?", 4)
+    }
+
+    // MARK: Shared names
+
+    /// The names (compared as the matcher compares them, case aside) that name more than one
+    /// entity: most entities first, then by name.
+    public func sharedNames() -> [SharedName] {
+        var shared: [SharedName] = []
+        for node in 0..<index.nodeCount {
+            let aliases = index.aliases(at: Int32(node))
+            guard aliases.count > 1 else { continue }
+            var entries: [Int] = []
+            for alias in aliases where !entries.contains(Int(alias.entry)) { entries.append(Int(alias.entry)) }
+            guard entries.count > 1, let first = aliases.first else { continue }
+            let words = (0..<Int(first.tokenCount)).map { index.surfaceString(Int(first.firstToken) + $0) }
+            shared.append(SharedName(name: words.joined(separator: " "), entries: entries.sorted()))
+        }
+        return shared.sorted { ($1.entries.count, $0.name) < ($0.entries.count, $1.name) }
     }
 }

@@ -32,23 +32,24 @@ public struct GazetteerTagger: Stage {
         var document = input
         let tokens = try document.require(Tokens.self, by: self)
         let existing = document[Mentions.self] ?? []
-        let gazetteer = matcher.gazetteer
+        let entries = matcher.gazetteer.entries
+        let source = name  // computed once: the default name reflects on the type
         var found: [Mention] = []
         let furniture = (document[Blocks.self] ?? []).filter { $0.kind == .furniture }.map(\.span)
         for match in matcher.matches(in: document.text, tokens: tokens)
         where !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) {
-            let candidates = match.entries.map { gazetteer.entries[$0].iri }
             found.append(
                 Mention(
                     span: match.span,
-                    entityClass: gazetteer.entries[match.entries[0]].types.first,
-                    candidates: candidates,
+                    entityClass: entries[match.entries[0]].types.first,
+                    candidates: match.entries.map { entries[$0].iri },
                     form: match.form,
-                    source: name
+                    source: source
                 )
             )
         }
-        document[Mentions.self] = (existing + found).sorted { $0.span < $1.span }
+        // Matches come in text order: only mentions from earlier stages need sorting in.
+        document[Mentions.self] = existing.isEmpty ? found : (existing + found).sorted { $0.span < $1.span }
         try await emit(document)
     }
 }
