@@ -17,3 +17,4 @@ swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
+python3 scripts/check_resume.py --binary .build/debug/textgraph

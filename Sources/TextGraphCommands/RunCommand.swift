@@ -32,23 +32,7 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The output format (nt, nq, ttl), when the extension does not say.")
     public var format: String?
 
-    @Option(name: .shortAndLong, help: "How many documents to process at once (default: the number of cores).")
-    public var jobs: Int?
-
-    @Option(name: .long, help: "A gazetteer file (TSV) to use besides the bundled one; repeatable.")
-    public var gazetteer: [String] = []
-
-    @Flag(name: .long, help: "Do not load the bundled gazetteer.")
-    public var noDefaultGazetteer = false
-
-    @Flag(name: .long, help: "Do not write sentences to the graph.")
-    public var noSentences = false
-
-    @Option(name: .long, help: "The namespace of document IRIs.")
-    public var base: String = Document.defaultBase
-
-    @Option(name: .long, help: "The largest document to read, in bytes.")
-    public var maxDocumentSize: Int = 64 << 20
+    @OptionGroup public var options: PipelineOptions
 
     @Option(name: .long, help: "Only read files matching this glob (a name pattern, or a path pattern with /); repeatable.")
     public var include: [String] = []
@@ -56,27 +40,17 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Skip files matching this glob; repeatable; wins over --include.")
     public var exclude: [String] = []
 
-    @Option(name: .long, help: "A TEI person list (listPerson) that names the speakers of TEI documents.")
-    public var teiPersons: String?
-
-    @Flag(name: .long, help: "Keep TEI notes (speaker labels, stage directions, times) as text.")
-    public var teiNotes = false
-
-    @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
-    public var windows1252Fallback = false
-
     @Option(name: .long, help: "Write a JSON report of the run to this file.")
     public var report: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
-    public var quiet = false
+    @Flag(name: .long, help: "Keep a journal, and take up a run that was interrupted (even killed) where it stopped.")
+    public var resume = false
 
     public init() {}
 
     public func validate() throws {
         if output == nil && push == nil { throw ValidationError("give --output FILE, --push URL, or both") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
+        if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an --output file") }
         _ = try resolvedFormat()
     }
 
@@ -97,56 +71,13 @@ public struct RunCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let format = try resolvedFormat()
-        let summary: RunSummary
-        do {
-            var gazetteerData = noDefaultGazetteer ? Gazetteer() : try Gazetteer.bundled()
-            for path in gazetteer { gazetteerData = gazetteerData.combining(try Gazetteer.load(path: path)) }
-            var options = TextGraphPipeline.Options()
-            options.documentBase = base
-            options.maximumDocumentBytes = maxDocumentSize
-            options.includeSentences = !noSentences
-            options.teiNotes = teiNotes
-            options.windows1252Fallback = windows1252Fallback
-            if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
-            let standard = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
-            var formats: Set<RDFFormat> = []
-            if output != nil { formats.insert(format) }
-            if push != nil { formats.insert(.nTriples) }
-            // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
-            let pipeline = try Pipeline {
-                standard
-                RDFFragmentEncoder(formats: formats)
-            }
-            let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
-            let writer = try output.map { try RDFWriter(path: $0, format: format) }
-            let store = try push.map { try GraphStoreSink(endpoint: $0) }
-            let runner = PipelineRunner(
-                configuration: .init(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            )
-            summary = try await runner.run(sources, through: pipeline) { fragment in
-                try writer?.write(fragment)
-                try await store?.write(fragment)
-            }
-            try writer?.finish()
-            try await store?.finish()
-        } catch let error as StageError {
-            Console.error(error.message)
-            throw ExitCode(1)
-        } catch let error as PipelineError {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
-
-        for failure in summary.failures { Console.error(failure.description) }
-        if !quiet {
-            for warning in summary.warnings { Console.warning(warning.description) }
-            let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
-            let destinations = [output, push].compactMap { $0 }.joined(separator: " and ")
-            Console.info("\(summary) in \(String(format: "%.2f", seconds)) s; wrote \(destinations)")
-        }
-        if let report { try RunReport(summary: summary, output: output ?? push ?? "").write(to: report) }
-        if !summary.isClean { throw ExitCode(2) }
+        var session = RunSession(options: options, inputs: inputs, include: include, exclude: exclude)
+        session.output = output
+        session.format = try resolvedFormat()
+        session.push = push
+        session.report = report
+        session.resume = resume
+        try await session.execute()
     }
 }
 

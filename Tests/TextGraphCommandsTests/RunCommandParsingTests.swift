@@ -8,8 +8,8 @@ import Testing
         let command = try RunCommand.parse(["corpus", "more/a.txt", "--output", "g.ttl", "--jobs", "2", "--no-sentences"])
         #expect(command.inputs == ["corpus", "more/a.txt"])
         #expect(command.output == "g.ttl")
-        #expect(command.jobs == 2)
-        #expect(command.noSentences)
+        #expect(command.options.jobs == 2)
+        #expect(command.options.noSentences)
         #expect(try command.resolvedFormat() == .turtle)
     }
 
@@ -34,5 +34,21 @@ import Testing
     @Test func rootCommandKnowsRun() throws {
         let command = try TextGraphCommand.parseAsRoot(["run", "corpus", "-o", "g.nt"])
         #expect(command is RunCommand)
+    }
+}
+
+@Suite struct PipeCommandParsingTests {
+    @Test func pipeTakesThePipelineOptions() throws {
+        let command = try PipeCommand.parse(["--jobs", "3", "--no-sentences", "--gazetteer", "people.tsv"])
+        #expect(command.options.jobs == 3)
+        #expect(command.options.noSentences)
+        #expect(command.options.gazetteer == ["people.tsv"])
+        #expect(try TextGraphCommand.parseAsRoot(["pipe"]) is PipeCommand)
+    }
+
+    @Test func resumeNeedsAnOutputFile() {
+        #expect(throws: (any Error).self) { _ = try RunCommand.parse(["c", "--push", "http://127.0.0.1:7878/store", "--resume"]) }
+        #expect(throws: (any Error).self) { _ = try RunCommand.parse(["c", "-o", "-", "--resume"]) }
+        #expect(throws: Never.self) { _ = try RunCommand.parse(["c", "-o", "g.nq", "--resume"]) }
     }
 }

@@ -27,9 +27,14 @@ public final class GraphStoreSink: GraphSink {
     private var writtenShared = Set<[UInt8]>()
     private var pendingShared: [UInt8] = []
 
+    /// Whether entity descriptions are sent with each document rather than at the end (for
+    /// resumable runs, where a run may end without reaching its end).
+    public let sendsSharedEagerly: Bool
+
     /// Creates a sink for an endpoint such as `http://127.0.0.1:7878/store`.
     /// - Throws: ``StageError`` when the URL is not an HTTP(S) URL.
-    public init(endpoint: String, attempts: Int = 4, timeout: TimeInterval = 30) throws {
+    public init(endpoint: String, attempts: Int = 4, timeout: TimeInterval = 30, sendsSharedEagerly: Bool = false) throws {
+        self.sendsSharedEagerly = sendsSharedEagerly
         guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
             throw StageError(.output, "'\(endpoint)' is not an http:// or https:// URL of a graph store")
         }
@@ -51,7 +56,7 @@ public final class GraphStoreSink: GraphSink {
         guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
         try await send(method: "PUT", graph: fragment.graph, body: body)
         for line in fragment.sharedLines where writtenShared.insert(line).inserted { pendingShared += line }
-        if pendingShared.count >= 1 << 20 { try await flushShared() }
+        if pendingShared.count >= 1 << 20 || sendsSharedEagerly { try await flushShared() }
     }
 
     /// Sends the entity descriptions not sent yet.

@@ -1,0 +1,74 @@
+public import ArgumentParser
+import Foundation
+import Pipeline
+import Stages
+
+/// The options that shape the pipeline, shared by `run` and `pipe`.
+public struct PipelineOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "How many documents to process at once (default: the number of cores).")
+    public var jobs: Int?
+
+    @Option(name: .long, help: "A gazetteer file (TSV) to use besides the bundled one; repeatable.")
+    public var gazetteer: [String] = []
+
+    @Flag(name: .long, help: "Do not load the bundled gazetteer.")
+    public var noDefaultGazetteer = false
+
+    @Flag(name: .long, help: "Do not write sentences to the graph.")
+    public var noSentences = false
+
+    @Option(name: .long, help: "The namespace of document IRIs.")
+    public var base: String = Document.defaultBase
+
+    @Option(name: .long, help: "The largest document to read, in bytes.")
+    public var maxDocumentSize: Int = 64 << 20
+
+    @Option(name: .long, help: "A TEI person list (listPerson) that names the speakers of TEI documents.")
+    public var teiPersons: String?
+
+    @Flag(name: .long, help: "Keep TEI notes (speaker labels, stage directions, times) as text.")
+    public var teiNotes = false
+
+    @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
+    public var windows1252Fallback = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    public var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
+    }
+
+    /// The number of documents processed at once.
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The standard pipeline these options describe, ending in RDF encoded in `formats`.
+    func pipeline(formats: Set<RDFFormat>) throws -> Pipeline<SourceDocument, EncodedFragment> {
+        var gazetteerData = noDefaultGazetteer ? Gazetteer() : try Gazetteer.bundled()
+        for path in gazetteer { gazetteerData = gazetteerData.combining(try Gazetteer.load(path: path)) }
+        var options = TextGraphPipeline.Options()
+        options.documentBase = base
+        options.maximumDocumentBytes = maxDocumentSize
+        options.includeSentences = !noSentences
+        options.teiNotes = teiNotes
+        options.windows1252Fallback = windows1252Fallback
+        if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
+        let standard = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
+        // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
+        return try Pipeline {
+            standard
+            RDFFragmentEncoder(formats: formats)
+        }
+    }
+
+    /// A fingerprint of the options that change the graph, for resuming only what is the same run.
+    var fingerprint: String {
+        [
+            gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), base, String(maxDocumentSize),
+            teiPersons ?? "", String(teiNotes), String(windows1252Fallback),
+        ].joined(separator: "|")
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Stages
+import Synchronization
+
+/// One run of the pipeline over inputs into outputs: what `run` and `pipe` share.
+///
+/// Streams failures to standard error as they happen (one line each), shows progress, keeps the
+/// journal of a resumable run, writes the report, and sets the exit status: 0 when every
+/// document went through, 2 when some failed, 1 for fatal errors.
+struct RunSession {
+    let options: PipelineOptions
+    let inputs: [String]
+    let include: [String]
+    let exclude: [String]
+    var output: String?
+    var format: RDFFormat = .nQuads
+    var push: String?
+    var report: String?
+    var resume = false
+
+    init(options: PipelineOptions, inputs: [String], include: [String], exclude: [String]) {
+        self.options = options
+        self.inputs = inputs
+        self.include = include
+        self.exclude = exclude
+    }
+
+    func execute() async throws {
+        let display = ProgressDisplay(quiet: options.quiet || output == "-")
+        var summary: RunSummary
+        var skippedFailures: [DocumentFailure] = []
+        var skipped = 0
+        do {
+            var formats: Set<RDFFormat> = []
+            if output != nil { formats.insert(format) }
+            if push != nil { formats.insert(.nTriples) }
+            let pipeline = try options.pipeline(formats: formats)
+            let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
+
+            // A resumable run keeps a journal beside its output.
+            var journal: RunJournal? = nil
+            var resuming = false
+            if resume, let output, output != "-" {
+                var candidate = RunJournal(output: output, fingerprint: fingerprint)
+                resuming = try candidate.load() && FileManager.default.fileExists(atPath: output + ".partial")
+                journal = candidate
+            }
+            let writer = try output.map { try RDFWriter(path: $0, format: format, resuming: resuming) }
+            let store = try push.map { try GraphStoreSink(endpoint: $0, sendsSharedEagerly: resume) }
+            if resuming, var existing = journal, let writer {
+                let sizes = existing.resumeSizes
+                try writer.truncate(output: sizes.output, shared: sizes.shared)
+                try existing.reopen()
+                skipped = existing.entries.count
+                skippedFailures = existing.entries.compactMap(\.failure)
+                journal = existing
+                if !options.quiet { display.print("textgraph: resuming: \(skipped) documents were written before; going on") }
+            } else if var fresh = journal, let writer {
+                try fresh.start(baseSizes: try writer.checkpoint())
+                journal = fresh
+            }
+            display.countInBackground(inputs, include: include, exclude: exclude)
+            display.skipping(skipped)
+
+            let expected = journal.map { $0.entries.map(\.documentID) } ?? []
+            let remaining = SkippingSequence(sources, skipping: resuming ? expected : [])
+            let runner = PipelineRunner(configuration: .init(jobs: options.jobCount))
+            summary = try await runner.run(remaining, through: pipeline) { fragment in
+                try writer?.write(fragment)
+                try await store?.write(fragment)
+            } completed: { item, progress in
+                if let failure = item.failure { display.print("textgraph: error: " + failure.description) }
+                if !options.quiet { for warning in item.warnings { display.print("textgraph: warning: " + warning.description) } }
+                if journal != nil, let writer {
+                    try journal?.record(index: skipped + item.index, failure: item.failure, documentID: item.documentID, sizes: try writer.checkpoint())
+                }
+                display.update(progress)
+            }
+            if let problem = remaining.mismatch.message.withLock({ $0 }) {
+                throw StageError(.output, "cannot resume: \(problem); run without --resume to start again")
+            }
+            try writer?.finish()
+            try await store?.finish()
+            journal?.remove()
+        } catch let error as StageError {
+            display.clear()
+            Console.error(error.message)
+            throw ExitCode(1)
+        } catch let error as PipelineError {
+            display.clear()
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        display.clear()
+        summary.failures = skippedFailures + summary.failures
+        summary.documents += skipped
+        summary.succeeded += skipped - skippedFailures.count
+        if !options.quiet {
+            let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
+            let megabytes = Double(summary.bytes) / 1_000_000
+            let destinations = [output == "-" ? "standard output" : output, push].compactMap { $0 }.joined(separator: " and ")
+            var line = "\(summary) in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytes)) MB, "
+            line += "\(String(format: "%.1f", megabytes / max(seconds, 0.001))) MB/s)"
+            if skipped > 0 { line += "; \(skipped) taken from the interrupted run" }
+            Console.info(line + "; wrote \(destinations)")
+        }
+        if let report { try RunReport(summary: summary, output: output ?? push ?? "").write(to: report) }
+        if !summary.isClean { throw ExitCode(2) }
+    }
+
+    /// What identifies the same run: inputs, filters, output format and the pipeline's options.
+    var fingerprint: String {
+        let text = ([inputs.joined(separator: ","), include.joined(separator: ","), exclude.joined(separator: ","), format.rawValue, options.fingerprint])
+            .joined(separator: "|")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
