@@ -81,27 +81,16 @@ public struct ParliamentaryStructureTagger: Stage {
     }
 }
 
-extension String.UTF8View {
-    /// Whether the bytes of `needle` occur in this text.
-    func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, count >= pattern.count else { return false }
-        let bytes = Array(self)
-        var i = 0
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
-        }
-        return false
-    }
-}
-
 /// One pass over a document's sentences and mentions.
 private struct StructureAnalysis {
     let document: Document
     let sentences: [Sentence]
     let mentions: [Mention]
-    let texts: [String]
+    /// The document's text as bytes, for the cheap tests made before a sentence's `String` is.
+    let bytes: [UInt8]
+    /// Whether the mentions are in span order (as ``Document/_checkInvariants()`` requires), so
+    /// that the mentions inside a span can be found by binary search.
+    private let mentionsAreSorted: Bool
     var set = QuestionSet()
     var memberships: [Relation] = []
     var identifier: String?
@@ -112,10 +101,33 @@ private struct StructureAnalysis {
         self.document = document
         self.sentences = sentences
         self.mentions = mentions
-        texts = sentences.map { document.text(of: $0.span) }
+        bytes = Array(document.text.utf8)
+        mentionsAreSorted = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
     }
 
-    func mentions(in span: Span) -> [Mention] { mentions.filter { span.contains($0.span) } }
+    /// The text of sentence `index`.
+    func text(_ index: Int) -> String { document.text(of: sentences[index].span) }
+
+    /// The byte range of sentence `index`.
+    func range(_ index: Int) -> Range<Int> { sentences[index].span.start..<sentences[index].span.end }
+
+    /// The mentions inside a span, in their order.
+    func mentions(in span: Span) -> [Mention] {
+        guard mentionsAreSorted else { return mentions.filter { span.contains($0.span) } }
+        // The first mention that starts at or after the span; those after it that start inside it.
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var inside: [Mention] = []
+        var k = low
+        while k < mentions.count, mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) { inside.append(mentions[k]) }
+            k += 1
+        }
+        return inside
+    }
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
         guard let entityClass = mention.entityClass, mention.entity != nil else { return false }
@@ -134,7 +146,9 @@ private struct StructureAnalysis {
     private enum Heading { case question(Int), answer([Int]) }
 
     private func heading(_ index: Int) -> Heading? {
-        let text = texts[index]
+        // Both kinds of heading hold their keyword: look for it in the bytes first.
+        guard ByteSearch.contains(in: bytes, range(index), "Vraag") || ByteSearch.contains(in: bytes, range(index), "Antwoord") else { return nil }
+        let text = text(index)
         guard text.count <= 40, !text.contains("\n") else { return nil }
         if let number = ParliamentaryStructureTagger.questionNumber(text) { return .question(number) }
         if let numbers = ParliamentaryStructureTagger.answerNumbers(text) { return .answer(numbers) }
@@ -144,7 +158,7 @@ private struct StructureAnalysis {
     /// Whether a sentence is not part of a question's or answer's text when it ends one: a
     /// footnote, a letter's reference line, a lone document number.
     private func isTrailingNoise(_ index: Int) -> Bool {
-        let text = texts[index]
+        let text = text(index)
         if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
         if let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty { return true }
         let inside = mentions(in: sentences[index].span)
@@ -189,18 +203,24 @@ private struct StructureAnalysis {
         var askers: [IRI] = []
         var addressees: [IRI] = []
         for (index, sentence) in sentences.enumerated() {
-            // Cheap test first: the markers all hold "vragen" or "gesteld".
-            guard texts[index].utf8.containsBytes("vragen") || texts[index].utf8.containsBytes("gesteld")
-                || texts[index].utf8.containsBytes("Vragen")
+            // Cheap tests first: the markers all hold "vragen" or "gesteld", and the lowercased
+            // text holds a marker only where the bytes hold it in ASCII letters of either case.
+            let bytesRange = range(index)
+            guard ByteSearch.contains(in: bytes, bytesRange, "vragen") || ByteSearch.contains(in: bytes, bytesRange, "gesteld")
+                || ByteSearch.contains(in: bytes, bytesRange, "Vragen")
             else { continue }
-            let lower = texts[index].lowercased()
+            guard ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van de leden")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van het lid")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door de leden")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door het lid")
+            else { continue }
+            let lower = text(index).lowercased()
             guard let marker = markers.compactMap({ lower.range(of: $0) }).first else { continue }
             let markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
             let inside = mentions(in: sentence.span).filter { $0.span.start >= markerEnd }
             // People, each group followed by its party in brackets.
             var group: [IRI] = []
             var seenAan = false
-            let bytes = Array(document.text.utf8)
             var cursor = markerEnd
             for mention in inside {
                 let between = String(decoding: bytes[min(cursor, mention.span.start)..<mention.span.start], as: UTF8.self)
@@ -224,7 +244,7 @@ private struct StructureAnalysis {
             if set.submitted == nil { set.submitted = date(after: "ingezonden", in: index) }
         }
         if set.submitted == nil {
-            for index in sentences.indices where texts[index].contains("ingezonden") {
+            for index in sentences.indices where ByteSearch.contains(in: bytes, range(index), "ingezonden") && text(index).contains("ingezonden") {
                 if let found = date(after: "ingezonden", in: index) {
                     set.submitted = found
                     break
@@ -250,8 +270,9 @@ private struct StructureAnalysis {
 
     /// The first date mention after `word` in sentence `index`.
     private func date(after word: String, in index: Int) -> Literal? {
-        guard let range = texts[index].range(of: word) else { return nil }
-        let start = sentences[index].span.start + texts[index][..<range.upperBound].utf8.count
+        let text = text(index)
+        guard let range = text.range(of: word) else { return nil }
+        let start = sentences[index].span.start + text[..<range.upperBound].utf8.count
         return mentions(in: sentences[index].span).first { $0.span.start >= start && $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
     }
 
@@ -260,7 +281,8 @@ private struct StructureAnalysis {
     private mutating func findAnswerers() {
         guard !set.answers.isEmpty else { return }
         // "Antwoord van minister Van Weel (…) (ontvangen 20 november 2024)"
-        for (index, text) in texts.enumerated() where text.hasPrefix("Antwoord van ") || text.hasPrefix("Antwoorden van ") {
+        for index in sentences.indices
+        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord") && (text(index).hasPrefix("Antwoord van ") || text(index).hasPrefix("Antwoorden van ")) {
             let people = mentions(in: sentences[index].span).filter { isClass($0, ["Person"]) }.compactMap(\.entity)
             if let person = people.first {
                 set.answeredBy = [person]
@@ -286,7 +308,13 @@ private struct StructureAnalysis {
 
     private mutating func findMetadata() {
         let firstQuestion = set.questions.first?.heading?.start ?? Int.max
-        for (index, text) in texts.enumerated() {
+        for index in sentences.indices {
+            // Each test below needs the sentence to start with one of these words.
+            let bytesRange = range(index)
+            guard ByteSearch.hasPrefix(in: bytes, bytesRange, "Onze ") || ByteSearch.hasPrefix(in: bytes, bytesRange, "Datum ")
+                || ByteSearch.hasPrefix(in: bytes, bytesRange, "Betreft ")
+            else { continue }
+            let text = text(index)
             if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"), index + 1 < sentences.count {
                 let span = text == "Onze Referentie" ? sentences[index + 1].span : sentences[index].span
                 identifier = mentions(in: span).first { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
