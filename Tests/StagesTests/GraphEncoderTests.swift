@@ -130,4 +130,11 @@ import Testing
         var ascii = "plain"
         ascii.withUTF8 { #expect(CodePointOffsets($0).codePoint(at: 5) == 5) }
     }
+
+    @Test func vocabularyTermsAreWrittenAsTheirIRIs() {
+        for term in VocabularyTerm.allCases {
+            #expect(Array(term.encoded) == Array("<\(term.iri.value)>".utf8))
+        }
+        #expect(Set(VocabularyTerm.allCases.map(\.iri)).count == VocabularyTerm.allCases.count)
+    }
 }

@@ -61,38 +61,37 @@ public struct GraphBuilder: Stage {
         let doc = GraphNode.document
         let context = GraphNode.segment(0, length)
         let mentions = document[Mentions.self] ?? []
-        func vocabulary(_ iri: IRI) -> GraphNode { .vocabulary(iri) }
-        let type = vocabulary(V.RDF.type)
+        let type = GraphNode.vocabulary(.rdfType)
 
         // The document.
-        sink.add(doc, type, vocabulary(V.Schema.digitalDocument))
-        if let source = document.metadata.source { sink.add(doc, vocabulary(V.TG.sourcePath), .literal(Literal(source))) }
-        if let identifier = document.metadata.identifier { sink.add(doc, vocabulary(V.DCTerms.identifier), .literal(Literal(identifier))) }
-        if let title = document.metadata.title { sink.add(doc, vocabulary(V.DCTerms.title), .literal(Literal(title))) }
+        sink.add(doc, type, .vocabulary(.schemaDigitalDocument))
+        if let source = document.metadata.source { sink.add(doc, .vocabulary(.tgSourcePath), .literal(Literal(source))) }
+        if let identifier = document.metadata.identifier { sink.add(doc, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier))) }
+        if let title = document.metadata.title { sink.add(doc, .vocabulary(.dctermsTitle), .literal(Literal(title))) }
         if let date = document.metadata.date {
-            sink.add(doc, vocabulary(V.DCTerms.date), .literal(Literal(date, datatype: IRI(V.XSD.namespace + "date"))))
+            sink.add(doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.XSD.namespace + "date"))))
         }
-        sink.add(doc, vocabulary(V.DCTerms.language), .literal(Literal(document.metadata.language)))
-        if let format = document.metadata.format { sink.add(doc, vocabulary(V.DCTerms.format), .literal(Literal(format))) }
+        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(document.metadata.language)))
+        if let format = document.metadata.format { sink.add(doc, .vocabulary(.dctermsFormat), .literal(Literal(format))) }
         for (key, value) in document.metadata.properties.sorted(by: { $0.key < $1.key }) {
             sink.add(doc, .iri(IRI(V.TG.namespace + key)), .literal(Literal(value)))
         }
         let source = GraphNode.iri(sourceIRI(of: document))
-        sink.add(doc, vocabulary(V.PROV.wasDerivedFrom), source)
-        sink.add(source, type, vocabulary(V.PROV.entity))
-        if let path = document.metadata.source { sink.add(source, vocabulary(V.TG.sourcePath), .literal(Literal(path))) }
+        sink.add(doc, .vocabulary(.provWasDerivedFrom), source)
+        sink.add(source, type, .vocabulary(.provEntity))
+        if let path = document.metadata.source { sink.add(source, .vocabulary(.tgSourcePath), .literal(Literal(path))) }
         for entity in Set(mentions.compactMap(\.entity)).sorted() {
-            sink.add(doc, vocabulary(V.Schema.mentions), .iri(entity))
+            sink.add(doc, .vocabulary(.schemaMentions), .iri(entity))
         }
 
         // The context.
-        sink.add(context, type, vocabulary(V.NIF.context))
-        sink.add(context, type, vocabulary(V.NIF.rfc5147String))
-        sink.add(context, vocabulary(V.NIF.isString), .text(Span(start: 0, end: text.count)))
-        sink.add(context, vocabulary(V.NIF.beginIndex), .nonNegativeInteger(0))
-        sink.add(context, vocabulary(V.NIF.endIndex), .nonNegativeInteger(length))
-        sink.add(context, vocabulary(V.NIF.predLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + document.metadata.language)))
-        sink.add(context, vocabulary(V.NIF.sourceUrl), doc)
+        sink.add(context, type, .vocabulary(.nifContext))
+        sink.add(context, type, .vocabulary(.nifRfc5147String))
+        sink.add(context, .vocabulary(.nifIsString), .text(Span(start: 0, end: text.count)))
+        sink.add(context, .vocabulary(.nifBeginIndex), .nonNegativeInteger(0))
+        sink.add(context, .vocabulary(.nifEndIndex), .nonNegativeInteger(length))
+        sink.add(context, .vocabulary(.nifPredLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + document.metadata.language)))
+        sink.add(context, .vocabulary(.nifSourceUrl), doc)
 
         func segment(_ span: Span) -> (GraphNode, Int, Int) {
             let begin = offsets.codePoint(at: span.start)
@@ -103,45 +102,45 @@ public struct GraphBuilder: Stage {
         if includeSentences {
             for sentence in document[Sentences.self] ?? [] {
                 let (node, begin, end) = segment(sentence.span)
-                sink.add(node, type, vocabulary(V.NIF.sentence))
-                sink.add(node, type, vocabulary(V.NIF.rfc5147String))
-                sink.add(node, vocabulary(V.NIF.beginIndex), .nonNegativeInteger(begin))
-                sink.add(node, vocabulary(V.NIF.endIndex), .nonNegativeInteger(end))
-                sink.add(node, vocabulary(V.NIF.anchorOf), .text(sentence.span))
-                sink.add(node, vocabulary(V.NIF.referenceContext), context)
+                sink.add(node, type, .vocabulary(.nifSentence))
+                sink.add(node, type, .vocabulary(.nifRfc5147String))
+                sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+                sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+                sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span))
+                sink.add(node, .vocabulary(.nifReferenceContext), context)
             }
         }
 
         for mention in mentions {
             let (node, begin, end) = segment(mention.span)
-            sink.add(node, type, vocabulary(V.NIF.phrase))
-            sink.add(node, type, vocabulary(V.NIF.rfc5147String))
-            sink.add(node, vocabulary(V.NIF.beginIndex), .nonNegativeInteger(begin))
-            sink.add(node, vocabulary(V.NIF.endIndex), .nonNegativeInteger(end))
-            sink.add(node, vocabulary(V.NIF.anchorOf), .text(mention.span))
-            sink.add(node, vocabulary(V.NIF.referenceContext), context)
-            if let entity = mention.entity { sink.add(node, vocabulary(V.ITS.taIdentRef), .iri(entity)) }
-            if let entityClass = mention.entityClass { sink.add(node, vocabulary(V.ITS.taClassRef), .iri(entityClass)) }
-            if let confidence = mention.confidence { sink.add(node, vocabulary(V.ITS.taConfidence), .literal(.decimal(confidence))) }
+            sink.add(node, type, .vocabulary(.nifPhrase))
+            sink.add(node, type, .vocabulary(.nifRfc5147String))
+            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+            sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
+            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if let entity = mention.entity { sink.add(node, .vocabulary(.itsTaIdentRef), .iri(entity)) }
+            if let entityClass = mention.entityClass { sink.add(node, .vocabulary(.itsTaClassRef), .iri(entityClass)) }
+            if let confidence = mention.confidence { sink.add(node, .vocabulary(.itsTaConfidence), .decimal(confidence)) }
             if mention.entity == nil {
-                for candidate in mention.candidates { sink.add(node, vocabulary(V.TG.candidate), .iri(candidate)) }
+                for candidate in mention.candidates { sink.add(node, .vocabulary(.tgCandidate), .iri(candidate)) }
             }
             if mention.form != .name {
-                sink.add(node, vocabulary(V.TG.mentionForm), .literal(Literal(mention.form == .adjectival ? "adjectival" : "value")))
+                sink.add(node, .vocabulary(.tgMentionForm), .literal(Literal(mention.form == .adjectival ? "adjectival" : "value")))
             }
-            if let value = mention.value { sink.add(node, vocabulary(V.TG.value), .literal(value)) }
+            if let value = mention.value { sink.add(node, .vocabulary(.tgValue), .literal(value)) }
         }
 
         for utterance in document[Utterances.self] ?? [] {
             let (node, begin, end) = segment(utterance.span)
-            sink.add(node, type, vocabulary(V.TG.utterance))
-            sink.add(node, type, vocabulary(V.NIF.rfc5147String))
-            sink.add(node, vocabulary(V.NIF.beginIndex), .nonNegativeInteger(begin))
-            sink.add(node, vocabulary(V.NIF.endIndex), .nonNegativeInteger(end))
-            sink.add(node, vocabulary(V.NIF.referenceContext), context)
-            if let name = utterance.speakerName { sink.add(node, vocabulary(V.TG.speakerName), .literal(Literal(name))) }
-            if let id = utterance.speakerID { sink.add(node, vocabulary(V.TG.speakerId), .literal(Literal(id))) }
-            if let role = utterance.role { sink.add(node, vocabulary(V.TG.speakerRole), .literal(Literal(role))) }
+            sink.add(node, type, .vocabulary(.tgUtterance))
+            sink.add(node, type, .vocabulary(.nifRfc5147String))
+            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
+            if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
+            if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
         }
 
         if let set = document[ParliamentaryQuestions.self] {
@@ -152,20 +151,20 @@ public struct GraphBuilder: Stage {
             sink.add(.iri(relation.subject), .iri(relation.predicate), .iri(relation.object))
             let statement = GraphNode.documentSuffix(
                 "#relation-" + Self.stableHash(relation.subject.value + " " + relation.predicate.value + " " + relation.object.value))
-            sink.add(statement, type, vocabulary(V.RDF.statement))
-            sink.add(statement, type, vocabulary(V.TG.relationStatement))
-            sink.add(statement, vocabulary(V.RDF.subject), .iri(relation.subject))
-            sink.add(statement, vocabulary(V.RDF.predicate), .iri(relation.predicate))
-            sink.add(statement, vocabulary(V.RDF.object), .iri(relation.object))
-            sink.add(statement, vocabulary(V.TG.count), .literal(.integer(relation.count)))
-            sink.add(statement, vocabulary(V.TG.foundIn), doc)
-            for evidence in relation.evidence { sink.add(statement, vocabulary(V.TG.evidence), segment(evidence).0) }
+            sink.add(statement, type, .vocabulary(.rdfStatement))
+            sink.add(statement, type, .vocabulary(.tgRelationStatement))
+            sink.add(statement, .vocabulary(.rdfSubject), .iri(relation.subject))
+            sink.add(statement, .vocabulary(.rdfPredicate), .iri(relation.predicate))
+            sink.add(statement, .vocabulary(.rdfObject), .iri(relation.object))
+            sink.add(statement, .vocabulary(.tgCount), .literal(.integer(relation.count)))
+            sink.add(statement, .vocabulary(.tgFoundIn), doc)
+            for evidence in relation.evidence { sink.add(statement, .vocabulary(.tgEvidence), segment(evidence).0) }
         }
 
         for entity in document[Entities.self] ?? [] {
-            for type in entity.types { sink.addShared(entity.iri, vocabulary(V.RDF.type), .iri(type)) }
-            for label in entity.labels { sink.addShared(entity.iri, vocabulary(V.RDFS.label), .literal(label)) }
-            for same in entity.sameAs { sink.addShared(entity.iri, vocabulary(V.OWL.sameAs), .iri(same)) }
+            for type in entity.types { sink.addShared(entity.iri, .vocabulary(.rdfType), .iri(type)) }
+            for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
+            for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
         }
     }
 
@@ -183,34 +182,33 @@ public struct GraphBuilder: Stage {
     private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink) {
         typealias V = Vocabulary
         let doc = GraphNode.document
-        func vocabulary(_ iri: IRI) -> GraphNode { .vocabulary(iri) }
         func text(_ span: Span) -> GraphNode { .text(span) }
         func answerNode(_ answer: Answer) -> GraphNode {
             .documentSuffix("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-"))
         }
         for question in set.questions {
             let node = GraphNode.documentSuffix("#question-\(question.number)")
-            sink.add(node, vocabulary(V.RDF.type), vocabulary(V.Schema.question))
-            sink.add(node, vocabulary(V.Schema.position), .literal(.integer(question.number)))
-            sink.add(node, vocabulary(V.Schema.isPartOf), doc)
-            sink.add(node, vocabulary(V.Schema.text), text(question.span))
-            for author in set.askedBy { sink.add(node, vocabulary(V.Schema.author), .iri(author)) }
-            for addressee in set.addressedTo { sink.add(node, vocabulary(V.TG.addressedTo), .iri(addressee)) }
-            if let submitted = set.submitted { sink.add(node, vocabulary(V.Schema.dateCreated), .literal(submitted)) }
+            sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
+            sink.add(node, .vocabulary(.schemaPosition), .literal(.integer(question.number)))
+            sink.add(node, .vocabulary(.schemaIsPartOf), doc)
+            sink.add(node, .vocabulary(.schemaText), text(question.span))
+            for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
+            for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
+            if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
             for answer in set.answers where answer.questionNumbers.contains(question.number) {
-                sink.add(node, vocabulary(V.Schema.acceptedAnswer), answerNode(answer))
+                sink.add(node, .vocabulary(.schemaAcceptedAnswer), answerNode(answer))
             }
         }
         for answer in set.answers {
             let node = answerNode(answer)
-            sink.add(node, vocabulary(V.RDF.type), vocabulary(V.Schema.answer))
-            sink.add(node, vocabulary(V.Schema.isPartOf), doc)
-            sink.add(node, vocabulary(V.Schema.text), text(answer.span))
+            sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaAnswer))
+            sink.add(node, .vocabulary(.schemaIsPartOf), doc)
+            sink.add(node, .vocabulary(.schemaText), text(answer.span))
             for number in answer.questionNumbers where set.questions.contains(where: { $0.number == number }) {
-                sink.add(node, vocabulary(V.Schema.parentItem), .documentSuffix("#question-\(number)"))
+                sink.add(node, .vocabulary(.schemaParentItem), .documentSuffix("#question-\(number)"))
             }
-            for author in set.answeredBy { sink.add(node, vocabulary(V.Schema.author), .iri(author)) }
-            if let answered = set.answered { sink.add(node, vocabulary(V.Schema.dateCreated), .literal(answered)) }
+            for author in set.answeredBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
+            if let answered = set.answered { sink.add(node, .vocabulary(.schemaDateCreated), .literal(answered)) }
         }
     }
 

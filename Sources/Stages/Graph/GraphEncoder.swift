@@ -42,7 +42,7 @@ public struct GraphEncoder: Stage {
                 case .nTriples, .nQuads:
                     var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads)
                     builder.write(document, text: bytes, into: &writer)
-                    bodies[format] = writer.body
+                    bodies[format] = writer.body.array
                     sharedLines = sharedLines ?? writer.sharedLines
                 case .turtle:
                     let fragment = builder.build(document)

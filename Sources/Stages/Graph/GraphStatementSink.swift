@@ -6,8 +6,8 @@ import Pipeline
 enum GraphNode {
     /// An IRI, written with the escapes IRIREF needs.
     case iri(IRI)
-    /// An IRI of a vocabulary TextGraph writes (``Vocabulary``): it needs no escapes.
-    case vocabulary(IRI)
+    /// An IRI of a vocabulary TextGraph writes (``Vocabulary``).
+    case vocabulary(VocabularyTerm)
     /// The document's IRI.
     case document
     /// The document's IRI with a suffix, such as `#question-3`.
@@ -20,6 +20,8 @@ enum GraphNode {
     case text(Span)
     /// An `xsd:nonNegativeInteger` literal.
     case nonNegativeInteger(Int)
+    /// An `xsd:decimal` literal, as ``Pipeline/Literal/decimal(_:)`` writes it.
+    case decimal(Double)
 }
 
 /// Receives the statements of one document's graph from ``GraphBuilder``.
@@ -66,7 +68,8 @@ struct TripleCollector: GraphStatementSink {
 
     private func term(_ node: GraphNode) -> Term {
         switch node {
-        case .iri(let iri), .vocabulary(let iri): .iri(iri)
+        case .iri(let iri): .iri(iri)
+        case .vocabulary(let term): .iri(term.iri)
         case .document: .iri(document)
         case .documentSuffix(let suffix): .iri(document.appending(suffix))
         case .segment(let begin, let end): .iri(document.appending("#char=\(begin),\(end)"))
@@ -74,6 +77,7 @@ struct TripleCollector: GraphStatementSink {
         case .text(let span):
             .literal(Literal(String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)))
         case .nonNegativeInteger(let value): .literal(.nonNegativeInteger(value))
+        case .decimal(let value): .literal(.decimal(value))
         }
     }
 }
