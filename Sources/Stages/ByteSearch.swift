@@ -36,10 +36,23 @@ enum ByteSearch {
         bytes.withUnsafeBufferPointer { hasPrefix(UnsafeBufferPointer(rebasing: $0[range]), prefix) }
     }
 
+    /// The offset in `bytes` just past the first occurrence of `needle` in `bytes[range]`, or `nil`.
+    static func endOfFirst(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
+            firstOffset(UnsafeBufferPointer(rebasing: all[range]), needle, ignoringASCIICase: ignoringASCIICase)
+                .map { range.lowerBound + $0 + needle.utf8CodeUnitCount }
+        }
+    }
+
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Bool {
+        firstOffset(bytes, needle, ignoringASCIICase: ignoringASCIICase) != nil
+    }
+
+    /// The offset of the first occurrence of `needle` in `bytes`, or `nil`.
+    private static func firstOffset(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
         let count = needle.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        guard bytes.count >= count else { return false }
+        guard count > 0 else { return 0 }
+        guard bytes.count >= count else { return nil }
         let p = needle.utf8Start
         let first = p[0]
         var i = 0
@@ -54,10 +67,10 @@ enum ByteSearch {
                     if folded != p[k] { break }
                     k += 1
                 }
-                if k == count { return true }
+                if k == count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }

@@ -105,6 +105,33 @@ private struct StructureAnalysis {
         mentionsAreSorted = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
     }
 
+    /// Whether the bytes in a range are all ASCII: there, `String` and Foundation searches for
+    /// ASCII words are byte searches.
+    func isASCII(_ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { CodePointOffsets.allASCII(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The text between two mentions, searched as its `String` would be.
+    struct Between {
+        let bytes: [UInt8]
+        let range: Range<Int>
+        let isASCII: Bool
+
+        /// Whether the text holds `needle` (as Foundation's `contains` finds it).
+        func contains(_ needle: StaticString) -> Bool {
+            guard ByteSearch.contains(in: bytes, range, needle) else { return false }
+            return isASCII || string.contains(String(describing: needle))
+        }
+
+        /// Whether the text starts with `prefix` (as `String.hasPrefix` tells).
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            guard ByteSearch.hasPrefix(in: bytes, range, prefix) else { return false }
+            return isASCII || string.hasPrefix(String(describing: prefix))
+        }
+
+        private var string: String { String(decoding: bytes[range], as: UTF8.self) }
+    }
+
     /// The text of sentence `index`.
     func text(_ index: Int) -> String { document.text(of: sentences[index].span) }
 
@@ -146,10 +173,23 @@ private struct StructureAnalysis {
     private enum Heading { case question(Int), answer([Int]) }
 
     private func heading(_ index: Int) -> Heading? {
-        // Both kinds of heading hold their keyword: look for it in the bytes first.
-        guard ByteSearch.contains(in: bytes, range(index), "Vraag") || ByteSearch.contains(in: bytes, range(index), "Antwoord") else { return nil }
-        let text = text(index)
-        guard text.count <= 40, !text.contains("\n") else { return nil }
+        // Both kinds of heading start with their keyword, after nothing but the separators the
+        // word splitting skips: look at the bytes first.
+        var start = sentences[index].span.start
+        let end = sentences[index].span.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x2C) { start += 1 }
+        guard ByteSearch.hasPrefix(in: bytes, start..<end, "Vraag") || ByteSearch.hasPrefix(in: bytes, start..<end, "Antwoord") else { return nil }
+        // In ASCII without carriage returns a character is a byte, and Foundation finds a line
+        // feed where the bytes hold one: test those on the bytes.
+        let whole = range(index)
+        let text: String
+        if isASCII(whole) && !bytes[whole].contains(0x0D) {
+            guard whole.count <= 40 && !bytes[whole].contains(0x0A) else { return nil }
+            text = self.text(index)
+        } else {
+            text = self.text(index)
+            guard text.count <= 40, !text.contains("\n") else { return nil }
+        }
         if let number = ParliamentaryStructureTagger.questionNumber(text) { return .question(number) }
         if let numbers = ParliamentaryStructureTagger.answerNumbers(text) { return .answer(numbers) }
         return nil
@@ -160,21 +200,33 @@ private struct StructureAnalysis {
     private func isTrailingNoise(_ index: Int) -> Bool {
         let text = text(index)
         if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
-        if let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty { return true }
+        if mayBeFootnote(index), let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty {
+            return true
+        }
         let inside = mentions(in: sentences[index].span)
         return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+    }
+
+    /// Whether a sentence may start with a footnote number ("1) …"): its first `)` comes after
+    /// at least one byte, and no ASCII byte before it is other than a digit (a character that
+    /// holds one is no number). Tested before the characters are.
+    private func mayBeFootnote(_ index: Int) -> Bool {
+        let whole = range(index)
+        guard let paren = bytes[whole].firstIndex(of: 0x29), paren > whole.lowerBound else { return false }
+        return !bytes[whole.lowerBound..<paren].contains { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }
     }
 
     private mutating func findQuestionsAndAnswers() {
         var index = 0
         var unanswered: [Int] = []
+        let headings = sentences.indices.map(heading)
         while index < sentences.count {
-            guard let found = heading(index) else {
+            guard let found = headings[index] else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < sentences.count, heading(end) == nil { end += 1 }
+            while end < sentences.count, headings[end] == nil { end += 1 }
             var last = end - 1
             while last > index, isTrailingNoise(last) { last -= 1 }
             let headingSpan = sentences[index].span
@@ -199,7 +251,7 @@ private struct StructureAnalysis {
     // MARK: Who asked whom
 
     private mutating func findAskers() {
-        let markers = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
+        let markers: [StaticString] = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
         var askers: [IRI] = []
         var addressees: [IRI] = []
         for (index, sentence) in sentences.enumerated() {
@@ -214,16 +266,28 @@ private struct StructureAnalysis {
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door de leden")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door het lid")
             else { continue }
-            let lower = text(index).lowercased()
-            guard let marker = markers.compactMap({ lower.range(of: $0) }).first else { continue }
-            let markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
+            let markerEnd: Int
+            if isASCII(bytesRange) {
+                // ASCII lowercases byte for byte, and Foundation's search in ASCII is a byte search.
+                var found: Int? = nil
+                for marker in markers where found == nil {
+                    found = ByteSearch.endOfFirst(in: bytes, bytesRange, marker, ignoringASCIICase: true)
+                }
+                guard let found else { continue }
+                markerEnd = found
+            } else {
+                let lower = text(index).lowercased()
+                guard let marker = markers.compactMap({ lower.range(of: String(describing: $0)) }).first else { continue }
+                markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
+            }
             let inside = mentions(in: sentence.span).filter { $0.span.start >= markerEnd }
             // People, each group followed by its party in brackets.
             var group: [IRI] = []
             var seenAan = false
             var cursor = markerEnd
             for mention in inside {
-                let between = String(decoding: bytes[min(cursor, mention.span.start)..<mention.span.start], as: UTF8.self)
+                let betweenRange = min(cursor, mention.span.start)..<mention.span.start
+                let between = Between(bytes: bytes, range: betweenRange, isASCII: isASCII(betweenRange))
                 if between.contains(" aan ") || between.hasPrefix("aan ") { seenAan = true }
                 if between.contains(" over ") { break }
                 cursor = mention.span.end
@@ -269,10 +333,16 @@ private struct StructureAnalysis {
     }
 
     /// The first date mention after `word` in sentence `index`.
-    private func date(after word: String, in index: Int) -> Literal? {
-        let text = text(index)
-        guard let range = text.range(of: word) else { return nil }
-        let start = sentences[index].span.start + text[..<range.upperBound].utf8.count
+    private func date(after word: StaticString, in index: Int) -> Literal? {
+        let start: Int
+        if isASCII(range(index)) {
+            guard let end = ByteSearch.endOfFirst(in: bytes, range(index), word, ignoringASCIICase: false) else { return nil }
+            start = end
+        } else {
+            let text = text(index)
+            guard let range = text.range(of: String(describing: word)) else { return nil }
+            start = sentences[index].span.start + text[..<range.upperBound].utf8.count
+        }
         return mentions(in: sentences[index].span).first { $0.span.start >= start && $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
     }
 
