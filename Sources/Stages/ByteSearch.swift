@@ -1,9 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte searches in UTF-8 text: the cheap tests made before a `String` is, where a stage looks
 /// for a few ASCII words.
 enum ByteSearch {
     /// Whether `needle` occurs in `bytes`, byte for byte.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        find(bytes, needle, ignoringASCIICase: false)
+        let count = needle.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, count > 0 else { return count == 0 }
+        // memchr finds candidates for the first byte (many bytes at a time), memcmp checks them.
+        let first = Int32(needle.utf8Start[0])
+        var offset = 0
+        while offset + count <= bytes.count {
+            guard let found = memchr(base + offset, first, bytes.count - count + 1 - offset) else { return false }
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + at, needle.utf8Start, count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
     }
 
     /// Whether `needle` (lowercase ASCII) occurs in `bytes`, ASCII letters compared without
