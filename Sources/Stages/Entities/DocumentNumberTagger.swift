@@ -88,11 +88,16 @@ public struct DocumentNumberTagger: Stage {
         return nil
     }
 
-    /// Whether a token's bytes may be a document number at all (the test ``classify(_:)`` makes
-    /// first, on bytes): a case number has a "Z" as its fifth of ten bytes, every other kind a hyphen.
+    /// Whether a token's bytes may be a document number at all (what ``classify(_:)`` needs, on
+    /// bytes): a case number has a "Z" as its fifth of ten bytes, a publication code starts with
+    /// its prefix and a hyphen, a reference holds "DOC-".
     static func mayBeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.count == 10 && bytes[4] == 0x5A { return true }
-        return bytes.contains(0x2D)
+        guard bytes.contains(0x2D) else { return false }
+        for prefix: StaticString in ["kv-", "ah-", "h-", "kst-", "blg-", "stb-", "stcrt-", "trb-"] where ByteSearch.hasPrefix(bytes, prefix) {
+            return true
+        }
+        return ByteSearch.contains(bytes, "DOC-")
     }
 
     /// "2024Z01911": four digits of a year from 1990, "Z", five digits.
