@@ -32,7 +32,7 @@ public final class RDFWriter: GraphSink {
     private var sharedFile: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
     private var sharedBuffer: [UInt8] = []
-    private var writtenShared = Set<[UInt8]>()
+    private var writtenShared = SharedLineSet()
     private var finished = false
     private let encoder: RDFFragmentEncoder
 
@@ -92,8 +92,14 @@ public final class RDFWriter: GraphSink {
         guard let body = fragment.bodies[format] else {
             preconditionFailure("the fragment was not encoded as \(format)")
         }
-        buffer.append(contentsOf: body)
-        for line in fragment.sharedLines where writtenShared.insert(line).inserted {
+        if body.count >= 1 << 16 {
+            // A large body goes to the file as it is, without a copy into the buffer.
+            try flush()
+            try writeOut(body)
+        } else {
+            buffer.append(contentsOf: body)
+        }
+        for line in fragment.sharedLines where writtenShared.insert(line) {
             sharedBuffer.append(contentsOf: line)
         }
         if buffer.count >= 1 << 20 { try flush() }
@@ -168,11 +174,8 @@ public final class RDFWriter: GraphSink {
     }
 
     private func flush() throws {
-        if !buffer.isEmpty, let file {
-            let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-            guard written == buffer.count else {
-                throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
-            }
+        if !buffer.isEmpty {
+            try writeOut(buffer)
             buffer.removeAll(keepingCapacity: true)
         }
         if !sharedBuffer.isEmpty, let sharedFile {
@@ -181,6 +184,15 @@ public final class RDFWriter: GraphSink {
                 throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
             }
             sharedBuffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes bytes to the output file.
+    private func writeOut(_ bytes: [UInt8]) throws {
+        guard let file else { return }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == bytes.count else {
+            throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -197,7 +209,7 @@ public final class RDFWriter: GraphSink {
             for byte in chunk[0..<count] {
                 line.append(byte)
                 if byte == 0x0A {
-                    writtenShared.insert(line)
+                    _ = writtenShared.insert(line)
                     line.removeAll(keepingCapacity: true)
                 }
             }
