@@ -23,6 +23,8 @@ public enum TextGraphPipeline {
         public var teiNotes = false
         /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning.
         public var windows1252Fallback = false
+        /// Whether capitalized names no tagger knows are kept as unlinked mentions.
+        public var unlinkedNames = false
 
         /// Creates the default options.
         public init() {}
@@ -45,6 +47,7 @@ public enum TextGraphPipeline {
             DateTagger()
             GazetteerTagger(matcher: matcher)
             EntityLinker(gazetteer: gazetteer)
+            if options.unlinkedNames { CapitalizedSpanTagger() }
             ParliamentaryStructureTagger()
             CoOccurrenceExtractor()
             GraphBuilder(includeSentences: options.includeSentences)

@@ -5,8 +5,9 @@ public import Pipeline
 /// A mention with one candidate links to it. Among several candidates, the linker takes the
 /// one that other mentions of the same document link to without doubt (a surname after the
 /// full name, say); failing that it leaves the mention unlinked, with its candidates and a
-/// confidence of one over their number, rather than guess. Linked entities are described in
-/// ``Entities`` from the gazetteer, so the graph can type and label them.
+/// confidence of one over their number, rather than guess. Linked entities, and the
+/// organizations the gazetteer says they are members of, are described in ``Entities`` from the
+/// gazetteer, so the graph can type and label them.
 public struct EntityLinker: Stage {
     public typealias Input = Document
     public typealias Output = Document
@@ -61,7 +62,11 @@ public struct EntityLinker: Stage {
         }
         var entities = document[Entities.self] ?? []
         let described = Set(entities.map(\.iri))
-        for iri in linked.subtracting(described).sorted() {
+        // The linked entities, and the organizations they belong to (a person's party), so that the
+        // graph can say what those are too.
+        var wanted = linked
+        for iri in linked { wanted.formUnion(gazetteer[iri]?.memberOf.filter { gazetteer[$0] != nil } ?? []) }
+        for iri in wanted.subtracting(described).sorted() {
             entities.append(gazetteer[iri]?.entity ?? Entity(iri: iri, types: [], labels: []))
         }
         document[Mentions.self] = mentions

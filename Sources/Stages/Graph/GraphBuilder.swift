@@ -148,6 +148,7 @@ public struct GraphBuilder: Stage {
             for type in entity.types { shared.append(Triple(entity.iri, V.RDF.type, type)) }
             for label in entity.labels { shared.append(Triple(entity.iri, V.RDFS.label, label)) }
             for same in entity.sameAs { shared.append(Triple(entity.iri, V.OWL.sameAs, same)) }
+            for organization in entity.memberOf { shared.append(Triple(entity.iri, V.Schema.memberOf, organization)) }
         }
         return GraphFragment(graph: doc, triples: triples, sharedTriples: shared)
     }
