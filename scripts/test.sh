@@ -18,3 +18,4 @@ python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
+python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet

@@ -168,6 +168,8 @@ public struct GraphBuilder: Stage {
         typealias V = Vocabulary
         let doc = document.iri
         var triples: [Triple] = []
+        for asker in set.askedBy { triples.append(Triple(doc, V.TG.askedBy, asker)) }
+        for addressee in set.addressedTo { triples.append(Triple(doc, V.TG.addressedTo, addressee)) }
         func answerIRI(_ answer: Answer) -> IRI { doc.appending("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-")) }
         for question in set.questions {
             let iri = doc.appending("#question-\(question.number)")

@@ -119,6 +119,8 @@ public enum Vocabulary {
         public static let speakerId = IRI(namespace + "speakerId")
         /// The role of a speaker in a debate (`chair`, `regular`).
         public static let speakerRole = IRI(namespace + "speakerRole")
+        /// A member of parliament who asked the written questions a document holds.
+        public static let askedBy = IRI(namespace + "askedBy")
         /// A question set's addressee (an office or a person).
         public static let addressedTo = IRI(namespace + "addressedTo")
         /// When the answers to written questions were received.
