@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 
 # No warnings in our own targets (dependencies are built without the flag).
-swift build --build-tests -Xswiftc -warnings-as-errors 2>&1 | tee /tmp/textgraph-build.log
+swift build --build-tests -Xswiftc -warnings-as-errors -Xswiftc -require-explicit-sendable 2>&1 | tee /tmp/textgraph-build.log
 if grep -E "^/.*/(Sources|Tests)/.*warning:" /tmp/textgraph-build.log; then
     echo "test: the build has warnings" >&2
     exit 1
