@@ -5,7 +5,7 @@ public import Pipeline
 ///
 /// ```
 /// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ DocumentNumberTagger
-///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ParliamentaryStructureTagger
+///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
 public enum TextGraphPipeline {
@@ -47,6 +47,7 @@ public enum TextGraphPipeline {
             DateTagger()
             GazetteerTagger(matcher: matcher)
             EntityLinker(gazetteer: gazetteer)
+            ArticleReferenceTagger()
             if options.unlinkedNames { CapitalizedSpanTagger() }
             ParliamentaryStructureTagger()
             CoOccurrenceExtractor()

@@ -149,6 +149,7 @@ public struct GraphBuilder: Stage {
             for label in entity.labels { shared.append(Triple(entity.iri, V.RDFS.label, label)) }
             for same in entity.sameAs { shared.append(Triple(entity.iri, V.OWL.sameAs, same)) }
             for organization in entity.memberOf { shared.append(Triple(entity.iri, V.Schema.memberOf, organization)) }
+            for whole in entity.partOf { shared.append(Triple(entity.iri, V.Schema.isPartOf, whole)) }
         }
         return GraphFragment(graph: doc, triples: triples, sharedTriples: shared)
     }
