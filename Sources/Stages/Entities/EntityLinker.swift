@@ -9,7 +9,8 @@ public import Pipeline
 /// that it leaves the mention unlinked, with its candidates and a confidence of one over their
 /// number, rather than guess. Linked entities, and the
 /// organizations the gazetteer says they are members of, are described in ``Entities`` from the
-/// gazetteer, so the graph can type and label them.
+/// gazetteer, so the graph can type and label them. The speakers of debates (``Utterances``)
+/// are linked by name to the people the gazetteer knows.
 public struct EntityLinker: Stage {
     public typealias Input = Document
     public typealias Output = Document
@@ -86,6 +87,18 @@ public struct EntityLinker: Stage {
                 }
             }
             mentions[index] = mention
+        }
+        // Speakers of debates, by name, to the people the gazetteer knows under the same IRI.
+        if var utterances = document[Utterances.self] {
+            for index in utterances.indices where utterances[index].speaker == nil {
+                guard let name = utterances[index].speakerName else { continue }
+                let iri = IRI(Gazetteer.entityBase + "person/" + Gazetteer.slug(name))
+                if gazetteer[iri] != nil {
+                    utterances[index].speaker = iri
+                    linked.insert(iri)
+                }
+            }
+            document[Utterances.self] = utterances
         }
         var entities = document[Entities.self] ?? []
         let described = Set(entities.map(\.iri))

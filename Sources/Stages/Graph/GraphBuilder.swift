@@ -124,6 +124,7 @@ public struct GraphBuilder: Stage {
             if let name = utterance.speakerName { triples.append(Triple(iri, V.TG.speakerName, Literal(name))) }
             if let id = utterance.speakerID { triples.append(Triple(iri, V.TG.speakerId, Literal(id))) }
             if let role = utterance.role { triples.append(Triple(iri, V.TG.speakerRole, Literal(role))) }
+            if let speaker = utterance.speaker { triples.append(Triple(iri, V.TG.speaker, speaker)) }
         }
 
         if let set = document[ParliamentaryQuestions.self] {

@@ -115,6 +115,8 @@ public enum Vocabulary {
         public static let utterance = IRI(namespace + "Utterance")
         /// The speaker of an utterance, by name, as the source gives it.
         public static let speakerName = IRI(namespace + "speakerName")
+        /// The speaker of an utterance, as an entity.
+        public static let speaker = IRI(namespace + "speaker")
         /// The speaker of an utterance, by the source's own identifier.
         public static let speakerId = IRI(namespace + "speakerId")
         /// The role of a speaker in a debate (`chair`, `regular`).
