@@ -13,6 +13,7 @@ if grep -E "^/.*/(Sources|Tests)/.*warning:" /tmp/textgraph-build.log; then
     exit 1
 fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
+scripts/check_compile_errors.sh
 
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
