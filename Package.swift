@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // glibc's mallopt, for the command line's allocator settings.
+        .systemLibrary(name: "CMallocTuning"),
         // The built-in stages: readers, segmentation, entities, graph building, RDF writers.
         .target(
             name: "Stages",
@@ -47,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "textgraph",
-            dependencies: ["TextGraphCommands"],
+            dependencies: ["TextGraphCommands", "CMallocTuning"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

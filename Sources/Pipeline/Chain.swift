@@ -11,48 +11,57 @@ public struct Chain<First: Stage, Second: Stage>: Stage where First.Output == Se
     /// The stage fed with the first stage's outputs.
     public let second: Second
 
+    /// The stages' names and descriptors, worked out once: a chain is built once and run for
+    /// every document, and a stage's default name reflects on its type.
+    private let firstName: String
+    private let secondName: String
+    public let name: String
+    public let descriptors: [StageDescriptor]
+
     /// Creates a chain.
     public init(_ first: First, _ second: Second) {
         self.first = first
         self.second = second
+        firstName = first.name
+        secondName = second.name
+        descriptors = first.descriptors + second.descriptors
+        name = descriptors.map(\.name).joined(separator: " → ")
     }
 
-    public var name: String { descriptors.map(\.name).joined(separator: " → ") }
-    public var descriptors: [StageDescriptor] { first.descriptors + second.descriptors }
     public var requires: Set<AnnotationKey> { first.requires.union(second.requires.subtracting(first.assigns)) }
     public var assigns: Set<AnnotationKey> { first.assigns.union(second.assigns) }
 
     public func process(_ input: Input, context: StageContext, emit: (Output) async throws -> Void) async throws {
         do {
-            try await first.process(input, context: context.entering(first.name)) { intermediate in
+            try await first.process(input, context: context.entering(firstName)) { intermediate in
                 try await feedSecond(intermediate, context: context, emit: emit)
             }
         } catch {
-            throw PipelineError.attributing(error, to: first.name)
+            throw PipelineError.attributing(error, to: firstName)
         }
     }
 
     public func finish(context: StageContext, emit: (Output) async throws -> Void) async throws {
         do {
-            try await first.finish(context: context.entering(first.name)) { intermediate in
+            try await first.finish(context: context.entering(firstName)) { intermediate in
                 try await feedSecond(intermediate, context: context, emit: emit)
             }
         } catch {
-            throw PipelineError.attributing(error, to: first.name)
+            throw PipelineError.attributing(error, to: firstName)
         }
         do {
-            try await second.finish(context: context.entering(second.name), emit: emit)
+            try await second.finish(context: context.entering(secondName), emit: emit)
         } catch {
-            throw PipelineError.attributing(error, to: second.name)
+            throw PipelineError.attributing(error, to: secondName)
         }
     }
 
     /// Passes one output of the first stage to the second, naming the second stage in its errors.
     private func feedSecond(_ intermediate: First.Output, context: StageContext, emit: (Output) async throws -> Void) async throws {
         do {
-            try await second.process(intermediate, context: context.entering(second.name), emit: emit)
+            try await second.process(intermediate, context: context.entering(secondName), emit: emit)
         } catch {
-            throw PipelineError.attributing(error, to: second.name)
+            throw PipelineError.attributing(error, to: secondName)
         }
     }
 }

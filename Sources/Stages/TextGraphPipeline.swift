@@ -32,26 +32,46 @@ public enum TextGraphPipeline {
 
     /// Builds the standard pipeline over a gazetteer.
     public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, GraphFragment> {
-        let matcher = GazetteerMatcher(gazetteer: gazetteer)
-        return try Pipeline {
-            DocumentReader(
-                documentBase: options.documentBase,
-                maximumBytes: options.maximumDocumentBytes,
-                teiPeople: options.teiPeople,
-                teiNotes: options.teiNotes,
-                windows1252Fallback: options.windows1252Fallback
-            )
-            Tokenizer()
-            SentenceSplitter()
-            DocumentNumberTagger()
-            DateTagger()
-            GazetteerTagger(matcher: matcher)
-            EntityLinker(gazetteer: gazetteer)
-            ArticleReferenceTagger()
-            if options.unlinkedNames { CapitalizedSpanTagger() }
-            ParliamentaryStructureTagger()
-            CoOccurrenceExtractor()
+        try Pipeline {
+            analysis(gazetteer: gazetteer, options: options)
             GraphBuilder(includeSentences: options.includeSentences)
         }
+    }
+
+    /// Builds the standard pipeline over a gazetteer, ending in the graph serialized in `formats`
+    /// (by a ``GraphEncoder``, which makes the same bytes as ``GraphBuilder`` and
+    /// ``RDFFragmentEncoder`` in a fraction of the time).
+    public static func make(
+        gazetteer: Gazetteer,
+        options: Options = Options(),
+        encodingAs formats: Set<RDFFormat>
+    ) throws -> Pipeline<SourceDocument, EncodedFragment> {
+        try Pipeline {
+            analysis(gazetteer: gazetteer, options: options)
+            GraphEncoder(builder: GraphBuilder(includeSentences: options.includeSentences), formats: formats)
+        }
+    }
+
+    /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
+    @StageBuilder
+    static func analysis(gazetteer: Gazetteer, options: Options) -> some Stage<SourceDocument, Document> {
+        let matcher = GazetteerMatcher(gazetteer: gazetteer)
+        DocumentReader(
+            documentBase: options.documentBase,
+            maximumBytes: options.maximumDocumentBytes,
+            teiPeople: options.teiPeople,
+            teiNotes: options.teiNotes,
+            windows1252Fallback: options.windows1252Fallback
+        )
+        Tokenizer()
+        SentenceSplitter()
+        DocumentNumberTagger()
+        DateTagger()
+        GazetteerTagger(matcher: matcher)
+        EntityLinker(gazetteer: gazetteer)
+        ArticleReferenceTagger()
+        if options.unlinkedNames { CapitalizedSpanTagger() }
+        ParliamentaryStructureTagger()
+        CoOccurrenceExtractor()
     }
 }

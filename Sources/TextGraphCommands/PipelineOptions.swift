@@ -60,12 +60,8 @@ public struct PipelineOptions: ParsableArguments {
         options.windows1252Fallback = windows1252Fallback
         options.unlinkedNames = unlinkedNames
         if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
-        let standard = try TextGraphPipeline.make(gazetteer: gazetteerData, options: options)
         // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
-        return try Pipeline {
-            standard
-            RDFFragmentEncoder(formats: formats)
-        }
+        return try TextGraphPipeline.make(gazetteer: gazetteerData, options: options, encodingAs: formats)
     }
 
     /// A fingerprint of the options that change the graph, for resuming only what is the same run.

@@ -45,6 +45,10 @@ public struct DateTagger: Stage {
         while k < tokens.count {
             defer { k += 1 }
             guard tokens[k].kind == .number else { continue }
+            // A day has at most two digits, and a date in one token has hyphens: test the bytes
+            // before making a `String`.
+            let span = tokens[k].span
+            guard span.length <= 2 || bytes[span.start..<span.end].contains(0x2D) else { continue }
             let first = word(k)
             // "7 februari 2024", "7 feb. 2024"
             if first.count <= 2, let day = Int(first), k + 2 < tokens.count {

@@ -34,8 +34,14 @@ public struct DocumentNumberTagger: Stage {
         let tokens = try document.require(Tokens.self, by: self)
         var found: [Mention] = []
         var entities: [IRI: Entity] = [:]
-        for token in tokens where token.kind == .alphanumeric || token.kind == .word || token.kind == .number {
-            guard token.span.length >= 8 else { continue }
+        var text = document.text
+        let candidates = text.withUTF8 { bytes in
+            tokens.filter { token in
+                (token.kind == .alphanumeric || token.kind == .word || token.kind == .number) && token.span.length >= 8
+                    && Self.mayBeNumber(UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end]))
+            }
+        }
+        for token in candidates {
             let word = document.text(of: token.span)
             guard let (kind, canonical) = Self.classify(word) else { continue }
             let entity = Self.entity(for: canonical, kind: kind)
@@ -80,6 +86,18 @@ public struct DocumentNumberTagger: Stage {
             return (.reference, word)
         }
         return nil
+    }
+
+    /// Whether a token's bytes may be a document number at all (what ``classify(_:)`` needs, on
+    /// bytes): a case number has a "Z" as its fifth of ten bytes, a publication code starts with
+    /// its prefix and a hyphen, a reference holds "DOC-".
+    static func mayBeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count == 10 && bytes[4] == 0x5A { return true }
+        guard bytes.contains(0x2D) else { return false }
+        for prefix: StaticString in ["kv-", "ah-", "h-", "kst-", "blg-", "stb-", "stcrt-", "trb-"] where ByteSearch.hasPrefix(bytes, prefix) {
+            return true
+        }
+        return ByteSearch.contains(bytes, "DOC-")
     }
 
     /// "2024Z01911": four digits of a year from 1990, "Z", five digits.

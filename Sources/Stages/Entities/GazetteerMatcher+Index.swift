@@ -31,10 +31,19 @@ extension GazetteerMatcher {
         /// FNV-1a, 64 bits, folded to 32.
         @inline(__always)
         static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+            var h = hashSeed
+            for b in bytes { h = hashStep(h, b) }
+            return hashFinish(h)
         }
+
+        /// The hash in steps (FNV-1a, 64 bits, folded to 32), for hashing while folding.
+        static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        @inline(__always)
+        static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+        @inline(__always)
+        static func hashFinish(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
 
         @inline(__always)
         static func edgeSlot(_ key: UInt64, _ mask: Int) -> Int {
@@ -44,23 +53,26 @@ extension GazetteerMatcher {
         /// The id of a folded token, or -1.
         @inline(__always)
         func id(of folded: [UInt8]) -> Int32 {
-            folded.withUnsafeBufferPointer { key in
-                let h = Self.hash(key)
-                var slot = Int(h) & vocabularyMask
-                while true {
-                    let id = vocabularySlots[slot]
-                    if id < 0 { return -1 }
-                    if vocabularyHash[Int(id)] == h {
-                        let start = Int(vocabularyStart[Int(id)])
-                        let end = Int(vocabularyStart[Int(id) + 1])
-                        if end - start == key.count && vocabularyBytes.withUnsafeBufferPointer({ stored in
-                            memcmpEqual(UnsafeBufferPointer(rebasing: stored[start..<end]), key)
-                        }) {
-                            return id
-                        }
+            folded.withUnsafeBufferPointer { id(of: $0, hash: Self.hash($0)) }
+        }
+
+        /// The id of folded bytes whose ``hash(_:)`` is `h`; -1 when unknown.
+        @inline(__always)
+        func id(of key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+            var slot = Int(h) & vocabularyMask
+            while true {
+                let id = vocabularySlots[slot]
+                if id < 0 { return -1 }
+                if vocabularyHash[Int(id)] == h {
+                    let start = Int(vocabularyStart[Int(id)])
+                    let end = Int(vocabularyStart[Int(id) + 1])
+                    if end - start == key.count && vocabularyBytes.withUnsafeBufferPointer({ stored in
+                        memcmpEqual(UnsafeBufferPointer(rebasing: stored[start..<end]), key)
+                    }) {
+                        return id
                     }
-                    slot = (slot + 1) & vocabularyMask
                 }
+                slot = (slot + 1) & vocabularyMask
             }
         }
 

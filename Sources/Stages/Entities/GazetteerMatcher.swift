@@ -188,6 +188,21 @@ public final class GazetteerMatcher: Sendable {
     /// The vocabulary id of the text's bytes `start..<end`, folded; -1 when unknown.
     @inline(__always)
     private func tokenID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8]) -> Int32 {
+        // ASCII, most tokens: fold (lowercase) and hash in one pass, on the stack.
+        if end - start <= 32 {
+            let id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { folded -> Int32? in
+                var hash = Index.hashSeed
+                for k in 0..<(end - start) {
+                    let byte = bytes[start + k]
+                    guard byte < 0x80 else { return nil }
+                    let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    folded[k] = lower
+                    hash = Index.hashStep(hash, lower)
+                }
+                return index.id(of: UnsafeBufferPointer(rebasing: folded[0..<(end - start)]), hash: Index.hashFinish(hash))
+            }
+            if let id { return id }
+        }
         scratch.removeAll(keepingCapacity: true)
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !folding.fold(word, into: &scratch) {

@@ -1,27 +1,40 @@
 /// Converts UTF-8 offsets to the offsets NIF 2.0 uses: Unicode code points from the start of
 /// the context (as Python's `str` indexes, or Java's `codePointCount`).
 ///
-/// Keeps a checkpoint every 64 bytes, so a lookup counts at most 64 bytes and the table costs
-/// an eighth of the text.
+/// Reads the text in place. Text that is all ASCII needs no table (a byte is a code point);
+/// otherwise it keeps a checkpoint every 64 bytes, so a lookup counts at most 64 bytes and the
+/// table costs an eighth of the text.
 struct CodePointOffsets {
     private let checkpoints: [Int32]
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let isASCII: Bool
 
-    init(_ text: String) {
-        bytes = Array(text.utf8)
+    /// Indexes the UTF-8 bytes of a text; they must stay valid while the offsets are used.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        isASCII = CodePointOffsets.allASCII(bytes)
+        guard !isASCII else {
+            checkpoints = []
+            return
+        }
         var checkpoints: [Int32] = []
-        checkpoints.reserveCapacity(bytes.count / 64 + 1)
+        checkpoints.reserveCapacity(bytes.count / 64 + 2)
         var count: Int32 = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset % 64 == 0 { checkpoints.append(count) }
-            if byte & 0xC0 != 0x80 { count += 1 }
+        var offset = 0
+        while offset < bytes.count {
+            checkpoints.append(count)
+            let end = min(offset + 64, bytes.count)
+            for k in offset..<end where bytes[k] & 0xC0 != 0x80 { count += 1 }
+            offset = end
         }
         if bytes.count % 64 == 0 { checkpoints.append(count) }
         self.checkpoints = checkpoints
     }
 
     /// The code point offset of a UTF-8 offset (which must lie on a scalar boundary).
+    @inline(__always)
     func codePoint(at utf8Offset: Int) -> Int {
+        if isASCII { return utf8Offset }
         let block = utf8Offset / 64
         var count = Int(checkpoints[block])
         var k = block * 64
@@ -30,5 +43,22 @@ struct CodePointOffsets {
             k += 1
         }
         return count
+    }
+
+    /// Whether every byte is ASCII, eight bytes at a time.
+    static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        var accumulated: UInt64 = 0
+        while k + 8 <= bytes.count {
+            accumulated |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < bytes.count {
+            accumulated |= UInt64(bytes[k])
+            k += 1
+        }
+        return accumulated & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -38,121 +38,137 @@ public struct GraphBuilder: Stage {
 
     /// The graph of one document.
     public func build(_ document: Document) -> GraphFragment {
+        var text = document.text
+        return text.withUTF8 { bytes in
+            var collector = TripleCollector(document: document.iri, text: bytes)
+            write(document, text: bytes, into: &collector)
+            return collector.fragment
+        }
+    }
+
+    /// Says what the graph of a document holds, statement by statement, to a sink: a
+    /// ``TripleCollector`` that makes ``Triple`` values, or a ``LineStatementWriter`` that writes
+    /// N-Triples or N-Quads bytes directly. Both get the same statements in the same order, so
+    /// the graph is defined here once.
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - text: The UTF-8 bytes of the document's text.
+    ///   - sink: Receives the statements.
+    func write<Sink: GraphStatementSink>(_ document: Document, text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         typealias V = Vocabulary
-        let offsets = CodePointOffsets(document.text)
-        let doc = document.iri
-        let length = offsets.codePoint(at: document.utf8Count)
-        let contextIRI = doc.appending("#char=0,\(length)")
-        var triples: [Triple] = []
+        let offsets = CodePointOffsets(text)
+        let length = offsets.codePoint(at: text.count)
+        let doc = GraphNode.document
+        let context = GraphNode.segment(0, length)
         let mentions = document[Mentions.self] ?? []
+        let type = GraphNode.vocabulary(.rdfType)
 
         // The document.
-        triples.append(Triple(doc, V.RDF.type, V.Schema.digitalDocument))
-        if let source = document.metadata.source { triples.append(Triple(doc, V.TG.sourcePath, Literal(source))) }
-        if let identifier = document.metadata.identifier { triples.append(Triple(doc, V.DCTerms.identifier, Literal(identifier))) }
-        if let title = document.metadata.title { triples.append(Triple(doc, V.DCTerms.title, Literal(title))) }
+        sink.add(doc, type, .vocabulary(.schemaDigitalDocument))
+        if let source = document.metadata.source { sink.add(doc, .vocabulary(.tgSourcePath), .literal(Literal(source))) }
+        if let identifier = document.metadata.identifier { sink.add(doc, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier))) }
+        if let title = document.metadata.title { sink.add(doc, .vocabulary(.dctermsTitle), .literal(Literal(title))) }
         if let date = document.metadata.date {
-            triples.append(Triple(doc, V.DCTerms.date, Literal(date, datatype: IRI(V.XSD.namespace + "date"))))
+            sink.add(doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.XSD.namespace + "date"))))
         }
-        triples.append(Triple(doc, V.DCTerms.language, Literal(document.metadata.language)))
-        if let format = document.metadata.format { triples.append(Triple(doc, V.DCTerms.format, Literal(format))) }
+        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(document.metadata.language)))
+        if let format = document.metadata.format { sink.add(doc, .vocabulary(.dctermsFormat), .literal(Literal(format))) }
         for (key, value) in document.metadata.properties.sorted(by: { $0.key < $1.key }) {
-            triples.append(Triple(doc, IRI(V.TG.namespace + key), Literal(value)))
+            sink.add(doc, .iri(IRI(V.TG.namespace + key)), .literal(Literal(value)))
         }
-        let source = sourceIRI(of: document)
-        triples.append(Triple(doc, V.PROV.wasDerivedFrom, source))
-        triples.append(Triple(source, V.RDF.type, V.PROV.entity))
-        if let path = document.metadata.source { triples.append(Triple(source, V.TG.sourcePath, Literal(path))) }
+        let source = GraphNode.iri(sourceIRI(of: document))
+        sink.add(doc, .vocabulary(.provWasDerivedFrom), source)
+        sink.add(source, type, .vocabulary(.provEntity))
+        if let path = document.metadata.source { sink.add(source, .vocabulary(.tgSourcePath), .literal(Literal(path))) }
         for entity in Set(mentions.compactMap(\.entity)).sorted() {
-            triples.append(Triple(doc, V.Schema.mentions, entity))
+            sink.add(doc, .vocabulary(.schemaMentions), .iri(entity))
         }
 
         // The context.
-        triples.append(Triple(contextIRI, V.RDF.type, V.NIF.context))
-        triples.append(Triple(contextIRI, V.RDF.type, V.NIF.rfc5147String))
-        triples.append(Triple(contextIRI, V.NIF.isString, Literal(document.text)))
-        triples.append(Triple(contextIRI, V.NIF.beginIndex, .nonNegativeInteger(0)))
-        triples.append(Triple(contextIRI, V.NIF.endIndex, .nonNegativeInteger(length)))
-        triples.append(Triple(contextIRI, V.NIF.predLang, IRI("http://lexvo.org/id/iso639-1/" + document.metadata.language)))
-        triples.append(Triple(contextIRI, V.NIF.sourceUrl, doc))
+        sink.add(context, type, .vocabulary(.nifContext))
+        sink.add(context, type, .vocabulary(.nifRfc5147String))
+        sink.add(context, .vocabulary(.nifIsString), .text(Span(start: 0, end: text.count)))
+        sink.add(context, .vocabulary(.nifBeginIndex), .nonNegativeInteger(0))
+        sink.add(context, .vocabulary(.nifEndIndex), .nonNegativeInteger(length))
+        sink.add(context, .vocabulary(.nifPredLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + document.metadata.language)))
+        sink.add(context, .vocabulary(.nifSourceUrl), doc)
 
-        func segment(_ span: Span) -> (IRI, Int, Int) {
+        func segment(_ span: Span) -> (GraphNode, Int, Int) {
             let begin = offsets.codePoint(at: span.start)
             let end = offsets.codePoint(at: span.end)
-            return (doc.appending("#char=\(begin),\(end)"), begin, end)
+            return (.segment(begin, end), begin, end)
         }
 
         if includeSentences {
             for sentence in document[Sentences.self] ?? [] {
-                let (iri, begin, end) = segment(sentence.span)
-                triples.append(Triple(iri, V.RDF.type, V.NIF.sentence))
-                triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
-                triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
-                triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
-                triples.append(Triple(iri, V.NIF.anchorOf, Literal(document.text(of: sentence.span))))
-                triples.append(Triple(iri, V.NIF.referenceContext, contextIRI))
+                let (node, begin, end) = segment(sentence.span)
+                sink.add(node, type, .vocabulary(.nifSentence))
+                sink.add(node, type, .vocabulary(.nifRfc5147String))
+                sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+                sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+                sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span))
+                sink.add(node, .vocabulary(.nifReferenceContext), context)
             }
         }
 
         for mention in mentions {
-            let (iri, begin, end) = segment(mention.span)
-            triples.append(Triple(iri, V.RDF.type, V.NIF.phrase))
-            triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
-            triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
-            triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
-            triples.append(Triple(iri, V.NIF.anchorOf, Literal(document.text(of: mention.span))))
-            triples.append(Triple(iri, V.NIF.referenceContext, contextIRI))
-            if let entity = mention.entity { triples.append(Triple(iri, V.ITS.taIdentRef, entity)) }
-            if let entityClass = mention.entityClass { triples.append(Triple(iri, V.ITS.taClassRef, entityClass)) }
-            if let confidence = mention.confidence { triples.append(Triple(iri, V.ITS.taConfidence, .decimal(confidence))) }
+            let (node, begin, end) = segment(mention.span)
+            sink.add(node, type, .vocabulary(.nifPhrase))
+            sink.add(node, type, .vocabulary(.nifRfc5147String))
+            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+            sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
+            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if let entity = mention.entity { sink.add(node, .vocabulary(.itsTaIdentRef), .iri(entity)) }
+            if let entityClass = mention.entityClass { sink.add(node, .vocabulary(.itsTaClassRef), .iri(entityClass)) }
+            if let confidence = mention.confidence { sink.add(node, .vocabulary(.itsTaConfidence), .decimal(confidence)) }
             if mention.entity == nil {
-                for candidate in mention.candidates { triples.append(Triple(iri, V.TG.candidate, candidate)) }
+                for candidate in mention.candidates { sink.add(node, .vocabulary(.tgCandidate), .iri(candidate)) }
             }
             if mention.form != .name {
-                triples.append(Triple(iri, V.TG.mentionForm, Literal(mention.form == .adjectival ? "adjectival" : "value")))
+                sink.add(node, .vocabulary(.tgMentionForm), .literal(Literal(mention.form == .adjectival ? "adjectival" : "value")))
             }
-            if let value = mention.value { triples.append(Triple(iri, V.TG.value, value)) }
+            if let value = mention.value { sink.add(node, .vocabulary(.tgValue), .literal(value)) }
         }
 
         for utterance in document[Utterances.self] ?? [] {
-            let (iri, begin, end) = segment(utterance.span)
-            triples.append(Triple(iri, V.RDF.type, V.TG.utterance))
-            triples.append(Triple(iri, V.RDF.type, V.NIF.rfc5147String))
-            triples.append(Triple(iri, V.NIF.beginIndex, .nonNegativeInteger(begin)))
-            triples.append(Triple(iri, V.NIF.endIndex, .nonNegativeInteger(end)))
-            triples.append(Triple(iri, V.NIF.referenceContext, contextIRI))
-            if let name = utterance.speakerName { triples.append(Triple(iri, V.TG.speakerName, Literal(name))) }
-            if let id = utterance.speakerID { triples.append(Triple(iri, V.TG.speakerId, Literal(id))) }
-            if let role = utterance.role { triples.append(Triple(iri, V.TG.speakerRole, Literal(role))) }
-            if let speaker = utterance.speaker { triples.append(Triple(iri, V.TG.speaker, speaker)) }
+            let (node, begin, end) = segment(utterance.span)
+            sink.add(node, type, .vocabulary(.tgUtterance))
+            sink.add(node, type, .vocabulary(.nifRfc5147String))
+            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
+            if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
+            if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
+            if let speaker = utterance.speaker { sink.add(node, .iri(Vocabulary.TG.speaker), .iri(speaker)) }
         }
 
         if let set = document[ParliamentaryQuestions.self] {
-            triples += questionTriples(set, document: document)
+            writeQuestions(set, document: document, into: &sink)
         }
 
         for relation in document[Relations.self] ?? [] {
-            triples.append(Triple(relation.subject, relation.predicate, relation.object))
-            let statement = doc.appending("#relation-" + Self.stableHash(relation.subject.value + " " + relation.predicate.value + " " + relation.object.value))
-            triples.append(Triple(statement, V.RDF.type, V.RDF.statement))
-            triples.append(Triple(statement, V.RDF.type, V.TG.relationStatement))
-            triples.append(Triple(statement, V.RDF.subject, relation.subject))
-            triples.append(Triple(statement, V.RDF.predicate, relation.predicate))
-            triples.append(Triple(statement, V.RDF.object, relation.object))
-            triples.append(Triple(statement, V.TG.count, .integer(relation.count)))
-            triples.append(Triple(statement, V.TG.foundIn, doc))
-            for evidence in relation.evidence { triples.append(Triple(statement, V.TG.evidence, segment(evidence).0)) }
+            sink.add(.iri(relation.subject), .iri(relation.predicate), .iri(relation.object))
+            let statement = GraphNode.documentSuffix(
+                "#relation-" + Self.stableHash(relation.subject.value + " " + relation.predicate.value + " " + relation.object.value))
+            sink.add(statement, type, .vocabulary(.rdfStatement))
+            sink.add(statement, type, .vocabulary(.tgRelationStatement))
+            sink.add(statement, .vocabulary(.rdfSubject), .iri(relation.subject))
+            sink.add(statement, .vocabulary(.rdfPredicate), .iri(relation.predicate))
+            sink.add(statement, .vocabulary(.rdfObject), .iri(relation.object))
+            sink.add(statement, .vocabulary(.tgCount), .literal(.integer(relation.count)))
+            sink.add(statement, .vocabulary(.tgFoundIn), doc)
+            for evidence in relation.evidence { sink.add(statement, .vocabulary(.tgEvidence), segment(evidence).0) }
         }
 
-        var shared: [Triple] = []
         for entity in document[Entities.self] ?? [] {
-            for type in entity.types { shared.append(Triple(entity.iri, V.RDF.type, type)) }
-            for label in entity.labels { shared.append(Triple(entity.iri, V.RDFS.label, label)) }
-            for same in entity.sameAs { shared.append(Triple(entity.iri, V.OWL.sameAs, same)) }
-            for organization in entity.memberOf { shared.append(Triple(entity.iri, V.Schema.memberOf, organization)) }
-            for whole in entity.partOf { shared.append(Triple(entity.iri, V.Schema.isPartOf, whole)) }
+            for type in entity.types { sink.addShared(entity.iri, .vocabulary(.rdfType), .iri(type)) }
+            for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
+            for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
+            for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.Schema.memberOf), .iri(organization)) }
+            for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
         }
-        return GraphFragment(graph: doc, triples: triples, sharedTriples: shared)
     }
 
     /// The source of a document: its publication on officielebekendmakingen when its identifier
@@ -166,38 +182,39 @@ public struct GraphBuilder: Stage {
         return IRI(sourceBase + IRI.percentEncodedPath(document.metadata.source ?? document.id))
     }
 
-    private func questionTriples(_ set: QuestionSet, document: Document) -> [Triple] {
+    private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink) {
         typealias V = Vocabulary
-        let doc = document.iri
-        var triples: [Triple] = []
-        for asker in set.askedBy { triples.append(Triple(doc, V.TG.askedBy, asker)) }
-        for addressee in set.addressedTo { triples.append(Triple(doc, V.TG.addressedTo, addressee)) }
-        func answerIRI(_ answer: Answer) -> IRI { doc.appending("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-")) }
+        let doc = GraphNode.document
+        func text(_ span: Span) -> GraphNode { .text(span) }
+        func answerNode(_ answer: Answer) -> GraphNode {
+            .documentSuffix("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-"))
+        }
+        for asker in set.askedBy { sink.add(doc, .iri(V.TG.askedBy), .iri(asker)) }
+        for addressee in set.addressedTo { sink.add(doc, .vocabulary(.tgAddressedTo), .iri(addressee)) }
         for question in set.questions {
-            let iri = doc.appending("#question-\(question.number)")
-            triples.append(Triple(iri, V.RDF.type, V.Schema.question))
-            triples.append(Triple(iri, V.Schema.position, .integer(question.number)))
-            triples.append(Triple(iri, V.Schema.isPartOf, doc))
-            triples.append(Triple(iri, V.Schema.text, Literal(document.text(of: question.span))))
-            for author in set.askedBy { triples.append(Triple(iri, V.Schema.author, author)) }
-            for addressee in set.addressedTo { triples.append(Triple(iri, V.TG.addressedTo, addressee)) }
-            if let submitted = set.submitted { triples.append(Triple(iri, V.Schema.dateCreated, submitted)) }
+            let node = GraphNode.documentSuffix("#question-\(question.number)")
+            sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
+            sink.add(node, .vocabulary(.schemaPosition), .literal(.integer(question.number)))
+            sink.add(node, .vocabulary(.schemaIsPartOf), doc)
+            sink.add(node, .vocabulary(.schemaText), text(question.span))
+            for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
+            for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
+            if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
             for answer in set.answers where answer.questionNumbers.contains(question.number) {
-                triples.append(Triple(iri, V.Schema.acceptedAnswer, answerIRI(answer)))
+                sink.add(node, .vocabulary(.schemaAcceptedAnswer), answerNode(answer))
             }
         }
         for answer in set.answers {
-            let iri = answerIRI(answer)
-            triples.append(Triple(iri, V.RDF.type, V.Schema.answer))
-            triples.append(Triple(iri, V.Schema.isPartOf, doc))
-            triples.append(Triple(iri, V.Schema.text, Literal(document.text(of: answer.span))))
+            let node = answerNode(answer)
+            sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaAnswer))
+            sink.add(node, .vocabulary(.schemaIsPartOf), doc)
+            sink.add(node, .vocabulary(.schemaText), text(answer.span))
             for number in answer.questionNumbers where set.questions.contains(where: { $0.number == number }) {
-                triples.append(Triple(iri, V.Schema.parentItem, doc.appending("#question-\(number)")))
+                sink.add(node, .vocabulary(.schemaParentItem), .documentSuffix("#question-\(number)"))
             }
-            for author in set.answeredBy { triples.append(Triple(iri, V.Schema.author, author)) }
-            if let answered = set.answered { triples.append(Triple(iri, V.Schema.dateCreated, answered)) }
+            for author in set.answeredBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
+            if let answered = set.answered { sink.add(node, .vocabulary(.schemaDateCreated), .literal(answered)) }
         }
-        return triples
     }
 
     /// A short hash of a string that never changes between runs or platforms (FNV-1a, 64 bits, hex).

@@ -51,12 +51,16 @@ public struct RDFFragmentEncoder: Stage {
             }
             bodies[format] = body
         }
-        let shared = fragment.sharedTriples.map { triple -> [UInt8] in
+        return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: RDFFragmentEncoder.sharedLines(fragment.sharedTriples))
+    }
+
+    /// Shared statements as N-Triples lines, one array each.
+    static func sharedLines(_ triples: [Triple]) -> [[UInt8]] {
+        triples.map { triple -> [UInt8] in
             var line: [UInt8] = []
             RDFFragmentEncoder.appendLines([triple], graph: nil, to: &line)
             return line
         }
-        return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: shared)
     }
 
     private static let plain = RDFEncoder()

@@ -92,6 +92,11 @@ public struct TextReader: Stage {
     public static func isPageFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !line.isEmpty, line.count <= 200 else { return false }
         if line.count <= 4 && line.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        // Every other kind starts with one of these prefixes or holds ", vergaderjaar ": test the
+        // bytes before making a `String` of the line.
+        guard ByteSearch.hasPrefix(line, "ISSN ") || ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-")
+            || ByteSearch.hasPrefix(line, "kst-") || ByteSearch.contains(line, ", vergaderjaar ")
+        else { return false }
         let text = String(decoding: line, as: UTF8.self)
         if text.hasPrefix("ISSN ") { return true }
         if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") { return true }

@@ -36,6 +36,7 @@ public struct CoOccurrenceExtractor: Stage {
             $0.entity != nil && $0.form != .value && (includeAdjectival || $0.form != .adjectival)
         }
         var pairs: [Pair: Relation] = [:]
+        let source = name  // computed once: the default name reflects on the type
         var next = 0
         for sentence in sentences {
             while next < mentions.count, mentions[next].span.start < sentence.span.start { next += 1 }
@@ -54,7 +55,7 @@ public struct CoOccurrenceExtractor: Stage {
                         if relation.evidence.count < maximumEvidence { relation.evidence.append(sentence.span) }
                         pairs[key] = relation
                     } else {
-                        pairs[key] = Relation(subject: a, predicate: Self.coOccursWith, object: b, evidence: [sentence.span], source: name)
+                        pairs[key] = Relation(subject: a, predicate: Self.coOccursWith, object: b, evidence: [sentence.span], source: source)
                     }
                 }
             }

@@ -148,6 +148,25 @@ private struct TokenScanner {
         scanning: while true {
             // A run of letters and digits.
             while true {
+                // ASCII letters and digits, most of the text, without classifying a scalar.
+                if i < cursor.count {
+                    let byte = bytes[i]
+                    if byte &- 0x61 < 26 {
+                        hasLetter = true; lastWasDigit = false; lastWasUpper = false
+                        i += 1
+                        continue
+                    }
+                    if byte &- 0x41 < 26 {
+                        hasLetter = true; lastWasDigit = false; lastWasUpper = true
+                        i += 1
+                        continue
+                    }
+                    if byte &- 0x30 < 10 {
+                        hasDigit = true; lastWasDigit = true; lastWasUpper = false
+                        i += 1
+                        continue
+                    }
+                }
                 let (cls, length) = cursor.classAt(i)
                 guard i < cursor.count, cls.isAlphanumeric else { break }
                 if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }

@@ -91,21 +91,6 @@ public struct ParliamentaryStructureTagger: Stage {
     }
 }
 
-extension String.UTF8View {
-    /// Whether the bytes of `needle` occur in this text.
-    func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, count >= pattern.count else { return false }
-        let bytes = Array(self)
-        var i = 0
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
-        }
-        return false
-    }
-}
-
 /// One pass over a document's sentences and mentions.
 private struct StructureAnalysis {
     let document: Document
@@ -114,7 +99,11 @@ private struct StructureAnalysis {
     /// Members of parliament named as askers whom no gazetteer knows: new mentions and entities.
     var mintedMentions: [Mention] = []
     var mintedEntities: [Entity] = []
-    let texts: [String]
+    /// The document's text as bytes, for the cheap tests made before a sentence's `String` is.
+    let bytes: [UInt8]
+    /// Whether the mentions are in span order (as ``Document/_checkInvariants()`` requires), so
+    /// that the mentions inside a span can be found by binary search.
+    private let mentionsAreSorted: Bool
     var set = QuestionSet()
     var memberships: [Relation] = []
     var identifier: String?
@@ -125,10 +114,60 @@ private struct StructureAnalysis {
         self.document = document
         self.sentences = sentences
         self.mentions = mentions
-        texts = sentences.map { document.text(of: $0.span) }
+        bytes = Array(document.text.utf8)
+        mentionsAreSorted = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
     }
 
-    func mentions(in span: Span) -> [Mention] { mentions.filter { span.contains($0.span) } }
+    /// Whether the bytes in a range are all ASCII: there, `String` and Foundation searches for
+    /// ASCII words are byte searches.
+    func isASCII(_ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { CodePointOffsets.allASCII(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The text between two mentions, searched as its `String` would be.
+    struct Between {
+        let bytes: [UInt8]
+        let range: Range<Int>
+        let isASCII: Bool
+
+        /// Whether the text holds `needle` (as Foundation's `contains` finds it).
+        func contains(_ needle: StaticString) -> Bool {
+            guard ByteSearch.contains(in: bytes, range, needle) else { return false }
+            return isASCII || string.contains(String(describing: needle))
+        }
+
+        /// Whether the text starts with `prefix` (as `String.hasPrefix` tells).
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            guard ByteSearch.hasPrefix(in: bytes, range, prefix) else { return false }
+            return isASCII || string.hasPrefix(String(describing: prefix))
+        }
+
+        private var string: String { String(decoding: bytes[range], as: UTF8.self) }
+    }
+
+    /// The text of sentence `index`.
+    func text(_ index: Int) -> String { document.text(of: sentences[index].span) }
+
+    /// The byte range of sentence `index`.
+    func range(_ index: Int) -> Range<Int> { sentences[index].span.start..<sentences[index].span.end }
+
+    /// The mentions inside a span, in their order.
+    func mentions(in span: Span) -> [Mention] {
+        guard mentionsAreSorted else { return mentions.filter { span.contains($0.span) } }
+        // The first mention that starts at or after the span; those after it that start inside it.
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var inside: [Mention] = []
+        var k = low
+        while k < mentions.count, mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) { inside.append(mentions[k]) }
+            k += 1
+        }
+        return inside
+    }
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
         guard let entityClass = mention.entityClass, mention.entity != nil else { return false }
@@ -148,8 +187,23 @@ private struct StructureAnalysis {
     private enum Heading { case question(Int), answer([Int]) }
 
     private func heading(_ index: Int) -> Heading? {
-        let text = texts[index]
-        guard text.count <= 40, !text.contains("\n") else { return nil }
+        // Both kinds of heading start with their keyword, after nothing but the separators the
+        // word splitting skips: look at the bytes first.
+        var start = sentences[index].span.start
+        let end = sentences[index].span.end
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x2C) { start += 1 }
+        guard ByteSearch.hasPrefix(in: bytes, start..<end, "Vraag") || ByteSearch.hasPrefix(in: bytes, start..<end, "Antwoord") else { return nil }
+        // In ASCII without carriage returns a character is a byte, and Foundation finds a line
+        // feed where the bytes hold one: test those on the bytes.
+        let whole = range(index)
+        let text: String
+        if isASCII(whole) && !bytes[whole].contains(0x0D) {
+            guard whole.count <= 40 && !bytes[whole].contains(0x0A) else { return nil }
+            text = self.text(index)
+        } else {
+            text = self.text(index)
+            guard text.count <= 40, !text.contains("\n") else { return nil }
+        }
         if let number = ParliamentaryStructureTagger.questionNumber(text) { return .question(number) }
         if let numbers = ParliamentaryStructureTagger.answerNumbers(text) { return .answer(numbers) }
         return nil
@@ -158,23 +212,35 @@ private struct StructureAnalysis {
     /// Whether a sentence is not part of a question's or answer's text when it ends one: a
     /// footnote, a letter's reference line, a lone document number.
     private func isTrailingNoise(_ index: Int) -> Bool {
-        let text = texts[index]
+        let text = text(index)
         if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
-        if let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty { return true }
+        if mayBeFootnote(index), let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty {
+            return true
+        }
         let inside = mentions(in: sentences[index].span)
         return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+    }
+
+    /// Whether a sentence may start with a footnote number ("1) …"): its first `)` comes after
+    /// at least one byte, and no ASCII byte before it is other than a digit (a character that
+    /// holds one is no number). Tested before the characters are.
+    private func mayBeFootnote(_ index: Int) -> Bool {
+        let whole = range(index)
+        guard let paren = bytes[whole].firstIndex(of: 0x29), paren > whole.lowerBound else { return false }
+        return !bytes[whole.lowerBound..<paren].contains { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }
     }
 
     private mutating func findQuestionsAndAnswers() {
         var index = 0
         var unanswered: [Int] = []
+        let headings = sentences.indices.map(heading)
         while index < sentences.count {
-            guard let found = heading(index) else {
+            guard let found = headings[index] else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < sentences.count, heading(end) == nil { end += 1 }
+            while end < sentences.count, headings[end] == nil { end += 1 }
             var last = end - 1
             while last > index, isTrailingNoise(last) { last -= 1 }
             let headingSpan = sentences[index].span
@@ -227,26 +293,44 @@ private struct StructureAnalysis {
     // MARK: Who asked whom
 
     private mutating func findAskers() {
-        let markers = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
+        let markers: [StaticString] = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
         var askers: [IRI] = []
         var addressees: [IRI] = []
         for (index, sentence) in sentences.enumerated() {
-            // Cheap test first: the markers all hold "vragen" or "gesteld".
-            guard texts[index].utf8.containsBytes("vragen") || texts[index].utf8.containsBytes("gesteld")
-                || texts[index].utf8.containsBytes("Vragen")
+            // Cheap tests first: the markers all hold "vragen" or "gesteld", and the lowercased
+            // text holds a marker only where the bytes hold it in ASCII letters of either case.
+            let bytesRange = range(index)
+            guard ByteSearch.contains(in: bytes, bytesRange, "vragen") || ByteSearch.contains(in: bytes, bytesRange, "gesteld")
+                || ByteSearch.contains(in: bytes, bytesRange, "Vragen")
             else { continue }
-            let lower = texts[index].lowercased()
-            guard let marker = markers.compactMap({ lower.range(of: $0) }).first else { continue }
-            let markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
+            guard ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van de leden")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van het lid")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door de leden")
+                || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door het lid")
+            else { continue }
+            let markerEnd: Int
+            if isASCII(bytesRange) {
+                // ASCII lowercases byte for byte, and Foundation's search in ASCII is a byte search.
+                var found: Int? = nil
+                for marker in markers where found == nil {
+                    found = ByteSearch.endOfFirst(in: bytes, bytesRange, marker, ignoringASCIICase: true)
+                }
+                guard let found else { continue }
+                markerEnd = found
+            } else {
+                let lower = text(index).lowercased()
+                guard let marker = markers.compactMap({ lower.range(of: String(describing: $0)) }).first else { continue }
+                markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
+            }
             mintUnknownAskers(from: markerEnd, in: sentence.span)
             let inside = mentions(in: sentence.span).filter { $0.span.start >= markerEnd }
             // People, each group followed by its party in brackets.
             var group: [IRI] = []
             var seenAan = false
-            let bytes = Array(document.text.utf8)
             var cursor = markerEnd
             for mention in inside {
-                let between = String(decoding: bytes[min(cursor, mention.span.start)..<mention.span.start], as: UTF8.self)
+                let betweenRange = min(cursor, mention.span.start)..<mention.span.start
+                let between = Between(bytes: bytes, range: betweenRange, isASCII: isASCII(betweenRange))
                 if between.contains(" aan ") || between.hasPrefix("aan ") { seenAan = true }
                 if between.contains(" over ") { break }
                 cursor = mention.span.end
@@ -267,7 +351,7 @@ private struct StructureAnalysis {
             if set.submitted == nil { set.submitted = date(after: "ingezonden", in: index) }
         }
         if set.submitted == nil {
-            for index in sentences.indices where texts[index].contains("ingezonden") {
+            for index in sentences.indices where ByteSearch.contains(in: bytes, range(index), "ingezonden") && text(index).contains("ingezonden") {
                 if let found = date(after: "ingezonden", in: index) {
                     set.submitted = found
                     break
@@ -296,7 +380,6 @@ private struct StructureAnalysis {
     /// "en") that no person mention covers become mentions of a new person entity, whose IRI is
     /// made from the name as the gazetteer makes person IRIs (`person/<slug>`).
     private mutating func mintUnknownAskers(from start: Int, in sentence: Span) {
-        let bytes = Array(document.text.utf8)
         var end = sentence.end
         for stop in ["(", " aan ", " over ", "\n"] {
             let pattern = Array(stop.utf8)
@@ -353,9 +436,16 @@ private struct StructureAnalysis {
     }
 
     /// The first date mention after `word` in sentence `index`.
-    private func date(after word: String, in index: Int) -> Literal? {
-        guard let range = texts[index].range(of: word) else { return nil }
-        let start = sentences[index].span.start + texts[index][..<range.upperBound].utf8.count
+    private func date(after word: StaticString, in index: Int) -> Literal? {
+        let start: Int
+        if isASCII(range(index)) {
+            guard let end = ByteSearch.endOfFirst(in: bytes, range(index), word, ignoringASCIICase: false) else { return nil }
+            start = end
+        } else {
+            let text = text(index)
+            guard let range = text.range(of: String(describing: word)) else { return nil }
+            start = sentences[index].span.start + text[..<range.upperBound].utf8.count
+        }
         return mentions(in: sentences[index].span).first { $0.span.start >= start && $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
     }
 
@@ -364,7 +454,8 @@ private struct StructureAnalysis {
     private mutating func findAnswerers() {
         guard !set.answers.isEmpty else { return }
         // "Antwoord van minister Van Weel (…) (ontvangen 20 november 2024)"
-        for (index, text) in texts.enumerated() where text.hasPrefix("Antwoord van ") || text.hasPrefix("Antwoorden van ") {
+        for index in sentences.indices
+        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord") && (text(index).hasPrefix("Antwoord van ") || text(index).hasPrefix("Antwoorden van ")) {
             let people = mentions(in: sentences[index].span).filter { isClass($0, ["Person"]) }.compactMap(\.entity)
             if let person = people.first {
                 set.answeredBy = [person]
@@ -390,7 +481,13 @@ private struct StructureAnalysis {
 
     private mutating func findMetadata() {
         let firstQuestion = set.questions.first?.heading?.start ?? Int.max
-        for (index, text) in texts.enumerated() {
+        for index in sentences.indices {
+            // Each test below needs the sentence to start with one of these words.
+            let bytesRange = range(index)
+            guard ByteSearch.hasPrefix(in: bytes, bytesRange, "Onze ") || ByteSearch.hasPrefix(in: bytes, bytesRange, "Datum ")
+                || ByteSearch.hasPrefix(in: bytes, bytesRange, "Betreft ")
+            else { continue }
+            let text = text(index)
             if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"), index + 1 < sentences.count {
                 let span = text == "Onze Referentie" ? sentences[index + 1].span : sentences[index].span
                 identifier = mentions(in: span).first { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm

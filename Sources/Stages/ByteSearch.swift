@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte searches in UTF-8 text: the cheap tests made before a `String` is, where a stage looks
+/// for a few ASCII words.
+enum ByteSearch {
+    /// Whether `needle` occurs in `bytes`, byte for byte.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, count > 0 else { return count == 0 }
+        // memchr finds candidates for the first byte (many bytes at a time), memcmp checks them.
+        let first = Int32(needle.utf8Start[0])
+        var offset = 0
+        while offset + count <= bytes.count {
+            guard let found = memchr(base + offset, first, bytes.count - count + 1 - offset) else { return false }
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + at, needle.utf8Start, count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
+    }
+
+    /// Whether `needle` (lowercase ASCII) occurs in `bytes`, ASCII letters compared without
+    /// regard to case.
+    static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        find(bytes, needle, ignoringASCIICase: true)
+    }
+
+    /// Whether `bytes` start with `prefix`.
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<count where bytes[k] != p[k] { return false }
+        return true
+    }
+
+    /// Whether `needle` occurs in `bytes[range]`.
+    static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }
+    }
+
+    /// Whether `needle` (lowercase ASCII) occurs in `bytes[range]` in ASCII letters of either case.
+    static func containsIgnoringASCIICase(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: $0[range]), needle) }
+    }
+
+    /// Whether `bytes[range]` starts with `prefix`.
+    static func hasPrefix(in bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { hasPrefix(UnsafeBufferPointer(rebasing: $0[range]), prefix) }
+    }
+
+    /// The offset in `bytes` just past the first occurrence of `needle` in `bytes[range]`, or `nil`.
+    static func endOfFirst(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
+        bytes.withUnsafeBufferPointer { all in
+            firstOffset(UnsafeBufferPointer(rebasing: all[range]), needle, ignoringASCIICase: ignoringASCIICase)
+                .map { range.lowerBound + $0 + needle.utf8CodeUnitCount }
+        }
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Bool {
+        firstOffset(bytes, needle, ignoringASCIICase: ignoringASCIICase) != nil
+    }
+
+    /// The offset of the first occurrence of `needle` in `bytes`, or `nil`.
+    private static func firstOffset(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return 0 }
+        guard bytes.count >= count else { return nil }
+        let p = needle.utf8Start
+        let first = p[0]
+        var i = 0
+        let last = bytes.count - count
+        while i <= last {
+            let b = bytes[i]
+            if b == first || (ignoringASCIICase && b >= 0x41 && b <= 0x5A && b | 0x20 == first) {
+                var k = 1
+                while k < count {
+                    let c = bytes[i + k]
+                    let folded = ignoringASCIICase && c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                    if folded != p[k] { break }
+                    k += 1
+                }
+                if k == count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

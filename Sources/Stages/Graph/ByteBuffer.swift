@@ -1,0 +1,181 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A growable run of bytes for writing RDF quickly: appends are a capacity test and a `memcpy`,
+/// inlined, where `Array.append(contentsOf:)` is a generic call per piece (and a line of
+/// N-Quads is a dozen pieces).
+///
+/// One owner writes it (a buffer is not shared between tasks); ``array`` copies the bytes out.
+final class ByteBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes written.
+    private(set) var count = 0
+
+    /// Creates an empty buffer with room for `capacity` bytes.
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The bytes written, as an array.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// The bytes written, for reading while the buffer is not written to.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    /// Forgets the bytes written, keeping the room.
+    func removeAll() { count = 0 }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.update(from: storage, count: count)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Appends two bytes.
+    @inline(__always)
+    func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        storage[count] = first
+        storage[count + 1] = second
+        count += 2
+    }
+
+    /// Appends bytes from memory.
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        memcpy(storage + count, base, bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends the bytes of another buffer.
+    @inline(__always)
+    func append(_ other: ByteBuffer) { append(other.bytes) }
+
+    /// Appends the bytes of an array.
+    @inline(__always)
+    func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    /// Appends the UTF-8 bytes of a static string.
+    @inline(__always)
+    func append(_ string: StaticString) {
+        append(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
+    }
+
+    /// Appends the UTF-8 bytes of a string.
+    @inline(__always)
+    func append(_ string: String) {
+        if string.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            append(Array(string.utf8))
+        }
+    }
+
+    /// Appends the decimal digits of a non-negative integer.
+    @inline(__always)
+    func appendDecimal(_ value: Int) {
+        precondition(value >= 0, "negative offset")
+        if value < 10 {
+            append(0x30 &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var digits = 0
+        var rest = value
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        reserve(digits)
+        rest = value
+        var k = count + digits
+        while rest > 0 {
+            k -= 1
+            storage[k] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        count += digits
+    }
+
+    /// Appends the bytes of a string literal's lexical form with the escapes N-Triples needs (as
+    /// ``RDFEncoder`` writes them: `\"`, `\\`, `\n`, `\r`, `\t`, `\u00XX` for other controls and
+    /// DEL), copying runs that need none at once.
+    func appendEscapedLiteral(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var k = 0
+        let count = bytes.count
+        while k < count {
+            let byte = bytes[k]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                if k > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
+                switch byte {
+                case 0x0A: append(0x5C, 0x6E)
+                case 0x22: append(0x5C, 0x22)
+                case 0x5C: append(0x5C, 0x5C)
+                case 0x0D: append(0x5C, 0x72)
+                case 0x09: append(0x5C, 0x74)
+                default:
+                    let hex: StaticString = "0123456789ABCDEF"
+                    append("\\u00")
+                    append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
+                }
+                runStart = k + 1
+            }
+            k += 1
+        }
+        if count > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Appends the bytes of an IRI with the escapes IRIREF needs (as ``RDFEncoder`` writes
+    /// them: `\u00XX` for controls, space, `<>"{}|^` and backquote, and backslash), without
+    /// the angle brackets.
+    func appendEscapedIRI(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var k = 0
+        let count = bytes.count
+        while k < count {
+            let byte = bytes[k]
+            if RDFEncoder.iriNeedsEscape(byte) {
+                if k > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
+                let hex: StaticString = "0123456789ABCDEF"
+                append("\\u00")
+                append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
+                runStart = k + 1
+            }
+            k += 1
+        }
+        if count > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Appends the UTF-8 bytes of a string through `body`, which gets them contiguous.
+    @inline(__always)
+    func withUTF8(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if string.utf8.withContiguousStorageIfAvailable(body) == nil {
+            Array(string.utf8).withUnsafeBufferPointer(body)
+        }
+    }
+}

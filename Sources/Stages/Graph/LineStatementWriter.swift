@@ -1,0 +1,166 @@
+import Pipeline
+
+/// Writes a document's statements as N-Triples or N-Quads lines, straight from the
+/// ``GraphBuilder``'s nodes to bytes.
+///
+/// The bytes are those ``RDFFragmentEncoder`` writes for the same statements (the tests hold
+/// them to it), made without a `String` or a ``Triple`` per statement: the document's IRI is
+/// escaped once and its NIF strings (`#char=b,e`) are written from the offsets, literals of the
+/// text are escaped from the text's bytes, vocabulary IRIs are copied as they are, and the
+/// subject of consecutive statements, and the NIF string last written as an object, are encoded
+/// once.
+struct LineStatementWriter: GraphStatementSink {
+    /// The document's statements, one line each.
+    let body: ByteBuffer
+    /// The shared statements, one N-Triples line each.
+    private(set) var sharedLines: [[UInt8]] = []
+    private let nodes: NodeEncoder
+    /// What ends a line: ` <graph> .\n` for N-Quads, ` .\n` for N-Triples.
+    private let lineEnd: ByteBuffer
+    /// The last subject written, and its bytes.
+    private var subject: GraphNode? = nil
+    private let subjectBytes = ByteBuffer(capacity: 256)
+    /// The last NIF string written as an object, and its bytes.
+    private var objectSegment: (Int, Int)? = nil
+    private let objectBytes = ByteBuffer(capacity: 256)
+    private let sharedLine = ByteBuffer(capacity: 256)
+
+    /// Creates a writer.
+    /// - Parameters:
+    ///   - document: The document's IRI: the base of its NIF strings, and its graph in N-Quads.
+    ///   - text: The UTF-8 bytes of the document's text.
+    ///   - quads: Whether to write N-Quads (the document's IRI as the graph) or N-Triples.
+    init(document: IRI, text: UnsafeBufferPointer<UInt8>, quads: Bool) {
+        nodes = NodeEncoder(document: document, text: text)
+        lineEnd = ByteBuffer(capacity: 256)
+        if quads {
+            lineEnd.append(0x20)
+            nodes.append(.document, to: lineEnd)
+        }
+        lineEnd.append(" .\n")
+        body = ByteBuffer(capacity: text.count * 40 + 16384)
+    }
+
+    @inline(__always)
+    mutating func add(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode) {
+        if !(self.subject.map { NodeEncoder.isSame($0, subject) } ?? false) {
+            subjectBytes.removeAll()
+            nodes.append(subject, to: subjectBytes)
+            self.subject = subject
+        }
+        body.append(subjectBytes)
+        body.append(0x20)
+        nodes.append(predicate, to: body)
+        body.append(0x20)
+        if case .segment(let begin, let end) = object {
+            // The context, the object of every NIF string's nif:referenceContext.
+            if objectSegment == nil || objectSegment! != (begin, end) {
+                objectBytes.removeAll()
+                nodes.append(object, to: objectBytes)
+                objectSegment = (begin, end)
+            }
+            body.append(objectBytes)
+        } else {
+            nodes.append(object, to: body)
+        }
+        body.append(lineEnd)
+    }
+
+    mutating func addShared(_ subject: IRI, _ predicate: GraphNode, _ object: GraphNode) {
+        sharedLine.removeAll()
+        nodes.append(.iri(subject), to: sharedLine)
+        sharedLine.append(0x20)
+        nodes.append(predicate, to: sharedLine)
+        sharedLine.append(0x20)
+        nodes.append(object, to: sharedLine)
+        sharedLine.append(" .\n")
+        sharedLines.append(sharedLine.array)
+    }
+}
+
+/// Encodes ``GraphNode`` values as N-Triples terms.
+struct NodeEncoder {
+    /// `<` and the document's IRI, escaped, without the closing `>`.
+    private let documentOpen: ByteBuffer
+    private let text: UnsafeBufferPointer<UInt8>
+
+    init(document: IRI, text: UnsafeBufferPointer<UInt8>) {
+        let open = ByteBuffer(capacity: document.value.utf8.count + 16)
+        open.append(0x3C)
+        open.withUTF8(of: document.value) { open.appendEscapedIRI($0) }
+        documentOpen = open
+        self.text = text
+    }
+
+    /// Whether two nodes are the same IRI for certain (only cheap cases are compared).
+    @inline(__always)
+    static func isSame(_ a: GraphNode, _ b: GraphNode) -> Bool {
+        switch (a, b) {
+        case (.segment(let b1, let e1), .segment(let b2, let e2)): b1 == b2 && e1 == e2
+        case (.document, .document): true
+        default: false
+        }
+    }
+
+    /// Appends a node as an N-Triples term.
+    @inline(__always)
+    func append(_ node: GraphNode, to out: ByteBuffer) {
+        switch node {
+        case .vocabulary(let term):
+            out.append(term.encoded)
+        case .segment(let begin, let end):
+            out.append(documentOpen)
+            out.append("#char=")
+            out.appendDecimal(begin)
+            out.append(0x2C)
+            out.appendDecimal(end)
+            out.append(0x3E)
+        case .text(let span):
+            out.append(0x22)
+            out.appendEscapedLiteral(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+            out.append(0x22)
+        case .nonNegativeInteger(let value):
+            out.append(0x22)
+            out.appendDecimal(value)
+            out.append("\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>")
+        case .decimal(let value):
+            if value == 1 {
+                out.append("\"1.0\"^^<http://www.w3.org/2001/XMLSchema#decimal>")
+            } else {
+                Self.append(Literal.decimal(value), to: out)
+            }
+        case .document:
+            out.append(documentOpen)
+            out.append(0x3E)
+        case .documentSuffix(let suffix):
+            out.append(documentOpen)
+            out.withUTF8(of: suffix) { out.appendEscapedIRI($0) }
+            out.append(0x3E)
+        case .iri(let iri):
+            Self.append(iri, to: out)
+        case .literal(let literal):
+            Self.append(literal, to: out)
+        }
+    }
+
+    /// Appends an IRI, escaped.
+    static func append(_ iri: IRI, to out: ByteBuffer) {
+        out.append(0x3C)
+        out.withUTF8(of: iri.value) { out.appendEscapedIRI($0) }
+        out.append(0x3E)
+    }
+
+    /// Appends a literal, escaped, with its language or datatype.
+    static func append(_ literal: Literal, to out: ByteBuffer) {
+        out.append(0x22)
+        out.withUTF8(of: literal.lexicalForm) { out.appendEscapedLiteral($0) }
+        out.append(0x22)
+        if let language = literal.language {
+            out.append(0x40)
+            out.append(language)
+        } else if let datatype = literal.datatype {
+            out.append(0x5E, 0x5E)
+            append(datatype, to: out)
+        }
+    }
+}

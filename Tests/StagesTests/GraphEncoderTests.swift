@@ -1,0 +1,140 @@
+import Foundation
+import Pipeline
+import PipelineTesting
+@testable import Stages
+import Testing
+
+/// ``GraphEncoder`` writes the bytes ``GraphBuilder`` and ``RDFFragmentEncoder`` write, by
+/// another road: these tests hold the two to the same bytes.
+@Suite struct GraphEncoderTests {
+    /// What the slow road makes: triples, then their encoding.
+    func reference(_ document: Document, formats: Set<RDFFormat>, builder: GraphBuilder = GraphBuilder()) -> EncodedFragment {
+        RDFFragmentEncoder(formats: formats).encode(builder.build(document))
+    }
+
+    func expectSameBytes(_ document: Document, builder: GraphBuilder = GraphBuilder(), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let formats = Set(RDFFormat.allCases)
+        let fast = GraphEncoder(builder: builder, formats: formats).encode(document)
+        let slow = reference(document, formats: formats, builder: builder)
+        #expect(fast.graph == slow.graph, sourceLocation: sourceLocation)
+        for format in RDFFormat.allCases {
+            let a = String(decoding: fast.bodies[format] ?? [], as: UTF8.self)
+            let b = String(decoding: slow.bodies[format] ?? [], as: UTF8.self)
+            #expect(a == b, "\(format) differs", sourceLocation: sourceLocation)
+        }
+        #expect(fast.sharedLines == slow.sharedLines, sourceLocation: sourceLocation)
+        // Each format alone gives the same body as among the others.
+        for format in RDFFormat.allCases {
+            #expect(GraphEncoder(builder: builder, formats: [format]).encode(document).bodies[format] == fast.bodies[format])
+        }
+    }
+
+    /// A document with everything the builder writes, and text that needs escapes.
+    func richDocument(iri: IRI? = nil) -> Document {
+        let text = "Vraag 1\n\nZei \"België\" iets\tover C:\\pad\u{01} en \u{7F}? Ja 😀 China.\r\nAntwoord 1\n\nNee."
+        var document = Document(id: "dir/rich doc.txt", text: text, iri: iri)
+        document.metadata.source = "dir/rich doc.txt"
+        document.metadata.identifier = "kv-tk-2024Z01911"
+        document.metadata.title = "Een \"titel\""
+        document.metadata.date = "2024-02-07"
+        document.metadata.format = "txt"
+        document.metadata.properties = ["b": "twee", "a": "een\nregel"]
+        let bytes = Array(text.utf8)
+        func span(_ word: String) -> Span {
+            let needle = Array(word.utf8)
+            let start = (0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }!
+            return Span(start: start, end: start + needle.count)
+        }
+        let china = IRI(Gazetteer.entityBase + "country/cn")
+        let belgium = IRI(Gazetteer.entityBase + "country/be")
+        let odd = IRI("http://ex.org/odd entity{1}")
+        document[Sentences.self] = [
+            Sentence(span: span("Vraag 1")), Sentence(span: Span(start: span("Zei").start, end: span("China.").end)),
+            Sentence(span: span("Antwoord 1")), Sentence(span: span("Nee.")),
+        ]
+        document[Mentions.self] = [
+            Mention(span: span("België"), entityClass: .schema("Country"), entity: belgium, confidence: 1, source: "t"),
+            Mention(span: span("pad"), candidates: [odd, china], confidence: 0.5, form: .adjectival, source: "t"),
+            Mention(span: span("China"), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
+            Mention(span: span("Nee"), entityClass: .schema("Date"), form: .value, value: .date(year: 2024, month: 2, day: 7), source: "t"),
+        ]
+        document[Entities.self] = [
+            Entity(iri: belgium, types: [.schema("Country")], labels: [Literal("België", language: "nl")]),
+            Entity(iri: china, types: [.schema("Country"), odd], labels: [Literal("China", language: "nl"), Literal("\"C\"", language: "en")],
+                   sameAs: [IRI("http://www.wikidata.org/entity/Q148")]),
+        ]
+        document[Utterances.self] = [Utterance(span: span("Nee."), speakerID: "#X", speakerName: "Mw. \"X\"", role: "chair")]
+        document[Relations.self] = [
+            Relation(subject: belgium, predicate: CoOccurrenceExtractor.coOccursWith, object: china, evidence: [span("China.")], count: 2, source: "t"),
+            Relation(subject: odd, predicate: IRI("http://ex.org/p q"), object: china, evidence: [], source: "t"),
+        ]
+        document[ParliamentaryQuestions.self] = QuestionSet(
+            questions: [Question(number: 1, span: span("Zei"), heading: span("Vraag 1"))],
+            answers: [Answer(questionNumbers: [1, 2], span: span("Nee."), heading: span("Antwoord 1"))],
+            askedBy: [belgium], addressedTo: [odd], submitted: .date(year: 2024, month: 1, day: 2),
+            answeredBy: [china], answered: Literal("gisteren")
+        )
+        #expect(document._checkInvariants().isEmpty)
+        return document
+    }
+
+    @Test func everyKindOfStatementIsWrittenAsTheEncoderWritesIt() {
+        expectSameBytes(richDocument())
+        expectSameBytes(richDocument(), builder: GraphBuilder(includeSentences: false))
+    }
+
+    @Test func documentIRIsThatNeedEscapesAreEscapedAlike() {
+        expectSameBytes(richDocument(iri: IRI("http://ex.org/a b<c>\"d\"{e}|f^g`h\\i")))
+    }
+
+    @Test func plainAndEmptyDocumentsAreWrittenAlike() {
+        expectSameBytes(Document(id: "a.txt", text: "Alleen ASCII, zonder lagen."))
+        expectSameBytes(Document(id: "b.txt", text: "ë"))
+        // A text longer than a code point checkpoint block, with non-ASCII letters at block edges.
+        let long = String(repeating: "abcdéfgh ", count: 40) + "ü"
+        var document = Document(id: "c.txt", text: long)
+        document[Sentences.self] = stride(from: 0, to: long.utf8.count - 11, by: 11).map { Sentence(span: Span(start: $0, end: $0 + 10)) }
+        expectSameBytes(document)
+    }
+
+    @Test func corpusDocumentsThroughTheStandardPipelineAreWrittenAlike() async throws {
+        let pipeline = try Pipeline {
+            TextGraphPipeline.analysis(gazetteer: Fixtures.gazetteer, options: TextGraphPipeline.Options())
+        }
+        let sources = try CorpusSource(inputs: [Fixtures.packageRoot.appendingPathComponent("corpus").path])
+        var count = 0
+        for source in sources {
+            var harness = StageHarness(pipeline)
+            for document in try await harness.feed(source) {
+                expectSameBytes(document)
+                count += 1
+            }
+        }
+        #expect(count >= 2)
+    }
+
+    @Test func codePointOffsetsCountScalars() {
+        let text = String(repeating: "a", count: 63) + "é" + String(repeating: "😀", count: 20) + "z"
+        var copy = text
+        copy.withUTF8 { bytes in
+            let offsets = CodePointOffsets(bytes)
+            var scalars = 0
+            var utf8 = 0
+            for scalar in text.unicodeScalars {
+                #expect(offsets.codePoint(at: utf8) == scalars)
+                utf8 += String(scalar).utf8.count
+                scalars += 1
+            }
+            #expect(offsets.codePoint(at: bytes.count) == scalars)
+        }
+        var ascii = "plain"
+        ascii.withUTF8 { #expect(CodePointOffsets($0).codePoint(at: 5) == 5) }
+    }
+
+    @Test func vocabularyTermsAreWrittenAsTheirIRIs() {
+        for term in VocabularyTerm.allCases {
+            #expect(Array(term.encoded) == Array("<\(term.iri.value)>".utf8))
+        }
+        #expect(Set(VocabularyTerm.allCases.map(\.iri)).count == VocabularyTerm.allCases.count)
+    }
+}
