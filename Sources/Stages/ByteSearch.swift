@@ -38,6 +38,17 @@ enum ByteSearch {
         return true
     }
 
+    /// Whether a string contains `needle` (ASCII), as `String.contains(_:)` tells: in ASCII
+    /// text a byte search; other text goes to `String.contains` when the bytes hold the needle.
+    static func string(_ string: String, contains needle: StaticString) -> Bool {
+        var string = string
+        let (found, isASCII) = string.withUTF8 { bytes in
+            (contains(bytes, needle), CodePointOffsets.allASCII(bytes))
+        }
+        guard found else { return false }
+        return isASCII || string.contains(String(describing: needle))
+    }
+
     /// Whether `needle` occurs in `bytes[range]`.
     static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }

@@ -117,7 +117,7 @@ import Testing
         let text = String(repeating: "a", count: 63) + "é" + String(repeating: "😀", count: 20) + "z"
         var copy = text
         copy.withUTF8 { bytes in
-            let offsets = CodePointOffsets(bytes)
+            var offsets = CodePointOffsets(bytes)
             var scalars = 0
             var utf8 = 0
             for scalar in text.unicodeScalars {
@@ -126,9 +126,15 @@ import Testing
                 scalars += 1
             }
             #expect(offsets.codePoint(at: bytes.count) == scalars)
+            // Backwards and across blocks, after the forward lookups.
+            #expect(offsets.codePoint(at: 65) == 64 && offsets.codePoint(at: 63) == 63 && offsets.codePoint(at: 0) == 0)
+            #expect(offsets.codePoint(at: 69) == 65 && offsets.codePoint(at: 65) == 64)
         }
         var ascii = "plain"
-        ascii.withUTF8 { #expect(CodePointOffsets($0).codePoint(at: 5) == 5) }
+        ascii.withUTF8 {
+            var offsets = CodePointOffsets($0)
+            #expect(offsets.codePoint(at: 5) == 5)
+        }
     }
 
     @Test func vocabularyTermsAreWrittenAsTheirIRIs() {
@@ -136,5 +142,18 @@ import Testing
             #expect(Array(term.encoded) == Array("<\(term.iri.value)>".utf8))
         }
         #expect(Set(VocabularyTerm.allCases.map(\.iri)).count == VocabularyTerm.allCases.count)
+    }
+
+    @Test func eightByteEscapeTestMissesNoByteThatNeedsAnEscape() {
+        var generator = SystemRandomNumberGenerator()
+        func needs(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F }
+        for round in 0..<100_000 {
+            var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0xFF, using: &generator) }
+            if round % 2 == 0 { bytes[Int.random(in: 0..<8, using: &generator)] = [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x7F].randomElement()! }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            if bytes.contains(where: needs) { #expect(ByteBuffer.mayNeedLiteralEscape(word)) }
+        }
+        let clean = Array("Kamerlid-ëü".utf8.prefix(8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        #expect(!ByteBuffer.mayNeedLiteralEscape(clean))
     }
 }

@@ -125,10 +125,15 @@ final class ByteBuffer {
     /// ``RDFEncoder`` writes them: `\"`, `\\`, `\n`, `\r`, `\t`, `\u00XX` for other controls and
     /// DEL), copying runs that need none at once.
     func appendEscapedLiteral(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var runStart = 0
         var k = 0
         let count = bytes.count
         while k < count {
+            // Eight bytes at a time while none needs an escape (most of a text).
+            while k + 8 <= count && !Self.mayNeedLiteralEscape(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
+            guard k < count else { break }
             let byte = bytes[k]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
                 if k > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
@@ -148,6 +153,17 @@ final class ByteBuffer {
             k += 1
         }
         if count > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Whether any of eight bytes may need an escape in a literal: a control (below 0x20), `"`,
+    /// `\\` or DEL. Exact when it says no (a yes is checked byte by byte).
+    @inline(__always)
+    static func mayNeedLiteralEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        return below20 | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x7F)) != 0
     }
 
     /// Appends the bytes of an IRI with the escapes IRIREF needs (as ``RDFEncoder`` writes

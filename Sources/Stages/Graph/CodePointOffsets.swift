@@ -31,17 +31,31 @@ struct CodePointOffsets {
         self.checkpoints = checkpoints
     }
 
+    /// The last offset looked up and its code point offset: lookups mostly go forward a little
+    /// (a sentence's start, its end, the next sentence's start), so counting from there is short.
+    private var lastUTF8 = 0
+    private var lastCodePoint = 0
+
     /// The code point offset of a UTF-8 offset (which must lie on a scalar boundary).
     @inline(__always)
-    func codePoint(at utf8Offset: Int) -> Int {
+    mutating func codePoint(at utf8Offset: Int) -> Int {
         if isASCII { return utf8Offset }
-        let block = utf8Offset / 64
-        var count = Int(checkpoints[block])
-        var k = block * 64
+        var k: Int
+        var count: Int
+        if utf8Offset >= lastUTF8 && utf8Offset - lastUTF8 < 64 {
+            k = lastUTF8
+            count = lastCodePoint
+        } else {
+            let block = utf8Offset / 64
+            count = Int(checkpoints[block])
+            k = block * 64
+        }
         while k < utf8Offset {
             if bytes[k] & 0xC0 != 0x80 { count += 1 }
             k += 1
         }
+        lastUTF8 = utf8Offset
+        lastCodePoint = count
         return count
     }
 

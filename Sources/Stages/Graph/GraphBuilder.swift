@@ -56,7 +56,7 @@ public struct GraphBuilder: Stage {
     ///   - sink: Receives the statements.
     func write<Sink: GraphStatementSink>(_ document: Document, text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         typealias V = Vocabulary
-        let offsets = CodePointOffsets(text)
+        var offsets = CodePointOffsets(text)
         let length = offsets.codePoint(at: text.count)
         let doc = GraphNode.document
         let context = GraphNode.segment(0, length)

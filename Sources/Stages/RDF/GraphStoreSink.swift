@@ -24,7 +24,7 @@ public final class GraphStoreSink: GraphSink {
     public let attempts: Int
     private let session: URLSession
     private let encoder = RDFFragmentEncoder(formats: [.nTriples])
-    private var writtenShared = Set<[UInt8]>()
+    private var writtenShared = SharedLineSet()
     private var pendingShared: [UInt8] = []
 
     /// Whether entity descriptions are sent with each document rather than at the end (for
@@ -55,7 +55,7 @@ public final class GraphStoreSink: GraphSink {
     public func write(_ fragment: EncodedFragment) async throws {
         guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
         try await send(method: "PUT", graph: fragment.graph, body: body)
-        for line in fragment.sharedLines where writtenShared.insert(line).inserted { pendingShared += line }
+        for line in fragment.sharedLines where writtenShared.insert(line) { pendingShared += line }
         if pendingShared.count >= 1 << 20 || sendsSharedEagerly { try await flushShared() }
     }
 

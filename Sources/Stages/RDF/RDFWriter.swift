@@ -32,7 +32,7 @@ public final class RDFWriter: GraphSink {
     private var sharedFile: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
     private var sharedBuffer: [UInt8] = []
-    private var writtenShared = Set<[UInt8]>()
+    private var writtenShared = SharedLineSet()
     private var finished = false
     private let encoder: RDFFragmentEncoder
 
@@ -92,8 +92,14 @@ public final class RDFWriter: GraphSink {
         guard let body = fragment.bodies[format] else {
             preconditionFailure("the fragment was not encoded as \(format)")
         }
-        buffer.append(contentsOf: body)
-        for line in fragment.sharedLines where writtenShared.insert(line).inserted {
+        if body.count >= 1 << 16 {
+            // A large body goes to the file as it is, without a copy into the buffer.
+            try flush()
+            try writeOut(body)
+        } else {
+            buffer.append(contentsOf: body)
+        }
+        for line in fragment.sharedLines where writtenShared.insert(line) {
             sharedBuffer.append(contentsOf: line)
         }
         if buffer.count >= 1 << 20 { try flush() }
@@ -157,11 +163,8 @@ public final class RDFWriter: GraphSink {
     }
 
     private func flush() throws {
-        if !buffer.isEmpty, let file {
-            let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-            guard written == buffer.count else {
-                throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
-            }
+        if !buffer.isEmpty {
+            try writeOut(buffer)
             buffer.removeAll(keepingCapacity: true)
         }
         if !sharedBuffer.isEmpty, let sharedFile {
@@ -173,10 +176,19 @@ public final class RDFWriter: GraphSink {
         }
     }
 
+    /// Writes bytes to the output file.
+    private func writeOut(_ bytes: [UInt8]) throws {
+        guard let file else { return }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == bytes.count else {
+            throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Rebuilds the set of shared lines already written from the side file.
     private func reloadSharedLines() throws {
         writtenShared.removeAll()
-        try forEachSharedLine { writtenShared.insert($0) }
+        try forEachSharedLine { _ = writtenShared.insert($0) }
         if let sharedFile { fseeko(sharedFile, 0, SEEK_END) }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the bytes of a text file into normalized text, or says exactly why it cannot.
 ///
 /// Accepts UTF-8 with or without a byte-order mark and UTF-16 with a byte-order mark. Line ends
@@ -23,12 +29,12 @@ public enum TextDecoder {
             encoding = "UTF-8 with byte-order mark"
         }
         let body = bytes[start...]
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = firstOffset(of: 0, in: body) {
             throw StageError(.binaryContent, "binary content, not text: NUL byte at byte \(nul)")
         }
         if let bad = firstInvalidUTF8Offset(body) {
             if windows1252Fallback {
-                return (try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])), "Windows-1252 (not valid UTF-8 at byte \(bad))")
+                return (try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])[...]), "Windows-1252 (not valid UTF-8 at byte \(bad))")
             }
             throw StageError(
                 .invalidEncoding,
@@ -36,7 +42,21 @@ public enum TextDecoder {
                     + "convert the file to UTF-8"
             )
         }
-        return (try finish(normalizeLineEnds(body)), encoding)
+        if firstOffset(of: 0x0D, in: body) == nil {
+            // No line ends to normalize: the text is the bytes as they are.
+            return (try finish(body), encoding)
+        }
+        return (try finish(normalizeLineEnds(body)[...]), encoding)
+    }
+
+    /// The offset of the first `byte` in `bytes` (memchr), or `nil`.
+    static func firstOffset(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                let found = memchr(base, Int32(byte), buffer.count)
+            else { return nil }
+            return bytes.startIndex + (UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base)
+        }
     }
 
     /// Windows-1252 bytes as UTF-8; the five bytes Windows-1252 leaves undefined are an error.
@@ -87,10 +107,10 @@ public enum TextDecoder {
                 throw StageError(.invalidEncoding, "invalid UTF-16 (unpaired surrogate) at code unit \(index + 1)")
             }
         }
-        return try finish(normalizeLineEnds(Array(String(scalars).utf8)[...]))
+        return try finish(normalizeLineEnds(Array(String(scalars).utf8)[...])[...])
     }
 
-    private static func finish(_ normalized: [UInt8]) throws -> String {
+    private static func finish(_ normalized: ArraySlice<UInt8>) throws -> String {
         guard normalized.contains(where: { !isASCIIWhitespace($0) }) else {
             throw StageError(.emptyDocument, normalized.isEmpty ? "the document is empty" : "the document holds only white space")
         }
@@ -121,12 +141,23 @@ public enum TextDecoder {
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or `nil`.
     static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        bytes.withUnsafeBufferPointer { buffer in
+            firstInvalidUTF8Offset(buffer).map { bytes.startIndex + $0 }
+        }
+    }
+
+    /// The offset of the first byte of `bytes` that is not part of well-formed UTF-8, or `nil`.
+    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        let end = bytes.count
         while i < end {
             let b0 = bytes[i]
             if b0 < 0x80 {
+                // Runs of ASCII, eight bytes at a time.
                 i += 1
+                while i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 continue
             }
             let length: Int

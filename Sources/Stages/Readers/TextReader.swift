@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import Pipeline
 
 /// Reads plain-text documents: UTF-8 (with or without byte-order mark) or UTF-16 with a
@@ -118,31 +123,58 @@ enum SourceBytes {
         case .unreadable(let reason):
             throw StageError(.unreadable, reason)
         case .file(let path):
-            let attributes: [FileAttributeKey: Any]
-            do {
-                attributes = try FileManager.default.attributesOfItem(atPath: path)
-            } catch {
-                throw StageError(.unreadable, "cannot read \(path): no such file or no permission", cause: error)
+            // POSIX calls: one stat, one open, reads straight into the array.
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw StageError(.unreadable, "cannot read \(path): no such file or no permission")
             }
-            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
                 throw StageError(.unreadable, "\(path) is a directory")
             }
-            if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumBytes {
-                throw tooLarge(size, maximumBytes)
+            if Int(info.st_size) > maximumBytes {
+                throw tooLarge(Int(info.st_size), maximumBytes)
             }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
                 throw StageError(.unreadable, "cannot open \(path)")
             }
-            defer { try? handle.close() }
-            do {
-                let data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-                return try checked([UInt8](data), maximumBytes)
-            } catch let error as StageError {
-                throw error
-            } catch {
-                throw StageError(.unreadable, "cannot read \(path): \(error.localizedDescription)", cause: error)
+            defer { close(descriptor) }
+            // Up to one byte more than the limit, to tell a file that grew past it.
+            let limit = maximumBytes + 1
+            var bytes: [UInt8] = []
+            var capacity = min(max(Int(info.st_size), 0) + 1, limit)
+            while true {
+                let start = bytes.count
+                let room = capacity - start
+                var failure: Int32 = 0
+                bytes.append(contentsOf: repeatElement(0, count: room))
+                let count = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                    let n = SourceBytes.readFile(descriptor, buffer.baseAddress! + start, room)
+                    if n < 0 { failure = errno }
+                    return n
+                }
+                if count < 0 {
+                    if failure == EINTR {
+                        bytes.removeLast(room)
+                        continue
+                    }
+                    throw StageError(.unreadable, "cannot read \(path): \(String(cString: strerror(failure)))")
+                }
+                bytes.removeLast(room - count)
+                if count == 0 || bytes.count >= limit { break }
+                if bytes.count == capacity { capacity = min(capacity * 2, limit) }
             }
+            return try checked(bytes, maximumBytes)
         }
+    }
+
+    /// The system's `read(2)`.
+    private static func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
     }
 
     private static func checked(_ bytes: [UInt8], _ maximumBytes: Int) throws -> [UInt8] {

@@ -159,8 +159,8 @@ private struct TEIParse {
             }
         case "meeting":
             let ana = cursor.attribute("ana") ?? ""
-            if ana.contains("#parla.lower") { metadata.properties["house"] = "Tweede Kamer" }
-            if ana.contains("#parla.upper") { metadata.properties["house"] = "Eerste Kamer" }
+            if ByteSearch.string(ana, contains: "#parla.lower") { metadata.properties["house"] = "Tweede Kamer" }
+            if ByteSearch.string(ana, contains: "#parla.upper") { metadata.properties["house"] = "Eerste Kamer" }
         case "date":
             if let when = cursor.attribute("when"), path.contains("sourceDesc") || (metadata.date == nil && path.contains("setting")) {
                 metadata.date = when

@@ -42,14 +42,37 @@ struct TextAssembler {
 
     /// Appends text, collapsing white space.
     mutating func append(_ text: [UInt8]) {
-        for byte in text {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                if blockStart != nil { pendingSpace = true }
-            } else {
+        text.withUnsafeBufferPointer { text in
+            var k = 0
+            while k < text.count {
+                let byte = text[k]
+                if Self.isSpace(byte) {
+                    if blockStart != nil { pendingSpace = true }
+                    k += 1
+                    continue
+                }
+                // A run of words apart by single spaces (which collapse to themselves): its first
+                // byte may need a separator or a pending space before it, the rest goes as it is.
+                var end = k + 1
+                while end < text.count {
+                    let next = text[end]
+                    if !Self.isSpace(next) {
+                        end += 1
+                    } else if next == 0x20 && end + 1 < text.count && !Self.isSpace(text[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
                 emit(byte)
+                if end > k + 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[(k + 1)..<end])) }
+                k = end
             }
         }
     }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     /// Appends a word as it is, returning its span; a space is written before it when
     /// `spaceBefore` and the block has text.

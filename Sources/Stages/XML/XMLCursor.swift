@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A forward-only cursor over an XML document, on libxml2's streaming `xmlTextReader`.
 ///
@@ -128,11 +133,7 @@ final class XMLCursor {
     /// Appends the current text node's UTF-8 bytes.
     func appendText(to out: inout [UInt8]) {
         guard let value = xmlTextReaderConstValue(reader) else { return }
-        var p = value
-        while p.pointee != 0 {
-            out.append(p.pointee)
-            p += 1
-        }
+        out.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
     }
 
     /// The current text node's value.

@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""TextGraph's speed and memory beside the tools a user would pick instead, in one run.
+
+    python3 scripts/benchmark.py --binary .build/release/textgraph
+
+Makes corpora in /tmp (never in the repository) by repeating the texts of ../shared/data:
+TXT (the kamervragen texts and corpus/*.txt, one file per document, 10 MB and 100 MB) and TEI
+XML (the ParlaMint TEI structure, <u> utterances of <seg> paragraphs, filled with the same texts,
+one file per document). Then measures, each as a whole process, pinned with taskset:
+
+- TextGraph end to end, TXT to N-Quads with sentences, entities and links: one core
+  (--jobs 1, taskset -c 0) and two cores (--jobs 2), writing to a file in /tmp (and, for
+  comparison, to /dev/null);
+- the spaCy pipeline a user would pick instead: spacy.blank("nl") + sentencizer + entity_ruler
+  with the same gazetteer (labels, aliases, adjectives of Sources/Stages/Resources/Gazetteer),
+  each mention written as N-Triples through rdflib (a NIF phrase with offsets, anchorOf,
+  taIdentRef), one core;
+- ucto (tokenization and sentence splitting), one core;
+- xmllint --stream (the floor for parsing the XML) and TextGraph reading the same XML files
+  into documents (textgraph eval read-speed), one core;
+- TextGraph end to end on the XML and on the TXT of the same texts, one core.
+
+It prints MB/s (input megabytes, 10^6 bytes, per second of wall time), peak RSS (ru_maxrss from
+wait4) and the ratios the acceptance names, each with PASS or FAIL. It exits 0 whatever the
+ratios (it is a measurement, not a test); it fails only when a tool cannot run.
+"""
+
+import argparse
+import html
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+GAZETTEER = ROOT / "Sources" / "Stages" / "Resources" / "Gazetteer"
+ENTITY_BASE = "https://w3id.org/textgraph/entity/"
+PARLAMINT_SAMPLE = SHARED / "parlamint-nl" / "ParlaMint-NL_2017-01-26-tweedekamer-4.xml"
+
+
+# MARK: Corpora
+
+def source_texts():
+    """(name, text) of the kamervragen texts and corpus/*.txt, in a stable order."""
+    kamervragen = SHARED / "kamervragen"
+    if not kamervragen.is_dir():
+        sys.exit(f"benchmark: {kamervragen} is missing")
+    paths = sorted(p for p in kamervragen.rglob("*") if p.suffix in (".txt", ".md"))
+    paths += sorted((ROOT / "corpus").glob("*.txt"))
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+
+
+def tei_header():
+    """The ParlaMint sample's title statement, as the header of the generated TEI files."""
+    sample = PARLAMINT_SAMPLE.read_text(encoding="utf-8")
+    titles = re.search(r"<titleStmt>.*?</titleStmt>", sample, re.S)
+    title_stmt = titles.group(0) if titles else "<titleStmt><title>ParlaMint-NL</title></titleStmt>"
+    return f"<teiHeader><fileDesc>{title_stmt}</fileDesc></teiHeader>"
+
+
+def tei_document(name, text, header):
+    """A TEI document in the ParlaMint structure whose utterance's segments are the text's paragraphs."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    segs = "\n".join(
+        f'        <seg xml:id="{name}.seg{k}">{html.escape(p, quote=False)}</seg>' for k, p in enumerate(paragraphs, 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="nl" xml:id="{name}">\n{header}\n'
+        '<text xml:lang="nl"><body><div type="debateSection">\n'
+        f'      <u who="#KhadijaArib" ana="#regular" xml:id="{name}.u1">\n{segs}\n      </u>\n'
+        "</div></body></text>\n</TEI>\n"
+    )
+
+
+def make_corpus(folder, size_mb, texts):
+    """Repeats the texts as one file per document in `folder` until it holds `size_mb` MB."""
+    marker = folder / ".complete"
+    if marker.exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    total, round_ = 0, 0
+    while total < size_mb * 1_000_000:
+        sub = folder / f"r{round_:04d}"
+        sub.mkdir()
+        for name, text in texts:
+            data = text.encode("utf-8")
+            (sub / f"{name}.txt").write_bytes(data)
+            total += len(data)
+            if total >= size_mb * 1_000_000:
+                break
+        round_ += 1
+    marker.touch()
+
+
+def make_tei_corpus(folder, txt_folder):
+    """The documents of a TXT corpus as TEI files, one each, with the same texts."""
+    marker = folder / ".complete"
+    if marker.exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    header = tei_header()
+    for path in sorted(txt_folder.rglob("*.txt")):
+        relative = path.relative_to(txt_folder)
+        target = (folder / relative).with_suffix(".xml")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        name = str(relative.with_suffix("")).replace("/", "-")
+        target.write_bytes(tei_document(name, path.read_text(encoding="utf-8"), header).encode("utf-8"))
+    marker.touch()
+
+
+def corpus_bytes(folder, suffix):
+    return sum(p.stat().st_size for p in folder.rglob(f"*{suffix}"))
+
+
+def concatenated(folder, path):
+    """The corpus' documents in one file, apart by blank lines (for ucto)."""
+    if not path.exists():
+        with open(path, "wb") as out:
+            for p in sorted(folder.rglob("*.txt")):
+                out.write(p.read_bytes().rstrip(b"\n") + b"\n\n")
+    return path
+
+
+# MARK: Measuring
+
+class Measurement:
+    def __init__(self, name, megabytes, seconds, rss_kb, note=""):
+        self.name, self.megabytes, self.seconds, self.rss_kb, self.note = name, megabytes, seconds, rss_kb, note
+
+    @property
+    def rate(self):
+        return self.megabytes / self.seconds if self.seconds > 0 else float("inf")
+
+    def line(self):
+        return f"  {self.name:<46} {self.megabytes:8.1f} MB {self.seconds:8.2f} s {self.rate:9.2f} MB/s {self.rss_kb / 1024:8.1f} MiB  {self.note}"
+
+
+def run(command, megabytes, name, stdout=subprocess.DEVNULL, note="", shell=False):
+    """Runs a command once; wall time and peak RSS (ru_maxrss of the process, from wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, shell=shell)
+    stderr_chunks = []
+    # Read standard error as it comes (a full pipe would block the child); wait4 gives the usage.
+    while True:
+        chunk = process.stderr.read(65536)
+        if not chunk:
+            break
+        stderr_chunks.append(chunk)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0,):
+        sys.stderr.write(b"".join(stderr_chunks).decode("utf-8", "replace")[-2000:])
+        sys.exit(f"benchmark: {name} failed with exit status {process.returncode}: {command}")
+    return Measurement(name, megabytes, seconds, usage.ru_maxrss, note)
+
+
+def best_of(times, *args, **kwargs):
+    """The fastest of several runs (the machine is shared; the fastest is the least disturbed)."""
+    results = [run(*args, **kwargs) for _ in range(times)]
+    best = min(results, key=lambda m: m.seconds)
+    best.rss_kb = max(m.rss_kb for m in results)
+    if times > 1:
+        spread = max(m.seconds for m in results) / best.seconds - 1
+        best.note = (best.note + f" best of {times}, slowest +{spread * 100:.0f}%").strip()
+    return best
+
+
+# MARK: The spaCy pipeline (run as a child process of this script)
+
+def gazetteer_patterns():
+    """entity_ruler patterns from the gazetteer TSVs: every label, alias and adjective, with the
+    entity's IRI as the pattern id and its type as the label."""
+    patterns = []
+    for path in sorted(GAZETTEER.glob("*.tsv")):
+        header = None
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if header is None:
+                header = fields
+                continue
+            row = dict(zip(header, fields))
+            iri = row["id"] if "://" in row["id"] else ENTITY_BASE + row["id"]
+            label = row.get("type", "Thing").split("|")[0].split(" ")[0] or "Thing"
+            names = {row.get("label@nl", ""), row.get("label@en", "")}
+            for column in ("aliases", "adjectives"):
+                names.update(row.get(column, "").split("|"))
+            for name in sorted(n for n in names if n.strip()):
+                patterns.append({"label": label, "pattern": name, "id": iri})
+    return patterns
+
+
+def spacy_pipeline(corpus, output):
+    """What a user would write with spaCy and rdflib: sentences, gazetteer entities, NIF mentions."""
+    import spacy
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    nif = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    its = Namespace("http://www.w3.org/2005/11/its/rdf#")
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(gazetteer_patterns())
+    paths = sorted(pathlib.Path(corpus).rglob("*.txt"))
+    texts = (p.read_text(encoding="utf-8") for p in paths)
+    mentions = 0
+    with open(output, "wb") as out:
+        for path, doc in zip(paths, nlp.pipe(texts, batch_size=64)):
+            base = "https://w3id.org/textgraph/doc/" + str(path.relative_to(pathlib.Path(corpus).parent))
+            graph = Graph()
+            context = URIRef(f"{base}#char=0,{len(doc.text)}")
+            sentences = sum(1 for _ in doc.sents)
+            for ent in doc.ents:
+                phrase = URIRef(f"{base}#char={ent.start_char},{ent.end_char}")
+                graph.add((phrase, RDF.type, nif.Phrase))
+                graph.add((phrase, nif.beginIndex, Literal(ent.start_char, datatype=XSD.nonNegativeInteger)))
+                graph.add((phrase, nif.endIndex, Literal(ent.end_char, datatype=XSD.nonNegativeInteger)))
+                graph.add((phrase, nif.anchorOf, Literal(ent.text)))
+                graph.add((phrase, nif.referenceContext, context))
+                if ent.ent_id_:
+                    graph.add((phrase, its.taIdentRef, URIRef(ent.ent_id_)))
+                mentions += 1
+            out.write(graph.serialize(format="nt", encoding="utf-8"))
+            del sentences
+    print(json.dumps({"documents": len(paths), "mentions": mentions}), file=sys.stderr)
+
+
+# MARK: The report
+
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "textgraph"))
+    parser.add_argument("--python", default=sys.executable, help="the Python that has spaCy and rdflib")
+    parser.add_argument("--work", default=str(pathlib.Path(tempfile.gettempdir()) / "textgraph-benchmark"))
+    parser.add_argument("--small-mb", type=int, default=10)
+    parser.add_argument("--large-mb", type=int, default=100)
+    parser.add_argument("--ucto-mb", type=int, default=2, help="ucto is slow: it reads the first MB of the small corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="TextGraph runs on the small corpus: the best of this many")
+    parser.add_argument("--spacy-peer", nargs=2, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.spacy_peer:
+        spacy_pipeline(*args.spacy_peer)
+        return 0
+
+    binary = str(pathlib.Path(args.binary).resolve())
+    work = pathlib.Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    texts = source_texts()
+    small, large = work / f"txt-{args.small_mb}MB", work / f"txt-{args.large_mb}MB"
+    small_xml = work / f"tei-{args.small_mb}MB"
+    print(f"benchmark: {len(texts)} source texts; corpora in {work}", file=sys.stderr)
+    make_corpus(small, args.small_mb, texts)
+    make_corpus(large, args.large_mb, texts)
+    make_tei_corpus(small_xml, small)
+    small_mb, large_mb = corpus_bytes(small, ".txt") / 1e6, corpus_bytes(large, ".txt") / 1e6
+    xml_mb = corpus_bytes(small_xml, ".xml") / 1e6
+    ucto_input = work / f"ucto-{args.ucto_mb}MB.txt"
+    if not ucto_input.exists():
+        data = concatenated(small, work / "small-concatenated.txt").read_bytes()
+        cut = data.rfind(b"\n", 0, args.ucto_mb * 1_000_000) + 1
+        ucto_input.write_bytes(data[:cut])
+    ucto_mb = ucto_input.stat().st_size / 1e6
+    output = work / "out.nq"
+    one = ["taskset", "-c", "0"]
+
+    def textgraph(corpus, jobs, megabytes, name, to_file=True, repeat=args.repeat):
+        pin = one if jobs == 1 else ["taskset", "-c", "0,1"]
+        target = str(output) if to_file else "-"
+        m = best_of(repeat, pin + [binary, "run", str(corpus), "--jobs", str(jobs), "--quiet", "-o", target], megabytes, name)
+        if to_file:
+            m.note = (f"{output.stat().st_size / 1e6:.0f} MB of N-Quads; " + m.note).strip()
+            output.unlink()
+        return m
+
+    print("benchmark: running (each line is one tool; MB are input megabytes, 10^6 bytes)\n", file=sys.stderr)
+    results = {}
+    results["tg1"] = textgraph(small, 1, small_mb, f"TextGraph TXT→N-Quads, 1 core ({args.small_mb} MB)")
+    results["tg1null"] = textgraph(small, 1, small_mb, "  same, N-Quads to /dev/null", to_file=False)
+    results["tg2"] = textgraph(small, 2, small_mb, f"TextGraph TXT→N-Quads, 2 cores ({args.small_mb} MB)")
+    results["tg2null"] = textgraph(small, 2, small_mb, "  same, N-Quads to /dev/null", to_file=False)
+    results["tg1large"] = textgraph(large, 1, large_mb, f"TextGraph TXT→N-Quads, 1 core ({args.large_mb} MB)", repeat=1)
+    results["tg2large"] = textgraph(large, 2, large_mb, f"TextGraph TXT→N-Quads, 2 cores ({args.large_mb} MB)", repeat=1)
+    spacy_out = work / "spacy.nt"
+    results["spacy"] = run(
+        one + [args.python, str(pathlib.Path(__file__).resolve()), "--spacy-peer", str(small), str(spacy_out)],
+        small_mb, f"spaCy blank nl + sentencizer + entity_ruler + rdflib, 1 core ({args.small_mb} MB)",
+    )
+    results["spacy"].note = f"{spacy_out.stat().st_size / 1e6:.1f} MB of N-Triples (mentions only)"
+    spacy_out.unlink()
+    results["ucto"] = run(one + ["ucto", "-L", "nld", "-n", str(ucto_input), "/dev/null"], ucto_mb,
+                          f"ucto -L nld -n (tokens, sentences), 1 core ({args.ucto_mb} MB)")
+    xml_files = work / "xml-files.txt"
+    xml_files.write_text("\n".join(str(p) for p in sorted(small_xml.rglob("*.xml"))) + "\n")
+    results["xmllint"] = best_of(
+        args.repeat, f"taskset -c 0 xargs -a {xml_files} -d '\\n' xmllint --stream --noout", xml_mb,
+        f"xmllint --stream --noout, 1 core ({args.small_mb} MB TEI)", shell=True,
+    )
+    results["read"] = best_of(args.repeat, one + [binary, "eval", "read-speed", str(small_xml)], xml_mb,
+                              f"TextGraph reading TEI into documents, 1 core")
+    results["xml1"] = textgraph(small_xml, 1, xml_mb, f"TextGraph TEI→N-Quads, 1 core (the same texts)")
+    results["txt1"] = results["tg1"]
+
+    print(f"TextGraph benchmark ({os.cpu_count()} cores; {texts and len(texts)} texts repeated; wall time, input MB)")
+    print(f"  {'':<46} {'input':>11} {'time':>10} {'rate':>14} {'peak RSS':>13}")
+    for key in ("tg1", "tg1null", "tg2", "tg2null", "tg1large", "tg2large", "spacy", "ucto", "xmllint", "read", "xml1"):
+        print(results[key].line())
+
+    r = results
+    ratios = [
+        ("end to end, 1 core, vs the spaCy pipeline", r["tg1"].rate / r["spacy"].rate, ">=", 20.0),
+        ("  (N-Quads to /dev/null)", r["tg1null"].rate / r["spacy"].rate, ">=", 20.0),
+        ("end to end, 2 cores vs 1 core", r["tg2"].rate / r["tg1"].rate, ">=", 1.7),
+        ("  (N-Quads to /dev/null)", r["tg2null"].rate / r["tg1null"].rate, ">=", 1.7),
+        ("reading TEI vs xmllint --stream (throughput)", r["read"].rate / r["xmllint"].rate, ">=", 0.4),
+        ("TEI end to end time vs TXT end to end time, same texts", r["xml1"].seconds / r["txt1"].seconds, "<=", 1.2),
+        (f"peak RSS, {args.large_mb} MB vs {args.small_mb} MB, 1 core", r["tg1large"].rss_kb / r["tg1"].rss_kb, "<=", 1.3),
+        (f"peak RSS, {args.large_mb} MB vs {args.small_mb} MB, 2 cores", r["tg2large"].rss_kb / r["tg2"].rss_kb, "<=", 1.3),
+    ]
+    print("\nRatios (acceptance)")
+    for name, value, op, bound in ratios:
+        ok = value >= bound if op == ">=" else value <= bound
+        print(f"  {name:<58} {value:8.2f}  (needs {op} {bound:g})  {verdict(ok)}")
+    print(f"\n  (for reference: TextGraph 1 core vs ucto: {r['tg1'].rate / r['ucto'].rate:.0f}x; "
+          f"TEI is {xml_mb / small_mb:.2f}x the bytes of the same texts as TXT)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
