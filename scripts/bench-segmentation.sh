@@ -8,14 +8,7 @@
 # SIZE_MB (default 50), UCTO_MB (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-if ! command -v ucto >/dev/null; then
-    echo "bench: installing ucto" >&2
-    sudo=""
-    [[ $(id -u) == 0 ]] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq ucto >/dev/null
-fi
+scripts/setup.sh --peers
 
 scratch="${SCRATCH:-.build}"
 swift build -c release --product textgraph --scratch-path "$scratch" >&2

@@ -21,19 +21,12 @@ import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 
+from checks import Checks
+
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 TEI = "{http://www.tei-c.org/ns/1.0}"
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if not condition:
-        print(f"FAIL: {message}", file=sys.stderr)
-        print(f"corpus checks: {passed} passed, 1 failed")
-        sys.exit(1)
-    passed += 1
-    print(f"ok: {message}")
+checks = Checks("corpus checks")
+check = checks.check
 
 
 def seg_texts(path):
@@ -121,7 +114,7 @@ def main():
         check(summary["documentsSucceeded"] == len(files) and repaired,
               f"{summary['documentsSucceeded']} Handelingen files read after {len(repaired)} repairs, each reported as a warning")
 
-    print(f"corpus checks: {passed} passed, 0 failed")
+    checks.done()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import tempfile
 
 import pyoxigraph as ox
 
+from checks import Checks
+
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 ITS = "http://www.w3.org/2005/11/its/rdf#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -38,17 +40,8 @@ EXPECTED = [
     ("Europese Commissie", "GovernmentOrganization"),
 ]
 
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if not condition:
-        print(f"FAIL: {message}", file=sys.stderr)
-        print(f"graph checks: {passed} passed, 1 failed")
-        sys.exit(1)
-    passed += 1
-    print(f"ok: {message}")
+checks = Checks("graph checks")
+check = checks.check
 
 
 def run(binary, corpus, output, *extra):
@@ -204,7 +197,7 @@ def main():
 
         structure_checks(store)
 
-    print(f"graph checks: {passed} passed, 0 failed")
+    checks.done()
 
 
 if __name__ == "__main__":

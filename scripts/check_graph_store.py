@@ -20,21 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from checks import Checks
 import urllib.parse
 import urllib.request
 
 ENTITY = "https://w3id.org/textgraph/entity/"
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if not condition:
-        print(f"FAIL: {message}", file=sys.stderr)
-        print(f"graph store checks: {passed} passed, 1 failed")
-        sys.exit(1)
-    passed += 1
-    print(f"ok: {message}")
+checks = Checks("graph store checks")
+check = checks.check
 
 
 def free_port():
@@ -122,7 +115,7 @@ def main():
         check(result.returncode == 1 and down in result.stderr and "did not accept" in result.stderr,
               f"a store that is down: exit 1 and a clear message ({result.stderr.strip()[:160]})")
 
-    print(f"graph store checks: {passed} passed, 0 failed")
+    checks.done()
 
 
 if __name__ == "__main__":

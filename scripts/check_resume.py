@@ -18,18 +18,11 @@ import sys
 import tempfile
 import time
 
+from checks import Checks
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if not condition:
-        print(f"FAIL: {message}", file=sys.stderr)
-        print(f"resume checks: {passed} passed, 1 failed")
-        sys.exit(1)
-    passed += 1
-    print(f"ok: {message}")
+checks = Checks("resume checks")
+check = checks.check
 
 
 def main():
@@ -78,7 +71,7 @@ def main():
             leftovers = [name for name in os.listdir(tmp) if name.startswith(f"resumed.{extension}.")]
             check(not leftovers, f"no journal or partial files are left ({leftovers})")
 
-    print(f"resume checks: {passed} passed, 0 failed")
+    checks.done()
 
 
 if __name__ == "__main__":

@@ -7,22 +7,8 @@
 # Exits 1 when TextGraph's boundary F1 is below the best peer's on a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-
 # The peers: ucto from Debian, pysbd and spaCy from PyPI (spaCy's blank "nl" needs no model).
-if ! command -v ucto >/dev/null; then
-    echo "compare: installing ucto" >&2
-    sudo=""
-    [[ $(id -u) == 0 ]] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq ucto >/dev/null
-fi
-for package in pysbd spacy; do
-    python3 -c "import ${package}" 2>/dev/null || {
-        echo "compare: pip installing ${package}" >&2
-        python3 -m pip install -q "${package}"
-    }
-done
+scripts/setup.sh --peers
 
 scratch="${SCRATCH:-.build}"
 swift build -c release --product textgraph --scratch-path "$scratch" >&2

@@ -3,6 +3,8 @@
 #   scripts/setup.sh          build needs: libxml2-dev, pkg-config
 #   scripts/setup.sh --test   also what the tests use: raptor2-utils (rapper), pyoxigraph, rdflib,
 #                             and the oxigraph server (PyPI oxigraph)
+#   scripts/setup.sh --peers  also the peers that comparisons and benchmarks run: ucto (Debian),
+#                             pysbd and spaCy (PyPI; spacy.blank("nl") needs no model)
 set -euo pipefail
 
 packages=(libxml2-dev pkg-config)
@@ -10,6 +12,10 @@ python_packages=()
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(raptor2-utils)
     python_packages+=(pyoxigraph rdflib)
+fi
+if [[ "${1:-}" == "--peers" ]]; then
+    packages+=(ucto)
+    python_packages+=(pysbd spacy)
 fi
 
 missing=()

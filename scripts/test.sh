@@ -7,14 +7,16 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 
 # No warnings in our own targets (dependencies are built without the flag).
-swift build --build-tests -Xswiftc -warnings-as-errors 2>&1 | tee /tmp/textgraph-build.log
+swift build --build-tests -Xswiftc -warnings-as-errors -Xswiftc -require-explicit-sendable 2>&1 | tee /tmp/textgraph-build.log
 if grep -E "^/.*/(Sources|Tests)/.*warning:" /tmp/textgraph-build.log; then
     echo "test: the build has warnings" >&2
     exit 1
 fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
+scripts/check_compile_errors.sh
 
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
+python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet

@@ -34,11 +34,7 @@ public struct Chain<First: Stage, Second: Stage>: Stage where First.Output == Se
     public func process(_ input: Input, context: StageContext, emit: (Output) async throws -> Void) async throws {
         do {
             try await first.process(input, context: context.entering(firstName)) { intermediate in
-                do {
-                    try await second.process(intermediate, context: context.entering(secondName), emit: emit)
-                } catch {
-                    throw PipelineError.attributing(error, to: secondName)
-                }
+                try await feedSecond(intermediate, context: context, emit: emit)
             }
         } catch {
             throw PipelineError.attributing(error, to: firstName)
@@ -48,17 +44,22 @@ public struct Chain<First: Stage, Second: Stage>: Stage where First.Output == Se
     public func finish(context: StageContext, emit: (Output) async throws -> Void) async throws {
         do {
             try await first.finish(context: context.entering(firstName)) { intermediate in
-                do {
-                    try await second.process(intermediate, context: context.entering(secondName), emit: emit)
-                } catch {
-                    throw PipelineError.attributing(error, to: secondName)
-                }
+                try await feedSecond(intermediate, context: context, emit: emit)
             }
         } catch {
             throw PipelineError.attributing(error, to: firstName)
         }
         do {
             try await second.finish(context: context.entering(secondName), emit: emit)
+        } catch {
+            throw PipelineError.attributing(error, to: secondName)
+        }
+    }
+
+    /// Passes one output of the first stage to the second, naming the second stage in its errors.
+    private func feedSecond(_ intermediate: First.Output, context: StageContext, emit: (Output) async throws -> Void) async throws {
+        do {
+            try await second.process(intermediate, context: context.entering(secondName), emit: emit)
         } catch {
             throw PipelineError.attributing(error, to: secondName)
         }

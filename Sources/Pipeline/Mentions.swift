@@ -68,13 +68,19 @@ public struct Entity: Hashable, Sendable {
     public var labels: [Literal]
     /// Equivalent resources elsewhere (Wikidata), only where certain.
     public var sameAs: [IRI]
+    /// Organizations the entity is a member of (a person's party), as the gazetteer knows them.
+    public var memberOf: [IRI]
+    /// Wholes the entity is a part of (the law an article belongs to).
+    public var partOf: [IRI]
 
     /// Creates an entity description.
-    public init(iri: IRI, types: [IRI], labels: [Literal], sameAs: [IRI] = []) {
+    public init(iri: IRI, types: [IRI], labels: [Literal], sameAs: [IRI] = [], memberOf: [IRI] = [], partOf: [IRI] = []) {
         self.iri = iri
         self.types = types
         self.labels = labels
         self.sameAs = sameAs
+        self.memberOf = memberOf
+        self.partOf = partOf
     }
 }
 

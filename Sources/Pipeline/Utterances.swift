@@ -8,13 +8,16 @@ public struct Utterance: Hashable, Sendable {
     public var speakerName: String?
     /// The speaker's role in the debate, as the source says it (`chair`, `regular`).
     public var role: String?
+    /// The speaker as an entity, once linked.
+    public var speaker: IRI?
 
     /// Creates an utterance.
-    public init(span: Span, speakerID: String? = nil, speakerName: String? = nil, role: String? = nil) {
+    public init(span: Span, speakerID: String? = nil, speakerName: String? = nil, role: String? = nil, speaker: IRI? = nil) {
         self.span = span
         self.speakerID = speakerID
         self.speakerName = speakerName
         self.role = role
+        self.speaker = speaker
     }
 }
 

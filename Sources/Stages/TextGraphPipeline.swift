@@ -5,7 +5,7 @@ public import Pipeline
 ///
 /// ```
 /// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ DocumentNumberTagger
-///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ParliamentaryStructureTagger
+///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
 public enum TextGraphPipeline {
@@ -23,6 +23,8 @@ public enum TextGraphPipeline {
         public var teiNotes = false
         /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning.
         public var windows1252Fallback = false
+        /// Whether capitalized names no tagger knows are kept as unlinked mentions.
+        public var unlinkedNames = false
 
         /// Creates the default options.
         public init() {}
@@ -67,6 +69,8 @@ public enum TextGraphPipeline {
         DateTagger()
         GazetteerTagger(matcher: matcher)
         EntityLinker(gazetteer: gazetteer)
+        ArticleReferenceTagger()
+        if options.unlinkedNames { CapitalizedSpanTagger() }
         ParliamentaryStructureTagger()
         CoOccurrenceExtractor()
     }

@@ -32,6 +32,9 @@ public struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
     public var windows1252Fallback = false
 
+    @Flag(name: .long, help: "Keep capitalized names that no gazetteer knows as unlinked mentions.")
+    public var unlinkedNames = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     public var quiet = false
 
@@ -55,6 +58,7 @@ public struct PipelineOptions: ParsableArguments {
         options.includeSentences = !noSentences
         options.teiNotes = teiNotes
         options.windows1252Fallback = windows1252Fallback
+        options.unlinkedNames = unlinkedNames
         if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
         // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
         return try TextGraphPipeline.make(gazetteer: gazetteerData, options: options, encodingAs: formats)
@@ -64,7 +68,7 @@ public struct PipelineOptions: ParsableArguments {
     var fingerprint: String {
         [
             gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), base, String(maxDocumentSize),
-            teiPersons ?? "", String(teiNotes), String(windows1252Fallback),
+            teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
         ].joined(separator: "|")
     }
 }

@@ -54,6 +54,11 @@ final class ProgressDisplay: Sendable {
         let now = ContinuousClock.now
         let interval: Duration = mode == .terminal ? .milliseconds(200) : .seconds(10)
         let line: String? = state.withLock { state in
+            // Plain lines start after the first interval: a short run prints only its summary.
+            if state.lastShown == nil && mode == .periodic {
+                state.lastShown = now
+                return nil
+            }
             if let last = state.lastShown, now - last < interval { return nil }
             state.lastShown = now
             return Self.describe(progress, total: state.total, skipped: state.skipped)

@@ -77,6 +77,7 @@ struct RunJournal {
     /// Starts a new journal, recording the sizes before the first document.
     mutating func start(baseSizes: (output: Int, shared: Int)) throws {
         self.baseSizes = baseSizes
+        entries = []
         _ = FileManager.default.createFile(atPath: path, contents: Data("textgraph-journal 1\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
         try open()
     }

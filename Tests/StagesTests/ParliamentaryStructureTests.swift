@@ -81,6 +81,31 @@ import Testing
         #expect(relation.evidence.map { document.text(of: $0) } == ["Kent u Nuctech uit China?", "Ja, Nuctech komt uit China."])
     }
 
+    @Test func askersNoGazetteerKnowsBecomeNewPeopleWithTheirParty() async throws {
+        let text = """
+            Vragen van de leden Tseggai (GroenLinks-PvdA) en Michon-Derkzen (VVD) aan de Minister van Justitie en Veiligheid over escortbureaus
+
+            1. Kent u het bericht?
+
+            2. Wat vindt u ervan?
+            """
+        let document = try await structure(text)
+        let set = try #require(document[ParliamentaryQuestions.self])
+        #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/tseggai", Gazetteer.entityBase + "person/ingrid-michon-derkzen"])
+        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u het bericht?", "Wat vindt u ervan?"])
+        let tseggai = try #require(document[Mentions.self]?.first { document.text(of: $0.span) == "Tseggai" })
+        #expect(tseggai.entity?.value == Gazetteer.entityBase + "person/tseggai")
+        #expect(document[Entities.self]?.first { $0.iri == tseggai.entity }?.labels == [Literal("Tseggai", language: "nl")])
+        let fragment = GraphBuilder().build(document)
+        #expect(fragment.triples.contains(Triple(IRI(Document.defaultBase + "d"), Vocabulary.TG.askedBy, IRI(Gazetteer.entityBase + "person/tseggai"))))
+        #expect(document._checkInvariants().isEmpty)
+    }
+
+    @Test func oneNumberedParagraphIsNoQuestionSet() async throws {
+        let document = try await structure("Vragen van het lid Michon-Derkzen (VVD) over iets\n\n1. Alleen dit.")
+        #expect(document[ParliamentaryQuestions.self]?.questions.isEmpty == true)
+    }
+
     @Test func documentsWithoutQuestionsGetNoQuestionLayer() async throws {
         let document = try await structure("Een gewone tekst over China.")
         #expect(document[ParliamentaryQuestions.self] == nil)

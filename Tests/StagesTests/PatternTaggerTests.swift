@@ -63,3 +63,61 @@ import Testing
         #expect(out._checkInvariants().isEmpty)
     }
 }
+
+@Suite struct ArticleReferenceTaggerTests {
+    func references(_ text: String) async throws -> Document {
+        let pipeline = try Pipeline<Document, Document>(provided: [.text]) {
+            Tokenizer()
+            SentenceSplitter()
+            GazetteerTagger(matcher: Fixtures.matcher)
+            EntityLinker(gazetteer: Fixtures.gazetteer)
+            ArticleReferenceTagger()
+        }
+        var harness = StageHarness(pipeline)
+        let out = try await harness.feed(Document(id: "d", text: text))[0]
+        #expect(try await harness.finish().isClean)
+        #expect(out._checkInvariants().isEmpty)
+        return out
+    }
+
+    @Test func articlesLinkToTheirLawWhenTheSentenceNamesIt() async throws {
+        let document = try await references("Op grond van de dual-useverordening (artikel 8) kan dat. Zie ook artikel 4, eerste lid van de dual-useverordening.")
+        let articles = (document[Mentions.self] ?? []).filter { $0.source == "ArticleReferenceTagger" }
+        #expect(articles.map { document.text(of: $0.span) } == ["artikel 8", "artikel 4, eerste lid"])
+        let law = Gazetteer.entityBase + "law/dual-useverordening"
+        #expect(articles.map { $0.entity?.value } == [law + "/artikel/8", law + "/artikel/4"])
+        let article = try #require(document[Entities.self]?.first { $0.iri.value == law + "/artikel/8" })
+        #expect(article.partOf == [IRI(law)])
+        #expect(article.types == [.schema("Legislation")])
+    }
+
+    @Test func articlesOfAnUnnamedLawStayUnlinkedValues() async throws {
+        let document = try await references("Volgens art. 12 mag dat niet.")
+        let article = try #require(document[Mentions.self]?.first { $0.source == "ArticleReferenceTagger" })
+        #expect(document.text(of: article.span) == "art. 12")
+        #expect(article.entity == nil)
+        #expect(article.value == Literal("12"))
+        #expect(article.entityClass == ArticleReferenceTagger.articleReference)
+    }
+}
+
+@Suite struct LinkingByContextTests {
+    @Test func theWordBeforeANameChoosesAmongCandidatesOfDifferentKinds() async throws {
+        let header = "id\ttype\tlabel@nl\tlabel@en\taliases\tadjectives\tsame_as\n"
+        let rows = ["person/jan-apple\tPerson\tJan Apple\t\tApple\t\t", "org/apple\tCorporation\tApple Inc.\t\tApple\t\t"]
+        let gazetteer = try Gazetteer.parse(tsv: header + rows.joined(separator: "\n"), source: "test")
+        func link(_ text: String) async throws -> Mention? {
+            var document = Document(id: "d", text: text)
+            document[Tokens.self] = Tokenizer().tokenize(text)
+            var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
+            var linker = StageHarness(EntityLinker(gazetteer: gazetteer))
+            return try await linker.feed(try await tagger.feed(document)[0])[0][Mentions.self]?.first
+        }
+        #expect(try await link("Het bedrijf Apple levert.")?.entity?.value == Gazetteer.entityBase + "org/apple")
+        #expect(try await link("De heer Apple zei niets.")?.entity?.value == Gazetteer.entityBase + "person/jan-apple")
+        #expect(try await link("De heer Apple zei niets.")?.confidence == 0.9)
+        let unsure = try await link("Apple zei niets.")
+        #expect(unsure?.entity == nil)
+        #expect(unsure?.confidence == 0.5)
+    }
+}

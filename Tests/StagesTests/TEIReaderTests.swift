@@ -181,3 +181,21 @@ import Testing
         return result
     }
 }
+
+@Suite struct SpeakerLinkingTests {
+    @Test func speakersAreLinkedByNameToPeopleTheGazetteerKnows() async throws {
+        let people = [TEIPerson(id: "KhadijaArib", forename: "Khadija", surname: "Arib")]
+        var reader = StageHarness(TEIReader(people: people))
+        var document = try await reader.feed(SourceDocument(id: "t.xml", content: .text(TEIReaderTests.plain), format: .xml))[0]
+        document[Tokens.self] = Tokenizer().tokenize(document.text)
+        let header = "id\ttype\tlabel@nl\tlabel@en\taliases\tadjectives\tsame_as\n"
+        let gazetteer = try Gazetteer.parse(tsv: header + "person/khadija-arib\tPerson\tKhadija Arib\t\tArib\t\t", source: "test")
+        var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
+        var linker = StageHarness(EntityLinker(gazetteer: gazetteer))
+        let linked = try await linker.feed(try await tagger.feed(document)[0])[0]
+        let speakers = try #require(linked[Utterances.self]).map { $0.speaker?.value }
+        #expect(speakers == [Gazetteer.entityBase + "person/khadija-arib", nil])
+        #expect(linked[Entities.self]?.map(\.iri.value) == [Gazetteer.entityBase + "person/khadija-arib"])
+        #expect(GraphBuilder().build(linked).triples.contains { $0.predicate == Vocabulary.TG.speaker })
+    }
+}

@@ -44,7 +44,7 @@ public struct GazetteerEntry: Hashable, Sendable {
     }
 
     /// The entity as the graph describes it.
-    public var entity: Entity { Entity(iri: iri, types: types, labels: labels, sameAs: sameAs) }
+    public var entity: Entity { Entity(iri: iri, types: types, labels: labels, sameAs: sameAs, memberOf: memberOf) }
 }
 
 /// A list of known entities and the names they go by, the data behind ``GazetteerTagger``.

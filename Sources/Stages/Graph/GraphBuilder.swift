@@ -141,6 +141,7 @@ public struct GraphBuilder: Stage {
             if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
             if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
             if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
+            if let speaker = utterance.speaker { sink.add(node, .iri(Vocabulary.TG.speaker), .iri(speaker)) }
         }
 
         if let set = document[ParliamentaryQuestions.self] {
@@ -165,6 +166,8 @@ public struct GraphBuilder: Stage {
             for type in entity.types { sink.addShared(entity.iri, .vocabulary(.rdfType), .iri(type)) }
             for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
             for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
+            for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.Schema.memberOf), .iri(organization)) }
+            for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
         }
     }
 
@@ -186,6 +189,8 @@ public struct GraphBuilder: Stage {
         func answerNode(_ answer: Answer) -> GraphNode {
             .documentSuffix("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-"))
         }
+        for asker in set.askedBy { sink.add(doc, .iri(V.TG.askedBy), .iri(asker)) }
+        for addressee in set.addressedTo { sink.add(doc, .vocabulary(.tgAddressedTo), .iri(addressee)) }
         for question in set.questions {
             let node = GraphNode.documentSuffix("#question-\(question.number)")
             sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))

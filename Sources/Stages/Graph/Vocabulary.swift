@@ -115,10 +115,14 @@ public enum Vocabulary {
         public static let utterance = IRI(namespace + "Utterance")
         /// The speaker of an utterance, by name, as the source gives it.
         public static let speakerName = IRI(namespace + "speakerName")
+        /// The speaker of an utterance, as an entity.
+        public static let speaker = IRI(namespace + "speaker")
         /// The speaker of an utterance, by the source's own identifier.
         public static let speakerId = IRI(namespace + "speakerId")
         /// The role of a speaker in a debate (`chair`, `regular`).
         public static let speakerRole = IRI(namespace + "speakerRole")
+        /// A member of parliament who asked the written questions a document holds.
+        public static let askedBy = IRI(namespace + "askedBy")
         /// A question set's addressee (an office or a person).
         public static let addressedTo = IRI(namespace + "addressedTo")
         /// When the answers to written questions were received.

@@ -135,26 +135,15 @@ public final class RDFWriter: GraphSink {
         finished = true
         guard let file, let sharedFile else { return }
         // The shared statements, after all documents.
-        fseeko(sharedFile, 0, SEEK_SET)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var line: [UInt8] = []
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, sharedFile) }
-            if count == 0 { break }
+        try forEachSharedLine { line in
             if format == .nQuads {
-                for byte in chunk[0..<count] {
-                    line.append(byte)
-                    if byte == 0x0A {
-                        // "S P O .\n" → "S P O <graph> .\n"
-                        buffer.append(contentsOf: line.dropLast(3))
-                        buffer.append(0x20)
-                        RDFEncoder().append(Vocabulary.TG.entitiesGraph, to: &buffer)
-                        buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
-                        line.removeAll(keepingCapacity: true)
-                    }
-                }
+                // "S P O .\n" → "S P O <graph> .\n"
+                buffer.append(contentsOf: line.dropLast(3))
+                buffer.append(0x20)
+                RDFEncoder().append(Vocabulary.TG.entitiesGraph, to: &buffer)
+                buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
             } else {
-                buffer.append(contentsOf: chunk[0..<count])
+                buffer.append(contentsOf: line)
             }
             if buffer.count >= 1 << 20 { try flush() }
         }
@@ -198,8 +187,14 @@ public final class RDFWriter: GraphSink {
 
     /// Rebuilds the set of shared lines already written from the side file.
     private func reloadSharedLines() throws {
-        guard let sharedFile else { return }
         writtenShared.removeAll()
+        try forEachSharedLine { _ = writtenShared.insert($0) }
+        if let sharedFile { fseeko(sharedFile, 0, SEEK_END) }
+    }
+
+    /// Calls `body` with each line of the side file (with its line feed), from the start.
+    private func forEachSharedLine(_ body: ([UInt8]) throws -> Void) throws {
+        guard let sharedFile else { return }
         fseeko(sharedFile, 0, SEEK_SET)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var line: [UInt8] = []
@@ -209,11 +204,10 @@ public final class RDFWriter: GraphSink {
             for byte in chunk[0..<count] {
                 line.append(byte)
                 if byte == 0x0A {
-                    _ = writtenShared.insert(line)
+                    try body(line)
                     line.removeAll(keepingCapacity: true)
                 }
             }
         }
-        fseeko(sharedFile, 0, SEEK_END)
     }
 }

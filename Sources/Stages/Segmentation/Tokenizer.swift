@@ -184,6 +184,10 @@ private struct TokenScanner {
             switch connector {
             case .hyphen where after.isAlphanumeric:
                 i += connectorLength
+            case .hyphen where hasLetter && !lastWasDigit && bytes[i] == 0x2D && lineEndHyphenationEnd(at: i + 1) != nil:
+                // "meegewo-\ngen": a word broken at the end of a line (text extracted from PDF) is one
+                // token, its span running over the line end; the text itself is left as it is.
+                i = lineEndHyphenationEnd(at: i + 1)!
             case .hyphen where hasLetter && !lastWasDigit && bytes[i] == 0x2D && truncatedCompoundFollows(i + 1):
                 // "gezichts- en emotieherkenning", "land-, tuin- en bosbouw": the hyphen marks an
                 // omitted last part (weglatingsstreepje) and belongs to the word.
@@ -357,6 +361,19 @@ private struct TokenScanner {
             return value == 0x27 || value == 0x2019 || value == 0x2032
         default: return false
         }
+    }
+
+    /// Where the continuation of a word broken at a line end starts: after the line feed (and
+    /// any spaces around it) that follows the hyphen at `i - 1`, when the next line goes on in
+    /// lowercase letters; `nil` otherwise.
+    private func lineEndHyphenationEnd(at i: Int) -> Int? {
+        var j = i
+        while j < cursor.count, bytes[j] == 0x20 { j += 1 }
+        guard j < cursor.count, bytes[j] == 0x0A else { return nil }
+        j += 1
+        while j < cursor.count, bytes[j] == 0x20 { j += 1 }
+        guard cursor.classAt(j).0 == .lower else { return nil }
+        return j
     }
 
     // MARK: Web addresses

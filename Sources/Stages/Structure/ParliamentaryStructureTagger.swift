@@ -14,7 +14,9 @@ public import Pipeline
 /// - In a sentence with "vragen van de leden", "vragen van het lid" or "gesteld door de leden",
 ///   the people mentioned ask, a party in brackets after them ("(allen VVD)", "(GroenLinks)")
 ///   is their party (a `schema:memberOf` relation), the offices after "aan" are the addressees,
-///   and the date after "ingezonden" is the submission date.
+///   and the date after "ingezonden" is the submission date. An asker no gazetteer knows
+///   ("Vragen van het lid Tseggai (GroenLinks-PvdA)") becomes a new person entity, named as the
+///   text names them, with an IRI made as the gazetteer makes person IRIs.
 /// - "Antwoord van minister Van Weel" names the answering minister; otherwise a signature (a line
 ///   with only a person's name after a line that starts with an office, "De Minister voor …,")
 ///   does; failing both, the office that gives the answers ("Antwoorden van de minister voor …").
@@ -29,7 +31,7 @@ public struct ParliamentaryStructureTagger: Stage {
     public init() {}
 
     public var requires: Set<AnnotationKey> { [.sentences, .links] }
-    public var assigns: Set<AnnotationKey> { [ParliamentaryQuestions.key, Relations.key] }
+    public var assigns: Set<AnnotationKey> { [ParliamentaryQuestions.key, Relations.key, .mentions, .links] }
 
     static let office = IRI(Vocabulary.TG.namespace + "Office")
 
@@ -46,6 +48,14 @@ public struct ParliamentaryStructureTagger: Stage {
             var relations = document[Relations.self] ?? []
             relations += analysis.memberships
             document[Relations.self] = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        }
+        if !analysis.mintedMentions.isEmpty {
+            let minted = analysis.mintedMentions
+            let kept = mentions.filter { mention in !minted.contains { $0.span.overlaps(mention.span) } }
+            document[Mentions.self] = (kept + minted).sorted { $0.span < $1.span }
+            let known = Set((document[Entities.self] ?? []).map(\.iri))
+            document[Entities.self] = ((document[Entities.self] ?? []) + analysis.mintedEntities.filter { !known.contains($0.iri) })
+                .sorted { $0.iri < $1.iri }
         }
         if document.metadata.identifier == nil { document.metadata.identifier = analysis.identifier }
         if document.metadata.date == nil { document.metadata.date = analysis.date ?? analysis.set.submitted?.lexicalForm }
@@ -85,7 +95,10 @@ public struct ParliamentaryStructureTagger: Stage {
 private struct StructureAnalysis {
     let document: Document
     let sentences: [Sentence]
-    let mentions: [Mention]
+    var mentions: [Mention]
+    /// Members of parliament named as askers whom no gazetteer knows: new mentions and entities.
+    var mintedMentions: [Mention] = []
+    var mintedEntities: [Entity] = []
     /// The document's text as bytes, for the cheap tests made before a sentence's `String` is.
     let bytes: [UInt8]
     /// Whether the mentions are in span order (as ``Document/_checkInvariants()`` requires), so
@@ -163,6 +176,7 @@ private struct StructureAnalysis {
 
     mutating func run() {
         findQuestionsAndAnswers()
+        if set.questions.isEmpty { findEnumeratedQuestions() }
         findAskers()
         findAnswerers()
         findMetadata()
@@ -248,6 +262,34 @@ private struct StructureAnalysis {
         }
     }
 
+    /// Questions numbered in the text ("1. Kunt u …", "2) Bent u …"), as written questions without
+    /// "Vraag N" headings number them: paragraphs that start with 1, 2, 3, … in order, each a
+    /// question up to the end of its paragraph.
+    private mutating func findEnumeratedQuestions() {
+        guard let blocks = document[Blocks.self], sentences.count > 0 else { return }
+        let bytes = Array(document.text.utf8)
+        var expected = 1
+        var found: [Question] = []
+        for block in blocks where block.kind == .paragraph {
+            var i = block.span.start
+            var digits = 0
+            while i < block.span.end, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 3 {
+                i += 1
+                digits += 1
+            }
+            guard digits > 0, i + 1 < block.span.end, bytes[i] == 0x2E || bytes[i] == 0x29, bytes[i + 1] == 0x20,
+                Int(String(decoding: bytes[block.span.start..<i], as: UTF8.self)) == expected
+            else { continue }
+            var start = i + 2
+            while start < block.span.end, bytes[start] == 0x20 { start += 1 }
+            guard start < block.span.end else { continue }
+            found.append(Question(number: expected, span: Span(start: start, end: block.span.end), heading: Span(start: block.span.start, end: i + 1)))
+            expected += 1
+        }
+        // One numbered paragraph is an enumeration of anything; questions come at least two at a time.
+        if found.count >= 2 { set.questions = found }
+    }
+
     // MARK: Who asked whom
 
     private mutating func findAskers() {
@@ -280,6 +322,7 @@ private struct StructureAnalysis {
                 guard let marker = markers.compactMap({ lower.range(of: String(describing: $0)) }).first else { continue }
                 markerEnd = sentence.span.start + lower[..<marker.upperBound].utf8.count
             }
+            mintUnknownAskers(from: markerEnd, in: sentence.span)
             let inside = mentions(in: sentence.span).filter { $0.span.start >= markerEnd }
             // People, each group followed by its party in brackets.
             var group: [IRI] = []
@@ -330,6 +373,66 @@ private struct StructureAnalysis {
             }
         }
         memberships = merged.values.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
+    }
+
+    /// Names the askers no gazetteer knows: in "Vragen van het lid Tseggai (GroenLinks-PvdA)", the
+    /// names between the marker and the first bracket, " aan " or " over " (split at commas and
+    /// "en") that no person mention covers become mentions of a new person entity, whose IRI is
+    /// made from the name as the gazetteer makes person IRIs (`person/<slug>`).
+    private mutating func mintUnknownAskers(from start: Int, in sentence: Span) {
+        var end = sentence.end
+        for stop in ["(", " aan ", " over ", "\n"] {
+            let pattern = Array(stop.utf8)
+            var i = start
+            while i + pattern.count <= end {
+                if bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                    end = i
+                    break
+                }
+                i += 1
+            }
+        }
+        guard end > start else { return }
+        // Pieces separated by ", " and " en ".
+        var pieces: [Span] = []
+        var pieceStart = start
+        var i = start
+        while i <= end {
+            let separator: Int? =
+                i == end ? 0
+                : bytes[i] == 0x2C ? 1
+                : (i + 4 <= end && bytes[i..<(i + 4)].elementsEqual(Array(" en ".utf8))) ? 4 : nil
+            if let length = separator {
+                pieces.append(Span(start: pieceStart, end: i))
+                i += max(length, 1)
+                pieceStart = i
+            } else {
+                i += 1
+            }
+        }
+        for piece in pieces {
+            var first = piece.start, last = piece.end
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x2A { first += 1 }
+            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x2A { last -= 1 }
+            // "de leden lid Inge van Dijk": a stray "lid" or "leden" is not part of the name.
+            for word in ["lid ", "leden "] where bytes[first..<last].starts(with: Array(word.utf8)) { first += word.utf8.count }
+            guard first < last else { continue }
+            let name = String(decoding: bytes[first..<last], as: UTF8.self)
+            guard let initial = name.unicodeScalars.first, initial.properties.isUppercase else { continue }
+            let span = Span(start: first, end: last)
+            guard name.split(separator: " ").count <= 5,
+                !mentions.contains(where: { $0.span.overlaps(span) && isClass($0, ["Person"]) })
+            else { continue }
+            let iri = IRI(Gazetteer.entityBase + "person/" + Gazetteer.slug(name))
+            let mention = Mention(span: span, entityClass: .schema("Person"), entity: iri, form: .name, source: "ParliamentaryStructureTagger")
+            mintedMentions.append(mention)
+            mentions.removeAll { $0.span.overlaps(span) }
+            mentions.append(mention)
+            mentions.sort { $0.span < $1.span }
+            if !mintedEntities.contains(where: { $0.iri == iri }) {
+                mintedEntities.append(Entity(iri: iri, types: [.schema("Person")], labels: [Literal(name, language: "nl")]))
+            }
+        }
     }
 
     /// The first date mention after `word` in sentence `index`.

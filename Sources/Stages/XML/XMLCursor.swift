@@ -111,18 +111,15 @@ final class XMLCursor {
     }
 
     /// The local name of the current element (without prefix); interned, so cheap to call often.
-    var name: String {
-        guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
-        let string = String(cString: pointer)
-        names[key] = string
-        return string
-    }
+    var name: String { interned(xmlTextReaderConstLocalName(reader)) }
 
     /// The qualified name of the current attribute or element (`xml:id`).
-    private var qualifiedName: String {
-        guard let pointer = xmlTextReaderConstName(reader) else { return "" }
+    private var qualifiedName: String { interned(xmlTextReaderConstName(reader)) }
+
+    /// A name from libxml2's dictionary as a string, made once per distinct name (libxml2 keeps
+    /// one copy of each name, so its address identifies it).
+    private func interned(_ pointer: UnsafePointer<UInt8>?) -> String {
+        guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
         if let known = names[key] { return known }
         let string = String(cString: pointer)
