@@ -68,6 +68,7 @@ public struct StageSpeedCommand: AsyncParsableCommand {
         documents = try await time(DateTagger(), documents)
         documents = try await time(GazetteerTagger(matcher: GazetteerMatcher(gazetteer: gazetteer)), documents)
         documents = try await time(EntityLinker(gazetteer: gazetteer), documents)
+        documents = try await time(ArticleReferenceTagger(), documents)
         documents = try await time(ParliamentaryStructureTagger(), documents)
         documents = try await time(CoOccurrenceExtractor(), documents)
         let encoded = try await time(GraphEncoder(formats: [.nQuads]), documents)

@@ -35,11 +35,14 @@ public struct ArticleReferenceTagger: Stage {
         var entities = document[Entities.self] ?? []
         let bytes = Array(document.text.utf8)
         func word(_ k: Int) -> String { String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self) }
-        let laws = mentions.filter { $0.entityClass == .schema("Legislation") && $0.entity != nil && $0.source != name }
+        let source = name  // computed once: the default name reflects on the type
+        let legislation = IRI.schema("Legislation")
+        let laws = mentions.filter { $0.entityClass == legislation && $0.entity != nil && $0.source != source }
         var found: [Mention] = []
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
+            guard Self.mayBeKeyword(bytes, tokens[k].span) else { continue }
             let keyword = word(k).lowercased()
             guard keyword == "artikel" || keyword == "art." || keyword == "artikelen", tokens[k + 1].kind == .number || tokens[k + 1].kind == .alphanumeric else { continue }
             let number = word(k + 1)
@@ -76,14 +79,32 @@ public struct ArticleReferenceTagger: Stage {
                         Entity(iri: iri, types: [.schema("Legislation")], labels: [Literal("artikel \(number) (\(lawLabel))", language: "nl")], partOf: [lawIRI])
                     )
                 }
-                found.append(Mention(span: span, entityClass: .schema("Legislation"), entity: iri, confidence: 1, source: name))
+                found.append(Mention(span: span, entityClass: .schema("Legislation"), entity: iri, confidence: 1, source: source))
             } else {
-                found.append(Mention(span: span, entityClass: Self.articleReference, form: .value, value: Literal(number), source: name))
+                found.append(Mention(span: span, entityClass: Self.articleReference, form: .value, value: Literal(number), source: source))
             }
             k = last
         }
         document[Mentions.self] = MentionMerge.adding(found, to: mentions)
         document[Entities.self] = entities.sorted { $0.iri < $1.iri }
         try await emit(document)
+    }
+
+    /// Whether a token may be "artikel", "art." or "artikelen" in any case (the test made before
+    /// its lowercased `String` is): in ASCII, lowercasing is byte for byte; a token with other
+    /// letters goes on to the `String` test.
+    static func mayBeKeyword(_ bytes: [UInt8], _ span: Span) -> Bool {
+        let length = span.length
+        guard length == 4 || length == 7 || length == 9 || (length > 4 && bytes[span.start..<span.end].contains { $0 >= 0x80 }) else {
+            return false
+        }
+        let keyword: StaticString = length == 4 ? "art." : "artikelen"
+        for k in 0..<length {
+            let byte = bytes[span.start + k]
+            if byte >= 0x80 { return true }
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            if lower != keyword.utf8Start[k] { return false }
+        }
+        return true
     }
 }

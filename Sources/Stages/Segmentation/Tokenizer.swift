@@ -67,6 +67,11 @@ private struct TokenScanner {
         var i = 0
         let n = cursor.count
         while i < n {
+            let first = bytes[i]
+            if first == 0x20 || first == 0x0A {
+                i += 1  // a space or a line end, the most frequent bytes between tokens
+                continue
+            }
             let (cls, length) = cursor.classAt(i)
             switch cls {
             case .space, .newline:
