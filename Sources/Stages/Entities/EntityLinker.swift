@@ -81,7 +81,6 @@ public struct EntityLinker: Stage {
             }
             if let entity = mention.entity {
                 linked.insert(entity)
-                if mention.entityClass == nil { mention.entityClass = gazetteer[entity]?.types.first }
                 if let entry = gazetteer[entity], let type = entry.types.first, !(mention.entityClass.map(entry.types.contains) ?? false) {
                     mention.entityClass = type
                 }

@@ -143,10 +143,7 @@ final class ByteBuffer {
                 case 0x5C: append(0x5C, 0x5C)
                 case 0x0D: append(0x5C, 0x72)
                 case 0x09: append(0x5C, 0x74)
-                default:
-                    let hex: StaticString = "0123456789ABCDEF"
-                    append("\\u00")
-                    append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
+                default: appendUCHAR(byte)
                 }
                 runStart = k + 1
             }
@@ -177,14 +174,20 @@ final class ByteBuffer {
             let byte = bytes[k]
             if RDFEncoder.iriNeedsEscape(byte) {
                 if k > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
-                let hex: StaticString = "0123456789ABCDEF"
-                append("\\u00")
-                append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
+                appendUCHAR(byte)
                 runStart = k + 1
             }
             k += 1
         }
         if count > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+    }
+
+    /// Appends `\u00XX` for a byte below 0x80 (the escape both literals and IRIs use).
+    @inline(__always)
+    func appendUCHAR(_ byte: UInt8) {
+        let hex: StaticString = "0123456789ABCDEF"
+        append("\\u00")
+        append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
     }
 
     /// Appends the UTF-8 bytes of a string through `body`, which gets them contiguous.
