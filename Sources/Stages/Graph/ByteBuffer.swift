@@ -26,6 +26,16 @@ final class ByteBuffer {
     /// The bytes written, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
+    /// Hands the bytes written over without copying them, and leaves the buffer empty (with
+    /// little room).
+    func takeBytes() -> EncodedBytes {
+        let bytes = EncodedBytes(takingOver: storage, count: count)
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+        count = 0
+        return bytes
+    }
+
     /// The bytes written, for reading while the buffer is not written to.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
@@ -170,9 +180,19 @@ final class ByteBuffer {
         var runStart = 0
         var k = 0
         let count = bytes.count
+        let needsEscape = Self.iriEscapes.flags
         while k < count {
+            // Eight bytes at a time while none needs an escape (nearly every IRI).
+            while k + 8 <= count
+                && needsEscape[Int(bytes[k])] | needsEscape[Int(bytes[k + 1])] | needsEscape[Int(bytes[k + 2])]
+                    | needsEscape[Int(bytes[k + 3])] | needsEscape[Int(bytes[k + 4])] | needsEscape[Int(bytes[k + 5])]
+                    | needsEscape[Int(bytes[k + 6])] | needsEscape[Int(bytes[k + 7])] == 0
+            {
+                k += 8
+            }
+            guard k < count else { break }
             let byte = bytes[k]
-            if RDFEncoder.iriNeedsEscape(byte) {
+            if needsEscape[Int(byte)] != 0 {
                 if k > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<k])) }
                 appendUCHAR(byte)
                 runStart = k + 1
@@ -181,6 +201,18 @@ final class ByteBuffer {
         }
         if count > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
+
+    /// For each byte value, 1 when IRIREF needs it escaped (``RDFEncoder/iriNeedsEscape(_:)``),
+    /// else 0; made once, never freed, only read.
+    private struct IRIEscapeTable: @unchecked Sendable {
+        let flags: UnsafePointer<UInt8>
+    }
+
+    private static let iriEscapes: IRIEscapeTable = {
+        let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0..<256 { flags[byte] = RDFEncoder.iriNeedsEscape(UInt8(byte)) ? 1 : 0 }
+        return IRIEscapeTable(flags: flags)
+    }()
 
     /// Appends `\u00XX` for a byte below 0x80 (the escape both literals and IRIs use).
     @inline(__always)

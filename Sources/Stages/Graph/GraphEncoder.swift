@@ -33,7 +33,7 @@ public struct GraphEncoder: Stage {
     /// The graph of one document, serialized.
     public func encode(_ document: Document) -> EncodedFragment {
         guard !formats.isEmpty else { return RDFFragmentEncoder(formats: []).encode(builder.build(document)) }
-        var bodies: [RDFFormat: [UInt8]] = [:]
+        var bodies: [RDFFormat: EncodedBytes] = [:]
         var sharedLines: [[UInt8]]? = nil
         var text = document.text
         text.withUTF8 { bytes in
@@ -42,13 +42,13 @@ public struct GraphEncoder: Stage {
                 case .nTriples, .nQuads:
                     var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads)
                     builder.write(document, text: bytes, into: &writer)
-                    bodies[format] = writer.body.array
+                    bodies[format] = writer.body.takeBytes()
                     sharedLines = sharedLines ?? writer.sharedLines
                 case .turtle:
                     let fragment = builder.build(document)
                     var body: [UInt8] = []
                     RDFFragmentEncoder.appendTurtle(fragment.triples, to: &body)
-                    bodies[format] = body
+                    bodies[format] = EncodedBytes(body)
                     sharedLines = sharedLines ?? RDFFragmentEncoder.sharedLines(fragment.sharedTriples)
                 }
             }

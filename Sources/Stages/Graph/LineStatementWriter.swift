@@ -7,8 +7,9 @@ import Pipeline
 /// them to it), made without a `String` or a ``Triple`` per statement: the document's IRI is
 /// escaped once and its NIF strings (`#char=b,e`) are written from the offsets, literals of the
 /// text are escaped from the text's bytes, vocabulary IRIs are copied as they are, and the
-/// subject of consecutive statements, and the NIF string last written as an object, are encoded
-/// once.
+/// subject of consecutive statements is encoded once. What follows the subject is made of few
+/// pieces: a class (`rdf:type C`) and the context as `nif:referenceContext` come with the rest of
+/// the line already encoded, as do the datatype and line end of an integer.
 struct LineStatementWriter: GraphStatementSink {
     /// The document's statements, one line each.
     let body: ByteBuffer
@@ -20,9 +21,16 @@ struct LineStatementWriter: GraphStatementSink {
     /// The last subject written, and its bytes.
     private var subject: GraphNode? = nil
     private let subjectBytes = ByteBuffer(capacity: 256)
-    /// The last NIF string written as an object, and its bytes.
-    private var objectSegment: (Int, Int)? = nil
-    private let objectBytes = ByteBuffer(capacity: 256)
+    /// The NIF string last written as the object of `nif:referenceContext` (the context), and
+    /// the line after the subject: ` <referenceContext> <doc#char=b,e>` and the line end.
+    private var contextSegment: (Int, Int)? = nil
+    private let contextTail = ByteBuffer(capacity: 256)
+    /// ` <rdf:type> <C>` and the line end, for each class C written so far (by raw value).
+    private var typeTails: [ByteBuffer?] = Array(repeating: nil, count: VocabularyTerm.allCases.count)
+    /// `"^^<xsd:nonNegativeInteger>` and the line end.
+    private let integerTail: ByteBuffer
+    /// `"` and the line end.
+    private let quoteTail: ByteBuffer
     private let sharedLine = ByteBuffer(capacity: 256)
 
     /// Creates a writer.
@@ -38,6 +46,12 @@ struct LineStatementWriter: GraphStatementSink {
             nodes.append(.document, to: lineEnd)
         }
         lineEnd.append(" .\n")
+        integerTail = ByteBuffer(capacity: 256)
+        integerTail.append("\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>")
+        integerTail.append(lineEnd)
+        quoteTail = ByteBuffer(capacity: 256)
+        quoteTail.append(0x22)
+        quoteTail.append(lineEnd)
         body = ByteBuffer(capacity: text.count * 40 + 16384)
     }
 
@@ -49,21 +63,52 @@ struct LineStatementWriter: GraphStatementSink {
             self.subject = subject
         }
         body.append(subjectBytes)
-        body.append(0x20)
-        nodes.append(predicate, to: body)
-        body.append(0x20)
-        if case .segment(let begin, let end) = object {
+        switch (predicate, object) {
+        case (.vocabulary(.rdfType), .vocabulary(let type)):
+            body.append(typeTail(type))
+        case (.vocabulary(.nifReferenceContext), .segment(let begin, let end)):
             // The context, the object of every NIF string's nif:referenceContext.
-            if objectSegment == nil || objectSegment! != (begin, end) {
-                objectBytes.removeAll()
-                nodes.append(object, to: objectBytes)
-                objectSegment = (begin, end)
+            if contextSegment == nil || contextSegment! != (begin, end) {
+                contextTail.removeAll()
+                appendRest(predicate, object, to: contextTail)
+                contextSegment = (begin, end)
             }
-            body.append(objectBytes)
-        } else {
-            nodes.append(object, to: body)
+            body.append(contextTail)
+        case (.vocabulary(let term), .nonNegativeInteger(let value)):
+            body.append(0x20)
+            body.append(term.encoded)
+            body.append(0x20, 0x22)
+            body.appendDecimal(value)
+            body.append(integerTail)
+        case (.vocabulary(let term), .text(let span)):
+            body.append(0x20)
+            body.append(term.encoded)
+            body.append(0x20, 0x22)
+            nodes.appendEscaped(span, to: body)
+            body.append(quoteTail)
+        default:
+            appendRest(predicate, object, to: body)
         }
-        body.append(lineEnd)
+    }
+
+    /// Appends what follows the subject: the predicate, the object and the line end.
+    @inline(__always)
+    private func appendRest(_ predicate: GraphNode, _ object: GraphNode, to out: ByteBuffer) {
+        out.append(0x20)
+        nodes.append(predicate, to: out)
+        out.append(0x20)
+        nodes.append(object, to: out)
+        out.append(lineEnd)
+    }
+
+    /// ` <rdf:type> <C>` and the line end, encoded the first time it is asked for.
+    @inline(__always)
+    private mutating func typeTail(_ type: VocabularyTerm) -> ByteBuffer {
+        if let tail = typeTails[type.rawValue] { return tail }
+        let tail = ByteBuffer(capacity: 256)
+        appendRest(.vocabulary(.rdfType), .vocabulary(type), to: tail)
+        typeTails[type.rawValue] = tail
+        return tail
     }
 
     mutating func addShared(_ subject: IRI, _ predicate: GraphNode, _ object: GraphNode) {
@@ -117,7 +162,7 @@ struct NodeEncoder {
             out.append(0x3E)
         case .text(let span):
             out.append(0x22)
-            out.appendEscapedLiteral(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+            appendEscaped(span, to: out)
             out.append(0x22)
         case .nonNegativeInteger(let value):
             out.append(0x22)
@@ -141,6 +186,12 @@ struct NodeEncoder {
         case .literal(let literal):
             Self.append(literal, to: out)
         }
+    }
+
+    /// Appends a span of the text, escaped as a literal's lexical form (without quotes).
+    @inline(__always)
+    func appendEscaped(_ span: Span, to out: ByteBuffer) {
+        out.appendEscapedLiteral(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
     }
 
     /// Appends an IRI, escaped.

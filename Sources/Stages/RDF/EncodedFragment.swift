@@ -6,13 +6,13 @@ public struct EncodedFragment: Sendable {
     /// The document's named graph.
     public var graph: IRI
     /// The document's own statements, serialized once per format asked for.
-    public var bodies: [RDFFormat: [UInt8]]
+    public var bodies: [RDFFormat: EncodedBytes]
     /// The shared statements (entity descriptions), each one N-Triples line ending in a line feed;
     /// writers keep the first of equal lines.
     public var sharedLines: [[UInt8]]
 
     /// Creates an encoded fragment.
-    public init(graph: IRI, bodies: [RDFFormat: [UInt8]], sharedLines: [[UInt8]]) {
+    public init(graph: IRI, bodies: [RDFFormat: EncodedBytes], sharedLines: [[UInt8]]) {
         self.graph = graph
         self.bodies = bodies
         self.sharedLines = sharedLines
@@ -40,7 +40,7 @@ public struct RDFFragmentEncoder: Stage {
 
     /// Serializes one fragment.
     public func encode(_ fragment: GraphFragment) -> EncodedFragment {
-        var bodies: [RDFFormat: [UInt8]] = [:]
+        var bodies: [RDFFormat: EncodedBytes] = [:]
         for format in formats.sorted(by: { $0.rawValue < $1.rawValue }) {
             var body: [UInt8] = []
             body.reserveCapacity(fragment.triples.count * 120)
@@ -49,7 +49,7 @@ public struct RDFFragmentEncoder: Stage {
             case .nQuads: RDFFragmentEncoder.appendLines(fragment.triples, graph: fragment.graph, to: &body)
             case .turtle: RDFFragmentEncoder.appendTurtle(fragment.triples, to: &body)
             }
-            bodies[format] = body
+            bodies[format] = EncodedBytes(body)
         }
         return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: RDFFragmentEncoder.sharedLines(fragment.sharedTriples))
     }

@@ -54,7 +54,7 @@ public final class GraphStoreSink: GraphSink {
     /// among its bodies).
     public func write(_ fragment: EncodedFragment) async throws {
         guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
-        try await send(method: "PUT", graph: fragment.graph, body: body)
+        try await send(method: "PUT", graph: fragment.graph, body: body.array)
         for line in fragment.sharedLines where writtenShared.insert(line) { pendingShared += line }
         if pendingShared.count >= 1 << 20 || sendsSharedEagerly { try await flushShared() }
     }

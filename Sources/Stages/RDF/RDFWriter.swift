@@ -95,9 +95,9 @@ public final class RDFWriter: GraphSink {
         if body.count >= 1 << 16 {
             // A large body goes to the file as it is, without a copy into the buffer.
             try flush()
-            try writeOut(body)
+            try body.withUnsafeBytes { try writeOut($0) }
         } else {
-            buffer.append(contentsOf: body)
+            body.withUnsafeBytes { buffer.append(contentsOf: $0) }
         }
         for line in fragment.sharedLines where writtenShared.insert(line) {
             sharedBuffer.append(contentsOf: line)
@@ -164,7 +164,7 @@ public final class RDFWriter: GraphSink {
 
     private func flush() throws {
         if !buffer.isEmpty {
-            try writeOut(buffer)
+            try buffer.withUnsafeBytes { try writeOut($0) }
             buffer.removeAll(keepingCapacity: true)
         }
         if !sharedBuffer.isEmpty, let sharedFile {
@@ -177,10 +177,9 @@ public final class RDFWriter: GraphSink {
     }
 
     /// Writes bytes to the output file.
-    private func writeOut(_ bytes: [UInt8]) throws {
+    private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
         guard let file else { return }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == bytes.count else {
+        guard fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count else {
             throw StageError(.output, "cannot write \(path ?? "standard output"): \(String(cString: strerror(errno)))")
         }
     }
