@@ -94,6 +94,9 @@ public struct PipelineRunner: Sendable {
             while let (index, result) = try await group.next() {
                 running -= 1
                 finished[index] = result
+                // Start the next item before consuming, so that a core is not idle while the
+                // sink writes (consuming runs on this task, one item at a time).
+                launchWhilePossible()
                 while let ready = finished.removeValue(forKey: nextToConsume) {
                     nextToConsume += 1
                     summary.documents += 1
