@@ -49,6 +49,45 @@ enum ByteSearch {
         return isASCII || string.contains(String(describing: needle))
     }
 
+    /// Whether searches for ASCII words in this UTF-8 text find what a byte search finds: Foundation's
+    /// `range(of:)`, `String.contains` and `hasPrefix`, also on the `lowercased()` text.
+    ///
+    /// True where the text holds nothing but ASCII, the Latin-1 and Latin Extended-A letters and
+    /// signs (U+00A0–U+017F) and common punctuation (quotes, dashes, "…", "‰", "€"). Those are each a
+    /// whole character on their own, no ASCII text is canonically equivalent to them, and each
+    /// lowercases to a character of the same UTF-8 length outside ASCII, so that offsets in the
+    /// lowercased text are offsets in the text. Left out: combining marks (a mark after a match
+    /// joins its last character, and Foundation then finds no match), the soft hyphen and
+    /// "İ" (U+0130, whose lowercase is longer); text with any other character fails the test.
+    static func searchesAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+            } else if lead >= 0xC2 && lead <= 0xC5 && i + 1 < bytes.count {
+                // Two bytes: U+0080–U+017F.
+                let scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                guard scalar >= 0xA0 && scalar != 0xAD && scalar != 0x130 else { return false }
+                i += 2
+            } else if lead == 0xE2 && i + 2 < bytes.count {
+                // Three bytes: U+2000–U+2FFF.
+                let scalar = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x203A).contains(scalar) || scalar == 0x20AC else { return false }
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether searches for ASCII words in `bytes[range]` find what a byte search finds (see
+    /// ``searchesAsBytes(_:)``).
+    static func searchesAsBytes(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { searchesAsBytes(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// Whether `needle` occurs in `bytes[range]`.
     static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }

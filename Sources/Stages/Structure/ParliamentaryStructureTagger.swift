@@ -89,6 +89,71 @@ public struct ParliamentaryStructureTagger: Stage {
         }
         return numbers
     }
+
+    /// ``questionNumber(_:)`` of a heading in ASCII without carriage returns, on its bytes: there
+    /// a character is a byte.
+    static func questionNumber(ascii heading: ArraySlice<UInt8>) -> Int? {
+        var words = ASCIIWords(heading, separators: [0x20])
+        guard let first = words.next(), first.elementsEqual("Vraag".utf8), var number = words.next(), words.next() == nil else { return nil }
+        while let last = number.last, last == 0x3A || last == 0x2E { number.removeLast() }
+        return integer(ascii: number)
+    }
+
+    /// ``answerNumbers(_:)`` of a heading in ASCII without carriage returns, on its bytes.
+    static func answerNumbers(ascii heading: ArraySlice<UInt8>) -> [Int]? {
+        var text = heading
+        while let last = text.last, last == 0x3A || last == 0x2E || last == 0x20 { text.removeLast() }
+        var words = ASCIIWords(text, separators: [0x20, 0x2C])
+        guard let first = words.next(), first.elementsEqual("Antwoord".utf8) || first.elementsEqual("Antwoorden".utf8) else { return nil }
+        var numbers: [Int] = []
+        while let word = words.next() {
+            if ["op", "vraag", "vragen", "en", "op:"].contains(where: { word.elementsEqual($0.utf8) }) { continue }
+            guard let number = integer(ascii: word) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
+    /// digit, `nil` where it does not fit.
+    static func integer(ascii text: ArraySlice<UInt8>) -> Int? {
+        var digits = text
+        let negative = digits.first == 0x2D
+        if negative || digits.first == 0x2B { digits.removeFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            // Accumulated with the sign, so that Int.min fits as `Int(_:)` lets it.
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 0x30)
+            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowed && !overflowedAgain else { return nil }
+            value = next
+        }
+        return value
+    }
+}
+
+/// The words of an ASCII text between separator bytes, empty words skipped (as `split` does).
+private struct ASCIIWords: IteratorProtocol {
+    private let text: ArraySlice<UInt8>
+    private let separators: [UInt8]
+    private var position: Int
+
+    init(_ text: ArraySlice<UInt8>, separators: [UInt8]) {
+        self.text = text
+        self.separators = separators
+        position = text.startIndex
+    }
+
+    mutating func next() -> ArraySlice<UInt8>? {
+        while position < text.endIndex && separators.contains(text[position]) { position += 1 }
+        guard position < text.endIndex else { return nil }
+        let start = position
+        while position < text.endIndex && !separators.contains(text[position]) { position += 1 }
+        return text[start..<position]
+    }
 }
 
 /// One pass over a document's sentences and mentions.
@@ -115,31 +180,47 @@ private struct StructureAnalysis {
         self.sentences = sentences
         self.mentions = mentions
         bytes = Array(document.text.utf8)
-        mentionsAreSorted = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
+        // By index, comparing spans only: zipping the mentions would copy each.
+        mentionsAreSorted = mentions.indices.dropFirst().allSatisfy { !(mentions[$0].span < mentions[$0 - 1].span) }
     }
 
-    /// Whether the bytes in a range are all ASCII: there, `String` and Foundation searches for
-    /// ASCII words are byte searches.
+    /// Whether the bytes in a range are all ASCII.
     func isASCII(_ range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { CodePointOffsets.allASCII(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether `String` and Foundation searches for ASCII words in a range are byte searches (see
+    /// ``ByteSearch/searchesAsBytes(_:)``): true of ASCII and of most Dutch text.
+    func searchesAsBytes(_ range: Range<Int>) -> Bool { ByteSearch.searchesAsBytes(in: bytes, range) }
+
+    /// Whether sentence `index` starts with `prefix` (ASCII, not ending in a carriage return), as
+    /// `String.hasPrefix` tells.
+    func sentence(_ index: Int, hasPrefix prefix: StaticString) -> Bool {
+        let whole = range(index)
+        guard ByteSearch.hasPrefix(in: bytes, whole, prefix) else { return false }
+        // An ASCII byte after the prefix starts a character of its own; a combining mark would
+        // join the prefix's last character, so there the characters decide.
+        let after = whole.lowerBound + prefix.utf8CodeUnitCount
+        return after == whole.upperBound || bytes[after] < 0x80 || text(index).hasPrefix(String(describing: prefix))
     }
 
     /// The text between two mentions, searched as its `String` would be.
     struct Between {
         let bytes: [UInt8]
         let range: Range<Int>
-        let isASCII: Bool
+        /// Whether searches in the text are byte searches (``StructureAnalysis/searchesAsBytes(_:)``).
+        let searchesAsBytes: Bool
 
         /// Whether the text holds `needle` (as Foundation's `contains` finds it).
         func contains(_ needle: StaticString) -> Bool {
             guard ByteSearch.contains(in: bytes, range, needle) else { return false }
-            return isASCII || string.contains(String(describing: needle))
+            return searchesAsBytes || string.contains(String(describing: needle))
         }
 
         /// Whether the text starts with `prefix` (as `String.hasPrefix` tells).
         func hasPrefix(_ prefix: StaticString) -> Bool {
             guard ByteSearch.hasPrefix(in: bytes, range, prefix) else { return false }
-            return isASCII || string.hasPrefix(String(describing: prefix))
+            return searchesAsBytes || string.hasPrefix(String(describing: prefix))
         }
 
         private var string: String { String(decoding: bytes[range], as: UTF8.self) }
@@ -167,6 +248,30 @@ private struct StructureAnalysis {
             k += 1
         }
         return inside
+    }
+
+    /// The one mention inside a span, or `nil` when it holds none or several: what
+    /// `mentions(in:)` gives when it gives one, without making the array.
+    func onlyMention(in span: Span) -> Mention? {
+        guard mentionsAreSorted else {
+            let inside = mentions(in: span)
+            return inside.count == 1 ? inside[0] : nil
+        }
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var only: Int? = nil
+        var k = low
+        while k < mentions.count, mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) {
+                guard only == nil else { return nil }
+                only = k
+            }
+            k += 1
+        }
+        return only.map { mentions[$0] }
     }
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
@@ -199,7 +304,9 @@ private struct StructureAnalysis {
         let text: String
         if isASCII(whole) && !bytes[whole].contains(0x0D) {
             guard whole.count <= 40 && !bytes[whole].contains(0x0A) else { return nil }
-            text = self.text(index)
+            if let number = ParliamentaryStructureTagger.questionNumber(ascii: bytes[whole]) { return .question(number) }
+            if let numbers = ParliamentaryStructureTagger.answerNumbers(ascii: bytes[whole]) { return .answer(numbers) }
+            return nil
         } else {
             text = self.text(index)
             guard text.count <= 40, !text.contains("\n") else { return nil }
@@ -212,22 +319,30 @@ private struct StructureAnalysis {
     /// Whether a sentence is not part of a question's or answer's text when it ends one: a
     /// footnote, a letter's reference line, a lone document number.
     private func isTrailingNoise(_ index: Int) -> Bool {
-        let text = text(index)
-        if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
-        if mayBeFootnote(index), let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty {
+        // "Onze Referentie" is ASCII and no other text is canonically equal to it: compare bytes.
+        let whole = range(index)
+        if sentence(index, hasPrefix: "<sup>") || bytes[whole].elementsEqual("Onze Referentie".utf8) || bytes[whole].elementsEqual("Uw Referentie".utf8) {
             return true
         }
-        let inside = mentions(in: sentences[index].span)
-        return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+        if startsWithFootnoteNumber(index) { return true }
+        guard let only = onlyMention(in: sentences[index].span) else { return false }
+        return only.span == sentences[index].span && only.form == .value
     }
 
-    /// Whether a sentence may start with a footnote number ("1) …"): its first `)` comes after
-    /// at least one byte, and no ASCII byte before it is other than a digit (a character that
-    /// holds one is no number). Tested before the characters are.
-    private func mayBeFootnote(_ index: Int) -> Bool {
+    /// Whether a sentence starts with a footnote number ("1) …"): characters that are all numbers
+    /// before its first `)`, at least one.
+    private func startsWithFootnoteNumber(_ index: Int) -> Bool {
+        // Its first `)` comes after at least one byte, and no ASCII byte before it is other than
+        // a digit (a character that holds one is no number).
         let whole = range(index)
         guard let paren = bytes[whole].firstIndex(of: 0x29), paren > whole.lowerBound else { return false }
-        return !bytes[whole.lowerBound..<paren].contains { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }
+        let before = bytes[whole.lowerBound..<paren]
+        guard !before.contains(where: { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) else { return false }
+        // ASCII digits and a `)` that no mark after it joins: each byte is a character.
+        if before.allSatisfy({ $0 < 0x80 }) && (paren + 1 == whole.upperBound || bytes[paren + 1] < 0x80) { return true }
+        let text = text(index)
+        guard let paren = text.firstIndex(of: ")") else { return false }
+        return !text[..<paren].isEmpty && text[..<paren].allSatisfy(\.isNumber)
     }
 
     private mutating func findQuestionsAndAnswers() {
@@ -309,8 +424,9 @@ private struct StructureAnalysis {
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door het lid")
             else { continue }
             let markerEnd: Int
-            if isASCII(bytesRange) {
-                // ASCII lowercases byte for byte, and Foundation's search in ASCII is a byte search.
+            if searchesAsBytes(bytesRange) {
+                // Such text lowercases to text of the same length, ASCII letters byte for byte, and
+                // Foundation's search in it is a byte search.
                 var found: Int? = nil
                 for marker in markers where found == nil {
                     found = ByteSearch.endOfFirst(in: bytes, bytesRange, marker, ignoringASCIICase: true)
@@ -330,7 +446,7 @@ private struct StructureAnalysis {
             var cursor = markerEnd
             for mention in inside {
                 let betweenRange = min(cursor, mention.span.start)..<mention.span.start
-                let between = Between(bytes: bytes, range: betweenRange, isASCII: isASCII(betweenRange))
+                let between = Between(bytes: bytes, range: betweenRange, searchesAsBytes: searchesAsBytes(betweenRange))
                 if between.contains(" aan ") || between.hasPrefix("aan ") { seenAan = true }
                 if between.contains(" over ") { break }
                 cursor = mention.span.end
@@ -351,7 +467,8 @@ private struct StructureAnalysis {
             if set.submitted == nil { set.submitted = date(after: "ingezonden", in: index) }
         }
         if set.submitted == nil {
-            for index in sentences.indices where ByteSearch.contains(in: bytes, range(index), "ingezonden") && text(index).contains("ingezonden") {
+            for index in sentences.indices
+            where ByteSearch.contains(in: bytes, range(index), "ingezonden") && (searchesAsBytes(range(index)) || text(index).contains("ingezonden")) {
                 if let found = date(after: "ingezonden", in: index) {
                     set.submitted = found
                     break
@@ -438,7 +555,7 @@ private struct StructureAnalysis {
     /// The first date mention after `word` in sentence `index`.
     private func date(after word: StaticString, in index: Int) -> Literal? {
         let start: Int
-        if isASCII(range(index)) {
+        if searchesAsBytes(range(index)) {
             guard let end = ByteSearch.endOfFirst(in: bytes, range(index), word, ignoringASCIICase: false) else { return nil }
             start = end
         } else {
@@ -455,7 +572,7 @@ private struct StructureAnalysis {
         guard !set.answers.isEmpty else { return }
         // "Antwoord van minister Van Weel (…) (ontvangen 20 november 2024)"
         for index in sentences.indices
-        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord") && (text(index).hasPrefix("Antwoord van ") || text(index).hasPrefix("Antwoorden van ")) {
+        where sentence(index, hasPrefix: "Antwoord van ") || sentence(index, hasPrefix: "Antwoorden van ") {
             let people = mentions(in: sentences[index].span).filter { isClass($0, ["Person"]) }.compactMap(\.entity)
             if let person = people.first {
                 set.answeredBy = [person]
@@ -467,8 +584,8 @@ private struct StructureAnalysis {
         }
         // A signature: a line holding only a person's name, after a line that starts with an office.
         for index in sentences.indices.dropFirst() {
-            let inside = mentions(in: sentences[index].span)
-            guard inside.count == 1, inside[0].span == sentences[index].span, isClass(inside[0], ["Person"]), let person = inside[0].entity else { continue }
+            guard let only = onlyMention(in: sentences[index].span), only.span == sentences[index].span, isClass(only, ["Person"]), let person = only.entity
+            else { continue }
             let before = mentions(in: sentences[index - 1].span)
             if let first = before.first, first.span.start - sentences[index - 1].span.start <= 4, isClass(first, ["Office"]) {
                 set.answeredBy = [person]
