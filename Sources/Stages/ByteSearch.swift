@@ -88,6 +88,46 @@ enum ByteSearch {
         bytes.withUnsafeBufferPointer { searchesAsBytes(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
+    /// digit, `nil` where it does not fit.
+    static func integer(_ text: ArraySlice<UInt8>) -> Int? {
+        var digits = text
+        let negative = digits.first == 0x2D
+        if negative || digits.first == 0x2B { digits.removeFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            // Accumulated with the sign, so that Int.min fits as `Int(_:)` lets it.
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 0x30)
+            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowed && !overflowedAgain else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// The offsets of every occurrence of `needle` in `bytes`, in order (occurrences may overlap).
+    static func occurrences(in bytes: [UInt8], _ needle: StaticString) -> [Int] {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return [] }
+        return bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return [] }
+            // memchr finds candidates for the first byte (many bytes at a time); the second byte,
+            // then memcmp, checks them.
+            let first = Int32(needle.utf8Start[0])
+            var found: [Int] = []
+            var offset = 0
+            while offset + count <= all.count, let match = memchr(base + offset, first, all.count - count + 1 - offset) {
+                let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base
+                if count == 1 || (base[at + 1] == needle.utf8Start[1] && memcmp(base + at, needle.utf8Start, count) == 0) { found.append(at) }
+                offset = at + 1
+            }
+            return found
+        }
+    }
+
     /// Whether `needle` occurs in `bytes[range]`.
     static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }

@@ -96,7 +96,7 @@ public struct ParliamentaryStructureTagger: Stage {
         var words = ASCIIWords(heading, separators: [0x20])
         guard let first = words.next(), first.elementsEqual("Vraag".utf8), var number = words.next(), words.next() == nil else { return nil }
         while let last = number.last, last == 0x3A || last == 0x2E { number.removeLast() }
-        return integer(ascii: number)
+        return ByteSearch.integer(number)
     }
 
     /// ``answerNumbers(_:)`` of a heading in ASCII without carriage returns, on its bytes.
@@ -108,30 +108,10 @@ public struct ParliamentaryStructureTagger: Stage {
         var numbers: [Int] = []
         while let word = words.next() {
             if ["op", "vraag", "vragen", "en", "op:"].contains(where: { word.elementsEqual($0.utf8) }) { continue }
-            guard let number = integer(ascii: word) else { return nil }
+            guard let number = ByteSearch.integer(word) else { return nil }
             numbers.append(number)
         }
         return numbers
-    }
-
-    /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
-    /// digit, `nil` where it does not fit.
-    static func integer(ascii text: ArraySlice<UInt8>) -> Int? {
-        var digits = text
-        let negative = digits.first == 0x2D
-        if negative || digits.first == 0x2B { digits.removeFirst() }
-        guard !digits.isEmpty else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            // Accumulated with the sign, so that Int.min fits as `Int(_:)` lets it.
-            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
-            let digit = Int(byte - 0x30)
-            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !overflowed && !overflowedAgain else { return nil }
-            value = next
-        }
-        return value
     }
 }
 
@@ -411,13 +391,12 @@ private struct StructureAnalysis {
         let markers: [StaticString] = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
         var askers: [IRI] = []
         var addressees: [IRI] = []
+        let mayHoldMarker = sentencesThatMayHoldAskerMarkers()
         for (index, sentence) in sentences.enumerated() {
             // Cheap tests first: the markers all hold "vragen" or "gesteld", and the lowercased
             // text holds a marker only where the bytes hold it in ASCII letters of either case.
             let bytesRange = range(index)
-            guard ByteSearch.contains(in: bytes, bytesRange, "vragen") || ByteSearch.contains(in: bytes, bytesRange, "gesteld")
-                || ByteSearch.contains(in: bytes, bytesRange, "Vragen")
-            else { continue }
+            guard mayHoldMarker[index] else { continue }
             guard ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van de leden")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van het lid")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door de leden")
@@ -492,22 +471,41 @@ private struct StructureAnalysis {
         memberships = merged.values.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
     }
 
+    /// For each sentence, whether its bytes hold "vragen", "Vragen" or "gesteld", as every sentence
+    /// with an asker marker does.
+    ///
+    /// The first test of every sentence, so the words are looked for in the whole text at once
+    /// rather than in each sentence, each occurrence then marking the sentence around it; where the sentences are not in order without overlaps, each is searched on its own.
+    private func sentencesThatMayHoldAskerMarkers() -> [Bool] {
+        let words: [StaticString] = ["vragen", "Vragen", "gesteld"]
+        let inOrder = sentences.indices.dropFirst().allSatisfy { sentences[$0].span.start >= sentences[$0 - 1].span.end }
+        guard inOrder else {
+            return sentences.indices.map { index in words.contains { ByteSearch.contains(in: bytes, range(index), $0) } }
+        }
+        var marked = [Bool](repeating: false, count: sentences.count)
+        for word in words {
+            for start in ByteSearch.occurrences(in: bytes, word) {
+                // The last sentence that starts at or before the word is the only one that may hold it.
+                var low = 0, high = sentences.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sentences[middle].span.start <= start { low = middle + 1 } else { high = middle }
+                }
+                if low > 0, start + word.utf8CodeUnitCount <= sentences[low - 1].span.end { marked[low - 1] = true }
+            }
+        }
+        return marked
+    }
+
     /// Names the askers no gazetteer knows: in "Vragen van het lid Tseggai (GroenLinks-PvdA)", the
     /// names between the marker and the first bracket, " aan " or " over " (split at commas and
     /// "en") that no person mention covers become mentions of a new person entity, whose IRI is
     /// made from the name as the gazetteer makes person IRIs (`person/<slug>`).
     private mutating func mintUnknownAskers(from start: Int, in sentence: Span) {
         var end = sentence.end
-        for stop in ["(", " aan ", " over ", "\n"] {
-            let pattern = Array(stop.utf8)
-            var i = start
-            while i + pattern.count <= end {
-                if bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    end = i
-                    break
-                }
-                i += 1
-            }
+        for stop: StaticString in ["(", " aan ", " over ", "\n"] {
+            // Each stop's first occurrence before the stops found so far ends the names.
+            if let found = ByteSearch.endOfFirst(in: bytes, start..<max(start, end), stop, ignoringASCIICase: false) { end = found - stop.utf8CodeUnitCount }
         }
         guard end > start else { return }
         // Pieces separated by ", " and " en ".
@@ -518,7 +516,7 @@ private struct StructureAnalysis {
             let separator: Int? =
                 i == end ? 0
                 : bytes[i] == 0x2C ? 1
-                : (i + 4 <= end && bytes[i..<(i + 4)].elementsEqual(Array(" en ".utf8))) ? 4 : nil
+                : (i + 4 <= end && bytes[i] == 0x20 && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x6E && bytes[i + 3] == 0x20) ? 4 : nil  // " en "
             if let length = separator {
                 pieces.append(Span(start: pieceStart, end: i))
                 i += max(length, 1)
@@ -532,7 +530,7 @@ private struct StructureAnalysis {
             while first < last, bytes[first] == 0x20 || bytes[first] == 0x2A { first += 1 }
             while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x2A { last -= 1 }
             // "de leden lid Inge van Dijk": a stray "lid" or "leden" is not part of the name.
-            for word in ["lid ", "leden "] where bytes[first..<last].starts(with: Array(word.utf8)) { first += word.utf8.count }
+            for word: StaticString in ["lid ", "leden "] where ByteSearch.hasPrefix(in: bytes, first..<last, word) { first += word.utf8CodeUnitCount }
             guard first < last else { continue }
             let name = String(decoding: bytes[first..<last], as: UTF8.self)
             guard let initial = name.unicodeScalars.first, initial.properties.isUppercase else { continue }
@@ -544,8 +542,18 @@ private struct StructureAnalysis {
             let mention = Mention(span: span, entityClass: .schema("Person"), entity: iri, form: .name, source: "ParliamentaryStructureTagger")
             mintedMentions.append(mention)
             mentions.removeAll { $0.span.overlaps(span) }
-            mentions.append(mention)
-            mentions.sort { $0.span < $1.span }
+            if mentionsAreSorted {
+                // Where the stable sort would put it: after the mentions with spans not after its own.
+                var low = 0, high = mentions.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if span < mentions[middle].span { high = middle } else { low = middle + 1 }
+                }
+                mentions.insert(mention, at: low)
+            } else {
+                mentions.append(mention)
+                mentions.sort { $0.span < $1.span }
+            }
             if !mintedEntities.contains(where: { $0.iri == iri }) {
                 mintedEntities.append(Entity(iri: iri, types: [.schema("Person")], labels: [Literal(name, language: "nl")]))
             }
