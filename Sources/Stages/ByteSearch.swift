@@ -49,6 +49,85 @@ enum ByteSearch {
         return isASCII || string.contains(String(describing: needle))
     }
 
+    /// Whether searches for ASCII words in this UTF-8 text find what a byte search finds: Foundation's
+    /// `range(of:)`, `String.contains` and `hasPrefix`, also on the `lowercased()` text.
+    ///
+    /// True where the text holds nothing but ASCII, the Latin-1 and Latin Extended-A letters and
+    /// signs (U+00A0–U+017F) and common punctuation (quotes, dashes, "…", "‰", "€"). Those are each a
+    /// whole character on their own, no ASCII text is canonically equivalent to them, and each
+    /// lowercases to a character of the same UTF-8 length outside ASCII, so that offsets in the
+    /// lowercased text are offsets in the text. Left out: combining marks (a mark after a match
+    /// joins its last character, and Foundation then finds no match), the soft hyphen and
+    /// "İ" (U+0130, whose lowercase is longer); text with any other character fails the test.
+    static func searchesAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+            } else if lead >= 0xC2 && lead <= 0xC5 && i + 1 < bytes.count {
+                // Two bytes: U+0080–U+017F.
+                let scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                guard scalar >= 0xA0 && scalar != 0xAD && scalar != 0x130 else { return false }
+                i += 2
+            } else if lead == 0xE2 && i + 2 < bytes.count {
+                // Three bytes: U+2000–U+2FFF.
+                let scalar = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x203A).contains(scalar) || scalar == 0x20AC else { return false }
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether searches for ASCII words in `bytes[range]` find what a byte search finds (see
+    /// ``searchesAsBytes(_:)``).
+    static func searchesAsBytes(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { searchesAsBytes(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
+    /// digit, `nil` where it does not fit.
+    static func integer(_ text: ArraySlice<UInt8>) -> Int? {
+        var digits = text
+        let negative = digits.first == 0x2D
+        if negative || digits.first == 0x2B { digits.removeFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            // Accumulated with the sign, so that Int.min fits as `Int(_:)` lets it.
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 0x30)
+            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowed && !overflowedAgain else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// The offsets of every occurrence of `needle` in `bytes`, in order (occurrences may overlap).
+    static func occurrences(in bytes: [UInt8], _ needle: StaticString) -> [Int] {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return [] }
+        return bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return [] }
+            // memchr finds candidates for the first byte (many bytes at a time); the second byte,
+            // then memcmp, checks them.
+            let first = Int32(needle.utf8Start[0])
+            var found: [Int] = []
+            var offset = 0
+            while offset + count <= all.count, let match = memchr(base + offset, first, all.count - count + 1 - offset) {
+                let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base
+                if count == 1 || (base[at + 1] == needle.utf8Start[1] && memcmp(base + at, needle.utf8Start, count) == 0) { found.append(at) }
+                offset = at + 1
+            }
+            return found
+        }
+    }
+
     /// Whether `needle` occurs in `bytes[range]`.
     static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }

@@ -1,6 +1,6 @@
 import Pipeline
 import PipelineTesting
-import Stages
+@testable import Stages
 import Testing
 
 @Suite struct ParliamentaryStructureTests {
@@ -54,6 +54,20 @@ import Testing
         Vraag 3
         En de Verenigde Staten?
         """
+
+    @Test func headingsReadOnBytesAsOnCharacters() {
+        let headings = [
+            "Vraag 3", "Vraag 12:", "Vraag 12.:", "Vraag drie", "Vraag", "Vraag 1 2", "  Vraag  7  ", "Vraag +5", "Vraag -0", "Vraag -",
+            "Vraag 99999999999999999999", "Vraag -9223372036854775808", "Vraag :", "vraag 3", "Antwoord", "Antwoord 4", "Antwoorden:",
+            "Antwoord vragen 2 en 3", "Antwoord op vragen 8, 9 en 10", "Antwoord op vraag 1", "Antwoord van minister Van Weel",
+            "Antwoord op: 4", ",Antwoord,5,,6 .", "Antwoord 1x", "Antwoord . 3", "",
+        ]
+        for heading in headings {
+            let bytes = ArraySlice(Array(heading.utf8))
+            #expect(ParliamentaryStructureTagger.questionNumber(ascii: bytes) == ParliamentaryStructureTagger.questionNumber(heading), "\(heading)")
+            #expect(ParliamentaryStructureTagger.answerNumbers(ascii: bytes) == ParliamentaryStructureTagger.answerNumbers(heading), "\(heading)")
+        }
+    }
 
     @Test func questionsAnswersAskersPartiesAndAddressees() async throws {
         let document = try await structure(Self.sample)

@@ -42,7 +42,10 @@ public struct ArticleReferenceTagger: Stage {
         var k = 0
         while k + 1 < tokens.count {
             defer { k += 1 }
-            guard Self.mayBeKeyword(bytes, tokens[k].span) else { continue }
+            // "artikel", "art." and "artikelen" start with "a" in any case (no other character lowercases
+            // to "a"): one byte tells most tokens apart before the others are looked at.
+            let tokenSpan = tokens[k].span
+            guard tokenSpan.length >= 4, bytes[tokenSpan.start] | 0x20 == 0x61, Self.mayBeKeyword(bytes, tokenSpan) else { continue }
             let keyword = word(k).lowercased()
             guard keyword == "artikel" || keyword == "art." || keyword == "artikelen", tokens[k + 1].kind == .number || tokens[k + 1].kind == .alphanumeric else { continue }
             let number = word(k + 1)

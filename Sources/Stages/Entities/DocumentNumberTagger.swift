@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import Pipeline
 
 /// Tags the numbers of Dutch parliamentary and government documents and links each to an
@@ -35,12 +40,8 @@ public struct DocumentNumberTagger: Stage {
         var found: [Mention] = []
         var entities: [IRI: Entity] = [:]
         var text = document.text
-        let candidates = text.withUTF8 { bytes in
-            tokens.filter { token in
-                (token.kind == .alphanumeric || token.kind == .word || token.kind == .number) && token.span.length >= 8
-                    && Self.mayBeNumber(UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end]))
-            }
-        }
+        let candidates = text.withUTF8 { Self.candidates(in: $0, tokens: tokens) }
+        let source = name  // computed once: the default name reflects on the type
         for token in candidates {
             let word = document.text(of: token.span)
             guard let (kind, canonical) = Self.classify(word) else { continue }
@@ -54,7 +55,7 @@ public struct DocumentNumberTagger: Stage {
                     confidence: 1,
                     form: .value,
                     value: Literal(word),
-                    source: name
+                    source: source
                 )
             )
         }
@@ -86,6 +87,54 @@ public struct DocumentNumberTagger: Stage {
             return (.reference, word)
         }
         return nil
+    }
+
+    /// The tokens that may be document numbers, in order: words, numbers and alphanumeric tokens
+    /// of at least eight bytes whose bytes pass ``mayBeNumber(_:)``.
+    ///
+    /// Each of those holds a "-" or a "Z", so rather than every token, only the tokens that hold
+    /// one of these bytes are looked at: from each "-" or "Z" (found many bytes at a time), a binary
+    /// search finds the token around it. The tokens must be in order and not overlap, as
+    /// ``Tokens`` requires.
+    static func candidates(in text: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Token] {
+        guard let base = text.baseAddress else { return [] }
+        /// The offset of the next `byte` at or after `offset`, or the text's length.
+        func next(_ byte: UInt8, from offset: Int) -> Int {
+            guard offset < text.count, let found = memchr(base + offset, Int32(byte), text.count - offset) else { return text.count }
+            return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+        }
+        var found: [Token] = []
+        var position = 0  // the first byte not yet looked at
+        var firstToken = 0  // the first token not yet looked at
+        var nextHyphen = next(0x2D, from: 0)
+        var nextZ = next(0x5A, from: 0)
+        while true {
+            if nextHyphen < position { nextHyphen = next(0x2D, from: position) }
+            if nextZ < position { nextZ = next(0x5A, from: position) }
+            let hit = min(nextHyphen, nextZ)
+            guard hit < text.count else { break }
+            // The first token that ends after the hit: the hit is inside it if it starts at or before it.
+            var low = firstToken, high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].span.end <= hit { low = middle + 1 } else { high = middle }
+            }
+            guard low < tokens.count else { break }
+            let token = tokens[low]
+            if token.span.start <= hit {
+                if (token.kind == .alphanumeric || token.kind == .word || token.kind == .number) && token.span.length >= 8
+                    && mayBeNumber(UnsafeBufferPointer(rebasing: text[token.span.start..<token.span.end]))
+                {
+                    found.append(token)
+                }
+                firstToken = low + 1
+                position = max(hit + 1, token.span.end)
+            } else {
+                firstToken = low
+                position = hit + 1
+            }
+        }
+        return found
     }
 
     /// Whether a token's bytes may be a document number at all (what ``classify(_:)`` needs, on

@@ -47,14 +47,23 @@ public struct EntityLinker: Stage {
         var document = input
         var mentions = try document.require(Mentions.self, by: self)
 
-        // Entities named without doubt somewhere in the document.
-        var certain = Set<IRI>()
-        for mention in mentions {
-            if let entity = mention.entity {
-                certain.insert(entity)
-            } else if mention.candidates.count == 1 {
-                certain.insert(mention.candidates[0])
+        // Entities named without doubt somewhere in the document (as the mentions were before
+        // linking): made when the first mention with several candidates needs them, as most
+        // documents have none.
+        let unlinked = mentions
+        var certainEntities: Set<IRI>? = nil
+        func certain() -> Set<IRI> {
+            if let certainEntities { return certainEntities }
+            var certain = Set<IRI>()
+            for mention in unlinked {
+                if let entity = mention.entity {
+                    certain.insert(entity)
+                } else if mention.candidates.count == 1 {
+                    certain.insert(mention.candidates[0])
+                }
             }
+            certainEntities = certain
+            return certain
         }
         var linked = Set<IRI>()
         for index in mentions.indices {
@@ -64,6 +73,7 @@ public struct EntityLinker: Stage {
                     mention.entity = mention.candidates[0]
                     mention.confidence = 1
                 } else if !mention.candidates.isEmpty {
+                    let certain = certain()
                     let supported = mention.candidates.filter(certain.contains)
                     let cued = EntityLinker.cuedClass(before: mention.span.start, in: document.text).map { cue in
                         mention.candidates.filter { gazetteer[$0]?.types.contains(cue) == true }

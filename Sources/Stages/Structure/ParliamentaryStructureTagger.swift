@@ -89,6 +89,51 @@ public struct ParliamentaryStructureTagger: Stage {
         }
         return numbers
     }
+
+    /// ``questionNumber(_:)`` of a heading in ASCII without carriage returns, on its bytes: there
+    /// a character is a byte.
+    static func questionNumber(ascii heading: ArraySlice<UInt8>) -> Int? {
+        var words = ASCIIWords(heading, separators: [0x20])
+        guard let first = words.next(), first.elementsEqual("Vraag".utf8), var number = words.next(), words.next() == nil else { return nil }
+        while let last = number.last, last == 0x3A || last == 0x2E { number.removeLast() }
+        return ByteSearch.integer(number)
+    }
+
+    /// ``answerNumbers(_:)`` of a heading in ASCII without carriage returns, on its bytes.
+    static func answerNumbers(ascii heading: ArraySlice<UInt8>) -> [Int]? {
+        var text = heading
+        while let last = text.last, last == 0x3A || last == 0x2E || last == 0x20 { text.removeLast() }
+        var words = ASCIIWords(text, separators: [0x20, 0x2C])
+        guard let first = words.next(), first.elementsEqual("Antwoord".utf8) || first.elementsEqual("Antwoorden".utf8) else { return nil }
+        var numbers: [Int] = []
+        while let word = words.next() {
+            if ["op", "vraag", "vragen", "en", "op:"].contains(where: { word.elementsEqual($0.utf8) }) { continue }
+            guard let number = ByteSearch.integer(word) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
+    }
+}
+
+/// The words of an ASCII text between separator bytes, empty words skipped (as `split` does).
+private struct ASCIIWords: IteratorProtocol {
+    private let text: ArraySlice<UInt8>
+    private let separators: [UInt8]
+    private var position: Int
+
+    init(_ text: ArraySlice<UInt8>, separators: [UInt8]) {
+        self.text = text
+        self.separators = separators
+        position = text.startIndex
+    }
+
+    mutating func next() -> ArraySlice<UInt8>? {
+        while position < text.endIndex && separators.contains(text[position]) { position += 1 }
+        guard position < text.endIndex else { return nil }
+        let start = position
+        while position < text.endIndex && !separators.contains(text[position]) { position += 1 }
+        return text[start..<position]
+    }
 }
 
 /// One pass over a document's sentences and mentions.
@@ -115,31 +160,47 @@ private struct StructureAnalysis {
         self.sentences = sentences
         self.mentions = mentions
         bytes = Array(document.text.utf8)
-        mentionsAreSorted = zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) }
+        // By index, comparing spans only: zipping the mentions would copy each.
+        mentionsAreSorted = mentions.indices.dropFirst().allSatisfy { !(mentions[$0].span < mentions[$0 - 1].span) }
     }
 
-    /// Whether the bytes in a range are all ASCII: there, `String` and Foundation searches for
-    /// ASCII words are byte searches.
+    /// Whether the bytes in a range are all ASCII.
     func isASCII(_ range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { CodePointOffsets.allASCII(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether `String` and Foundation searches for ASCII words in a range are byte searches (see
+    /// ``ByteSearch/searchesAsBytes(_:)``): true of ASCII and of most Dutch text.
+    func searchesAsBytes(_ range: Range<Int>) -> Bool { ByteSearch.searchesAsBytes(in: bytes, range) }
+
+    /// Whether sentence `index` starts with `prefix` (ASCII, not ending in a carriage return), as
+    /// `String.hasPrefix` tells.
+    func sentence(_ index: Int, hasPrefix prefix: StaticString) -> Bool {
+        let whole = range(index)
+        guard ByteSearch.hasPrefix(in: bytes, whole, prefix) else { return false }
+        // An ASCII byte after the prefix starts a character of its own; a combining mark would
+        // join the prefix's last character, so there the characters decide.
+        let after = whole.lowerBound + prefix.utf8CodeUnitCount
+        return after == whole.upperBound || bytes[after] < 0x80 || text(index).hasPrefix(String(describing: prefix))
     }
 
     /// The text between two mentions, searched as its `String` would be.
     struct Between {
         let bytes: [UInt8]
         let range: Range<Int>
-        let isASCII: Bool
+        /// Whether searches in the text are byte searches (``StructureAnalysis/searchesAsBytes(_:)``).
+        let searchesAsBytes: Bool
 
         /// Whether the text holds `needle` (as Foundation's `contains` finds it).
         func contains(_ needle: StaticString) -> Bool {
             guard ByteSearch.contains(in: bytes, range, needle) else { return false }
-            return isASCII || string.contains(String(describing: needle))
+            return searchesAsBytes || string.contains(String(describing: needle))
         }
 
         /// Whether the text starts with `prefix` (as `String.hasPrefix` tells).
         func hasPrefix(_ prefix: StaticString) -> Bool {
             guard ByteSearch.hasPrefix(in: bytes, range, prefix) else { return false }
-            return isASCII || string.hasPrefix(String(describing: prefix))
+            return searchesAsBytes || string.hasPrefix(String(describing: prefix))
         }
 
         private var string: String { String(decoding: bytes[range], as: UTF8.self) }
@@ -167,6 +228,30 @@ private struct StructureAnalysis {
             k += 1
         }
         return inside
+    }
+
+    /// The one mention inside a span, or `nil` when it holds none or several: what
+    /// `mentions(in:)` gives when it gives one, without making the array.
+    func onlyMention(in span: Span) -> Mention? {
+        guard mentionsAreSorted else {
+            let inside = mentions(in: span)
+            return inside.count == 1 ? inside[0] : nil
+        }
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+        }
+        var only: Int? = nil
+        var k = low
+        while k < mentions.count, mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) {
+                guard only == nil else { return nil }
+                only = k
+            }
+            k += 1
+        }
+        return only.map { mentions[$0] }
     }
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
@@ -199,7 +284,9 @@ private struct StructureAnalysis {
         let text: String
         if isASCII(whole) && !bytes[whole].contains(0x0D) {
             guard whole.count <= 40 && !bytes[whole].contains(0x0A) else { return nil }
-            text = self.text(index)
+            if let number = ParliamentaryStructureTagger.questionNumber(ascii: bytes[whole]) { return .question(number) }
+            if let numbers = ParliamentaryStructureTagger.answerNumbers(ascii: bytes[whole]) { return .answer(numbers) }
+            return nil
         } else {
             text = self.text(index)
             guard text.count <= 40, !text.contains("\n") else { return nil }
@@ -212,22 +299,30 @@ private struct StructureAnalysis {
     /// Whether a sentence is not part of a question's or answer's text when it ends one: a
     /// footnote, a letter's reference line, a lone document number.
     private func isTrailingNoise(_ index: Int) -> Bool {
-        let text = text(index)
-        if text.hasPrefix("<sup>") || text == "Onze Referentie" || text == "Uw Referentie" { return true }
-        if mayBeFootnote(index), let paren = text.firstIndex(of: ")"), text[..<paren].allSatisfy(\.isNumber), !text[..<paren].isEmpty {
+        // "Onze Referentie" is ASCII and no other text is canonically equal to it: compare bytes.
+        let whole = range(index)
+        if sentence(index, hasPrefix: "<sup>") || bytes[whole].elementsEqual("Onze Referentie".utf8) || bytes[whole].elementsEqual("Uw Referentie".utf8) {
             return true
         }
-        let inside = mentions(in: sentences[index].span)
-        return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+        if startsWithFootnoteNumber(index) { return true }
+        guard let only = onlyMention(in: sentences[index].span) else { return false }
+        return only.span == sentences[index].span && only.form == .value
     }
 
-    /// Whether a sentence may start with a footnote number ("1) …"): its first `)` comes after
-    /// at least one byte, and no ASCII byte before it is other than a digit (a character that
-    /// holds one is no number). Tested before the characters are.
-    private func mayBeFootnote(_ index: Int) -> Bool {
+    /// Whether a sentence starts with a footnote number ("1) …"): characters that are all numbers
+    /// before its first `)`, at least one.
+    private func startsWithFootnoteNumber(_ index: Int) -> Bool {
+        // Its first `)` comes after at least one byte, and no ASCII byte before it is other than
+        // a digit (a character that holds one is no number).
         let whole = range(index)
         guard let paren = bytes[whole].firstIndex(of: 0x29), paren > whole.lowerBound else { return false }
-        return !bytes[whole.lowerBound..<paren].contains { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }
+        let before = bytes[whole.lowerBound..<paren]
+        guard !before.contains(where: { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) else { return false }
+        // ASCII digits and a `)` that no mark after it joins: each byte is a character.
+        if before.allSatisfy({ $0 < 0x80 }) && (paren + 1 == whole.upperBound || bytes[paren + 1] < 0x80) { return true }
+        let text = text(index)
+        guard let paren = text.firstIndex(of: ")") else { return false }
+        return !text[..<paren].isEmpty && text[..<paren].allSatisfy(\.isNumber)
     }
 
     private mutating func findQuestionsAndAnswers() {
@@ -296,21 +391,21 @@ private struct StructureAnalysis {
         let markers: [StaticString] = ["vragen van de leden", "vragen van het lid", "gesteld door de leden", "gesteld door het lid"]
         var askers: [IRI] = []
         var addressees: [IRI] = []
+        let mayHoldMarker = sentencesThatMayHoldAskerMarkers()
         for (index, sentence) in sentences.enumerated() {
             // Cheap tests first: the markers all hold "vragen" or "gesteld", and the lowercased
             // text holds a marker only where the bytes hold it in ASCII letters of either case.
             let bytesRange = range(index)
-            guard ByteSearch.contains(in: bytes, bytesRange, "vragen") || ByteSearch.contains(in: bytes, bytesRange, "gesteld")
-                || ByteSearch.contains(in: bytes, bytesRange, "Vragen")
-            else { continue }
+            guard mayHoldMarker[index] else { continue }
             guard ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van de leden")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "vragen van het lid")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door de leden")
                 || ByteSearch.containsIgnoringASCIICase(in: bytes, bytesRange, "gesteld door het lid")
             else { continue }
             let markerEnd: Int
-            if isASCII(bytesRange) {
-                // ASCII lowercases byte for byte, and Foundation's search in ASCII is a byte search.
+            if searchesAsBytes(bytesRange) {
+                // Such text lowercases to text of the same length, ASCII letters byte for byte, and
+                // Foundation's search in it is a byte search.
                 var found: Int? = nil
                 for marker in markers where found == nil {
                     found = ByteSearch.endOfFirst(in: bytes, bytesRange, marker, ignoringASCIICase: true)
@@ -330,7 +425,7 @@ private struct StructureAnalysis {
             var cursor = markerEnd
             for mention in inside {
                 let betweenRange = min(cursor, mention.span.start)..<mention.span.start
-                let between = Between(bytes: bytes, range: betweenRange, isASCII: isASCII(betweenRange))
+                let between = Between(bytes: bytes, range: betweenRange, searchesAsBytes: searchesAsBytes(betweenRange))
                 if between.contains(" aan ") || between.hasPrefix("aan ") { seenAan = true }
                 if between.contains(" over ") { break }
                 cursor = mention.span.end
@@ -351,7 +446,8 @@ private struct StructureAnalysis {
             if set.submitted == nil { set.submitted = date(after: "ingezonden", in: index) }
         }
         if set.submitted == nil {
-            for index in sentences.indices where ByteSearch.contains(in: bytes, range(index), "ingezonden") && text(index).contains("ingezonden") {
+            for index in sentences.indices
+            where ByteSearch.contains(in: bytes, range(index), "ingezonden") && (searchesAsBytes(range(index)) || text(index).contains("ingezonden")) {
                 if let found = date(after: "ingezonden", in: index) {
                     set.submitted = found
                     break
@@ -375,22 +471,41 @@ private struct StructureAnalysis {
         memberships = merged.values.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
     }
 
+    /// For each sentence, whether its bytes hold "vragen", "Vragen" or "gesteld", as every sentence
+    /// with an asker marker does.
+    ///
+    /// The first test of every sentence, so the words are looked for in the whole text at once
+    /// rather than in each sentence, each occurrence then marking the sentence around it; where the sentences are not in order without overlaps, each is searched on its own.
+    private func sentencesThatMayHoldAskerMarkers() -> [Bool] {
+        let words: [StaticString] = ["vragen", "Vragen", "gesteld"]
+        let inOrder = sentences.indices.dropFirst().allSatisfy { sentences[$0].span.start >= sentences[$0 - 1].span.end }
+        guard inOrder else {
+            return sentences.indices.map { index in words.contains { ByteSearch.contains(in: bytes, range(index), $0) } }
+        }
+        var marked = [Bool](repeating: false, count: sentences.count)
+        for word in words {
+            for start in ByteSearch.occurrences(in: bytes, word) {
+                // The last sentence that starts at or before the word is the only one that may hold it.
+                var low = 0, high = sentences.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sentences[middle].span.start <= start { low = middle + 1 } else { high = middle }
+                }
+                if low > 0, start + word.utf8CodeUnitCount <= sentences[low - 1].span.end { marked[low - 1] = true }
+            }
+        }
+        return marked
+    }
+
     /// Names the askers no gazetteer knows: in "Vragen van het lid Tseggai (GroenLinks-PvdA)", the
     /// names between the marker and the first bracket, " aan " or " over " (split at commas and
     /// "en") that no person mention covers become mentions of a new person entity, whose IRI is
     /// made from the name as the gazetteer makes person IRIs (`person/<slug>`).
     private mutating func mintUnknownAskers(from start: Int, in sentence: Span) {
         var end = sentence.end
-        for stop in ["(", " aan ", " over ", "\n"] {
-            let pattern = Array(stop.utf8)
-            var i = start
-            while i + pattern.count <= end {
-                if bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    end = i
-                    break
-                }
-                i += 1
-            }
+        for stop: StaticString in ["(", " aan ", " over ", "\n"] {
+            // Each stop's first occurrence before the stops found so far ends the names.
+            if let found = ByteSearch.endOfFirst(in: bytes, start..<max(start, end), stop, ignoringASCIICase: false) { end = found - stop.utf8CodeUnitCount }
         }
         guard end > start else { return }
         // Pieces separated by ", " and " en ".
@@ -401,7 +516,7 @@ private struct StructureAnalysis {
             let separator: Int? =
                 i == end ? 0
                 : bytes[i] == 0x2C ? 1
-                : (i + 4 <= end && bytes[i..<(i + 4)].elementsEqual(Array(" en ".utf8))) ? 4 : nil
+                : (i + 4 <= end && bytes[i] == 0x20 && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x6E && bytes[i + 3] == 0x20) ? 4 : nil  // " en "
             if let length = separator {
                 pieces.append(Span(start: pieceStart, end: i))
                 i += max(length, 1)
@@ -415,7 +530,7 @@ private struct StructureAnalysis {
             while first < last, bytes[first] == 0x20 || bytes[first] == 0x2A { first += 1 }
             while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x2A { last -= 1 }
             // "de leden lid Inge van Dijk": a stray "lid" or "leden" is not part of the name.
-            for word in ["lid ", "leden "] where bytes[first..<last].starts(with: Array(word.utf8)) { first += word.utf8.count }
+            for word: StaticString in ["lid ", "leden "] where ByteSearch.hasPrefix(in: bytes, first..<last, word) { first += word.utf8CodeUnitCount }
             guard first < last else { continue }
             let name = String(decoding: bytes[first..<last], as: UTF8.self)
             guard let initial = name.unicodeScalars.first, initial.properties.isUppercase else { continue }
@@ -427,8 +542,18 @@ private struct StructureAnalysis {
             let mention = Mention(span: span, entityClass: .schema("Person"), entity: iri, form: .name, source: "ParliamentaryStructureTagger")
             mintedMentions.append(mention)
             mentions.removeAll { $0.span.overlaps(span) }
-            mentions.append(mention)
-            mentions.sort { $0.span < $1.span }
+            if mentionsAreSorted {
+                // Where the stable sort would put it: after the mentions with spans not after its own.
+                var low = 0, high = mentions.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if span < mentions[middle].span { high = middle } else { low = middle + 1 }
+                }
+                mentions.insert(mention, at: low)
+            } else {
+                mentions.append(mention)
+                mentions.sort { $0.span < $1.span }
+            }
             if !mintedEntities.contains(where: { $0.iri == iri }) {
                 mintedEntities.append(Entity(iri: iri, types: [.schema("Person")], labels: [Literal(name, language: "nl")]))
             }
@@ -438,7 +563,7 @@ private struct StructureAnalysis {
     /// The first date mention after `word` in sentence `index`.
     private func date(after word: StaticString, in index: Int) -> Literal? {
         let start: Int
-        if isASCII(range(index)) {
+        if searchesAsBytes(range(index)) {
             guard let end = ByteSearch.endOfFirst(in: bytes, range(index), word, ignoringASCIICase: false) else { return nil }
             start = end
         } else {
@@ -455,7 +580,7 @@ private struct StructureAnalysis {
         guard !set.answers.isEmpty else { return }
         // "Antwoord van minister Van Weel (…) (ontvangen 20 november 2024)"
         for index in sentences.indices
-        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord") && (text(index).hasPrefix("Antwoord van ") || text(index).hasPrefix("Antwoorden van ")) {
+        where sentence(index, hasPrefix: "Antwoord van ") || sentence(index, hasPrefix: "Antwoorden van ") {
             let people = mentions(in: sentences[index].span).filter { isClass($0, ["Person"]) }.compactMap(\.entity)
             if let person = people.first {
                 set.answeredBy = [person]
@@ -467,8 +592,8 @@ private struct StructureAnalysis {
         }
         // A signature: a line holding only a person's name, after a line that starts with an office.
         for index in sentences.indices.dropFirst() {
-            let inside = mentions(in: sentences[index].span)
-            guard inside.count == 1, inside[0].span == sentences[index].span, isClass(inside[0], ["Person"]), let person = inside[0].entity else { continue }
+            guard let only = onlyMention(in: sentences[index].span), only.span == sentences[index].span, isClass(only, ["Person"]), let person = only.entity
+            else { continue }
             let before = mentions(in: sentences[index - 1].span)
             if let first = before.first, first.span.start - sentences[index - 1].span.start <= 4, isClass(first, ["Office"]) {
                 set.answeredBy = [person]
