@@ -72,6 +72,16 @@ private struct TokenScanner {
                 i += 1  // a space or a line end, the most frequent bytes between tokens
                 continue
             }
+            if first &- 0x61 < 26 || first &- 0x41 < 26 || first &- 0x30 < 10 {
+                // An ASCII letter or digit starts most tokens: the word case below, without classifying.
+                if let end = urlEnd(at: i) {
+                    append(i, end, .url)
+                    i = end
+                } else {
+                    i = scanWord(from: i)
+                }
+                continue
+            }
             let (cls, length) = cursor.classAt(i)
             switch cls {
             case .space, .newline:
@@ -171,14 +181,20 @@ private struct TokenScanner {
                         i += 1
                         continue
                     }
+                    if byte < 0x80 { break }  // any other ASCII byte is neither letter nor digit
+                } else {
+                    break
                 }
                 let (cls, length) = cursor.classAt(i)
-                guard i < cursor.count, cls.isAlphanumeric else { break }
+                guard cls.isAlphanumeric else { break }
                 if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }
                 lastWasUpper = cls == .upper
                 i += length
             }
             guard i < cursor.count else { break }
+            // Most words end at a space or a mark that joins nothing: stop without classifying
+            // the connector and the scalar after it.
+            if !Self.mayJoin(bytes[i]) { break }
             let (connector, connectorLength) = cursor.classAt(i)
             let (after, _) = cursor.classAt(i + connectorLength)
             switch connector {
@@ -254,6 +270,21 @@ private struct TokenScanner {
         return i
     }
 
+    /// The ASCII bytes from 0x20 to 0x3F that ``scanWord(from:appending:)`` may take into a
+    /// word after its letters and digits: `%` `&` `'` `(` `,` `-` `.` `/`, one bit per byte.
+    /// (A literal, so that the hot loop reads no lazily initialized global.)
+    private static var joiningASCIIMask: UInt32 { 0b1111_0001_1110_0000 }
+
+    /// Whether a byte after a run of letters and digits may join more to the word: one of the
+    /// ASCII marks the connector cases of ``scanWord(from:appending:)`` handle, or a non-ASCII
+    /// byte (which needs its scalar classified). Every other ASCII byte ends the word.
+    @inline(__always)
+    private static func mayJoin(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return true }
+        let offset = byte &- 0x20
+        return offset < 32 && joiningASCIIMask >> UInt32(offset) & 1 != 0
+    }
+
     /// Whether what follows a word-final hyphen at `offset` shows an omitted compound part: a
     /// comma, or a space and then "en", "of", "tot", "noch" or "als" ("gezichts- en", "land-, tuin-").
     private func truncatedCompoundFollows(_ offset: Int) -> Bool {
@@ -319,11 +350,14 @@ private struct TokenScanner {
     /// Reads up to eight segments of letters each followed by a period, and takes the longest
     /// prefix that is listed, or is a run of single letters with periods (initials, "t.a.v.").
     private func abbreviationEnd(from start: Int) -> Int? {
-        var segmentEnds: [Int] = []
-        var allSingleLetters: [Bool] = []
+        // At most eight segments: their ends in a fixed-size vector and, per segment, whether it
+        // and all before it are single letters as bits, so that nothing is allocated per call.
+        var segmentEnds = SIMD8<Int>()
+        var segmentCount = 0
+        var allSingleLetters: UInt8 = 0
         var i = start
         var firstSegmentIsUpper = false
-        while segmentEnds.count < 8 {
+        while segmentCount < 8 {
             var letters = 0
             var isUpper = false
             while i < cursor.count {
@@ -335,18 +369,20 @@ private struct TokenScanner {
             }
             guard letters > 0, i < cursor.count, bytes[i] == 0x2E else { break }
             i += 1
-            if segmentEnds.isEmpty { firstSegmentIsUpper = isUpper }
-            segmentEnds.append(i)
-            allSingleLetters.append((allSingleLetters.last ?? true) && letters == 1)
+            if segmentCount == 0 { firstSegmentIsUpper = isUpper }
+            let previousSingle = segmentCount == 0 || allSingleLetters & 1 << (segmentCount - 1) != 0
+            if previousSingle && letters == 1 { allSingleLetters |= 1 << segmentCount }
+            segmentEnds[segmentCount] = i
+            segmentCount += 1
         }
-        for k in stride(from: segmentEnds.count - 1, through: 0, by: -1) {
+        for k in stride(from: segmentCount - 1, through: 0, by: -1) {
             let end = segmentEnds[k]
-            if k >= 1 && allSingleLetters[k] { return end }
+            if k >= 1 && allSingleLetters & 1 << k != 0 { return end }
             let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             if abbreviations.contains(candidate) { return end }
             // An initial: "A.". After a number, a symbol or a minute mark it is a letter that
             // ends a sentence ("66° 13' N, 04° 02' E.", "als in A = B.").
-            if k == 0 && allSingleLetters[0] && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
+            if k == 0 && allSingleLetters & 1 != 0 && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
         }
         return nil
     }
@@ -405,6 +441,8 @@ private struct TokenScanner {
         // Most words start with neither "h" nor "w": answer those without looking further.
         let first = bytes[start] | 0x20
         guard first == 0x68 || first == 0x77 else { return nil }
+        // Nor with "ht" or "ww" ("het", "welke"): every prefix below is at least four bytes long.
+        guard start + 4 <= cursor.count, bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77) else { return nil }
         func hasPrefix(_ prefix: StaticString) -> Bool {
             let count = prefix.utf8CodeUnitCount
             guard start + count <= cursor.count else { return false }
