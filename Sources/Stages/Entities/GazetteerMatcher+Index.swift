@@ -13,6 +13,13 @@ extension GazetteerMatcher {
         /// slot. The hash sits beside the id so that a probe reads one slot, not a second table.
         let vocabularySlots: [UInt64]
         let vocabularyMask: Int
+        /// A Bloom filter of the vocabulary's hashes, one bit per hash, some sixteen bits per
+        /// token: most tokens of a text are not in the vocabulary, and this small table (in the
+        /// first-level cache for the bundled gazetteer) turns nearly all of them away before a
+        /// probe of the slots.
+        let vocabularyFilter: [UInt64]
+        /// 64 minus the base-2 logarithm of the filter's size in bits.
+        let vocabularyFilterShift: UInt64
 
         /// Open addressing, linear probing: `node << 32 | token` or `UInt64.max`.
         let edgeKeys: [UInt64]
@@ -83,6 +90,20 @@ extension GazetteerMatcher {
             Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         }
 
+        /// The bit of ``vocabularyFilter`` for a hash: its top bits after a multiplication, which
+        /// are independent of the low bits that choose the slot.
+        @inline(__always)
+        static func filterBit(_ h: UInt32, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (UInt64(h) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// Whether a token with hash `h` may be in the vocabulary; `false` means it is not.
+        @inline(__always)
+        func mayContain(_ h: UInt32) -> Bool {
+            let bit = Self.filterBit(h, shift: vocabularyFilterShift)
+            return vocabularyFilter.withUnsafeBufferPointer { $0[bit >> 6] } >> UInt64(bit & 63) & 1 != 0
+        }
+
         /// The id of a folded token, or -1.
         @inline(__always)
         func id(of folded: [UInt8]) -> Int32 {
@@ -92,7 +113,8 @@ extension GazetteerMatcher {
         /// The id of folded bytes whose ``hash(_:)`` is `h`; -1 when unknown.
         @inline(__always)
         func id(of key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
-            vocabularySlots.withUnsafeBufferPointer { slots in
+            guard mayContain(h) else { return -1 }
+            return vocabularySlots.withUnsafeBufferPointer { slots in
                 var slot = Int(h) & vocabularyMask
                 while true {
                     let entry = slots[slot]
@@ -116,7 +138,8 @@ extension GazetteerMatcher {
         /// past `length`, whose hash is `h`; -1 when unknown. Compares eight bytes at a time.
         @inline(__always)
         func id(ofWords w0: UInt64, _ w1: UInt64, length: Int, hash h: UInt32) -> Int32 {
-            vocabularySlots.withUnsafeBufferPointer { slots in
+            guard mayContain(h) else { return -1 }
+            return vocabularySlots.withUnsafeBufferPointer { slots in
                 vocabularyBytes.withUnsafeBytes { stored in
                     var slot = Int(h) & vocabularyMask
                     while true {
@@ -267,9 +290,15 @@ extension GazetteerMatcher {
                 // Vocabulary table at most half full.
                 let vocabularyCapacity = Self.capacity(for: vocabulary.count)
                 var slots = [UInt64](repeating: UInt64.max, count: vocabularyCapacity)
+                var filterBits = 512
+                while filterBits < 16 * vocabulary.count { filterBits <<= 1 }
+                let filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
+                var filter = [UInt64](repeating: 0, count: filterBits / 64)
                 vocabularyBytes.withUnsafeBufferPointer { all in
                     for id in 0..<vocabulary.count {
                         let h = Index.hash(UnsafeBufferPointer(rebasing: all[Int(vocabularyStart[id])..<Int(vocabularyStart[id + 1])]))
+                        let bit = Index.filterBit(h, shift: filterShift)
+                        filter[bit >> 6] |= 1 << UInt64(bit & 63)
                         var slot = Int(h) & (vocabularyCapacity - 1)
                         while slots[slot] != UInt64.max { slot = (slot + 1) & (vocabularyCapacity - 1) }
                         slots[slot] = UInt64(h) << 32 | UInt64(UInt32(id))
@@ -301,6 +330,7 @@ extension GazetteerMatcher {
                 let index = Index(
                     vocabularyBytes: paddedVocabularyBytes, vocabularyStart: vocabularyStart,
                     vocabularySlots: slots, vocabularyMask: vocabularyCapacity - 1,
+                    vocabularyFilter: filter, vocabularyFilterShift: filterShift,
                     edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeMask: edgeCapacity - 1, rootChildren: rootChildren,
                     aliasStart: counts, aliases: aliases,
                     tokenRules: tokenRules, tokenSurfaceStart: tokenSurfaceStart, tokenSurfaceEnd: tokenSurfaceEnd,
