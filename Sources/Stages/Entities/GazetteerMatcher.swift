@@ -70,6 +70,10 @@ public final class GazetteerMatcher: Sendable {
     public let aliasCount: Int
     private let index: Index
     private let folding = TextFolding.shared
+    /// The ids of the tokens that are one scalar from U+2000 to U+20CF (dashes, quotes, bullets,
+    /// currency signs; index: scalar − 0x2000). These fold only through Foundation, which is
+    /// slow: each is folded and looked up once, here, as ``tokenID`` would.
+    private let punctuationIDs: [Int32]
 
     /// Indexes a gazetteer.
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer = Tokenizer()) {
@@ -84,7 +88,13 @@ public final class GazetteerMatcher: Sendable {
             }
         }
         self.gazetteer = gazetteer
-        self.index = builder.build()
+        let index = builder.build()
+        self.index = index
+        self.punctuationIDs = (Self.punctuationScalars).map { value in
+            let word = String(Unicode.Scalar(value)!)
+            let folded = TextFolding.shared.fold(word)
+            return index.id(of: folded)
+        }
         self.aliasCount = index.distinctNameCount()
     }
 
@@ -208,6 +218,10 @@ public final class GazetteerMatcher: Sendable {
                 return index.id(ofWords: f0, f1, length: length, hash: Index.hash(words: f0, f1, length: length))
             }
         }
+        if length == 3 && bytes[start] == 0xE2 {
+            let value = 0x2000 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+            if Self.punctuationScalars.contains(value) { return punctuationIDs[Int(value) - 0x2000] }
+        }
         scratch.removeAll(keepingCapacity: true)
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if !folding.fold(word, into: &scratch) {
@@ -215,6 +229,9 @@ public final class GazetteerMatcher: Sendable {
         }
         return index.id(of: scratch)
     }
+
+    /// The scalars of ``punctuationIDs``.
+    private static var punctuationScalars: Range<UInt32> { 0x2000..<0x20D0 }
 
     /// A word of ASCII bytes (all below 0x80) with its capitals made lowercase, eight at a time:
     /// a byte from 0x41 to 0x5A gets its 0x20 bit. No byte carries into the next, as every
