@@ -74,7 +74,7 @@ private struct TokenScanner {
             }
             if first &- 0x61 < 26 || first &- 0x41 < 26 || first &- 0x30 < 10 {
                 // An ASCII letter or digit starts most tokens: the word case below, without classifying.
-                if let end = urlEnd(at: i) {
+                if Self.mayStartURL(first), let end = urlEnd(at: i) {
                     append(i, end, .url)
                     i = end
                 } else {
@@ -163,6 +163,16 @@ private struct TokenScanner {
         scanning: while true {
             // A run of letters and digits.
             while true {
+                // ASCII letters, eight bytes at a time: most words are a run of them.
+                if i + 8 <= cursor.count, let base = bytes.baseAddress {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let letters = Self.leadingASCIILetters(word)
+                    if letters > 0 {
+                        i += letters
+                        hasLetter = true; lastWasDigit = false; lastWasUpper = bytes[i - 1] &- 0x41 < 26
+                        if letters == 8 { continue }
+                    }
+                }
                 // ASCII letters and digits, most of the text, without classifying a scalar.
                 if i < cursor.count {
                     let byte = bytes[i]
@@ -268,6 +278,19 @@ private struct TokenScanner {
         let kind: TokenKind = isURL ? .url : hasLetter && hasDigit ? .alphanumeric : hasDigit ? .number : .word
         if appending { append(start, i, kind) }
         return i
+    }
+
+    /// The number of ASCII letters (A–Z, a–z) at the start of eight bytes read as a
+    /// little-endian word, 0 to 8, without a branch per byte.
+    @inline(__always)
+    private static func leadingASCIILetters(_ word: UInt64) -> Int {
+        // Each byte's low seven bits with the 0x20 bit set (capitals made lowercase) lie from
+        // 0x20 to 0x7F, so adding 0x1F or 0x05 carries into no other byte.
+        let folded = word & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020
+        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit set from 0x61 ("a") on
+        let pastZ = folded &+ 0x0505_0505_0505_0505  // high bit set from 0x7B (after "z") on
+        let isLetter = atLeastA & ~pastZ & ~word & 0x8080_8080_8080_8080  // and the byte is ASCII
+        return (~isLetter & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
     }
 
     /// The ASCII bytes from 0x20 to 0x3F that ``scanWord(from:appending:)`` may take into a
@@ -378,8 +401,13 @@ private struct TokenScanner {
         for k in stride(from: segmentCount - 1, through: 0, by: -1) {
             let end = segmentEnds[k]
             if k >= 1 && allSingleLetters & 1 << k != 0 { return end }
-            let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            if abbreviations.contains(candidate) { return end }
+            let candidateBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // Short ASCII candidates, nearly all, are looked up without making a `String`.
+            if abbreviations.contains(ascii: candidateBytes)
+                ?? abbreviations.contains(String(decoding: candidateBytes, as: UTF8.self))
+            {
+                return end
+            }
             // An initial: "A.". After a number, a symbol or a minute mark it is a letter that
             // ends a sentence ("66° 13' N, 04° 02' E.", "als in A = B.").
             if k == 0 && allSingleLetters & 1 != 0 && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
@@ -434,6 +462,14 @@ private struct TokenScanner {
         }
         guard Self.topLevelDomains.contains(lastLabel), !cursor.classAt(i).0.isLetter else { return nil }
         return pathEnd(from: i)
+    }
+
+    /// Whether a token starting with `byte` may be a URL (`h` or `w`, in either case): most
+    /// words are not, and are told so without a call.
+    @inline(__always)
+    private static func mayStartURL(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower == 0x68 || lower == 0x77
     }
 
     /// The end of a URL that starts at `start` with `http://`, `https://` or `www.`, or `nil`.
