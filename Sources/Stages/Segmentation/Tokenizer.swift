@@ -77,6 +77,9 @@ private struct TokenScanner {
                 if Self.mayStartURL(first), let end = urlEnd(at: i) {
                     append(i, end, .url)
                     i = end
+                } else if let end = plainWordEnd(at: i) {
+                    append(i, end, .word)
+                    i = end
                 } else {
                     i = scanWord(from: i)
                 }
@@ -150,6 +153,21 @@ private struct TokenScanner {
     }
 
     // MARK: Words, numbers, codes
+
+    /// The end of a plain word at `start`: one to seven ASCII letters, then an ASCII byte that is
+    /// neither a letter nor a digit and joins nothing to a word (a space, a comma…); `nil` for
+    /// anything else. ``scanWord(from:appending:)`` makes the same `.word` of such a word; most
+    /// words are plain, and this tells them from eight bytes without a call.
+    @inline(__always)
+    private func plainWordEnd(at start: Int) -> Int? {
+        guard start + 8 <= cursor.count, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        let letters = Self.leadingASCIILetters(word)
+        guard letters > 0 && letters < 8 else { return nil }
+        let next = UInt8(truncatingIfNeeded: word >> (8 * UInt64(letters)))
+        guard next < 0x80, next &- 0x30 >= 10, !Self.mayJoin(next) else { return nil }
+        return start + letters
+    }
 
     /// Scans a word-like token from `start` and appends it (unless `appending` is false);
     /// returns where scanning goes on.
