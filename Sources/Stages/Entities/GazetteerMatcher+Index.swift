@@ -90,11 +90,12 @@ extension GazetteerMatcher {
             Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         }
 
-        /// The bit of ``vocabularyFilter`` for a hash: its top bits after a multiplication, which
-        /// are independent of the low bits that choose the slot.
+        /// The bit of ``vocabularyFilter`` for a hash: its top bits, while its low bits choose the
+        /// slot (the two overlap only for very large vocabularies, which makes the filter weaker,
+        /// never wrong).
         @inline(__always)
         static func filterBit(_ h: UInt32, shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: (UInt64(h) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            Int(truncatingIfNeeded: (UInt64(h) << 32) >> shift)
         }
 
         /// Whether a token with hash `h` may be in the vocabulary; `false` means it is not.
@@ -291,7 +292,7 @@ extension GazetteerMatcher {
                 let vocabularyCapacity = Self.capacity(for: vocabulary.count)
                 var slots = [UInt64](repeating: UInt64.max, count: vocabularyCapacity)
                 var filterBits = 512
-                while filterBits < 16 * vocabulary.count { filterBits <<= 1 }
+                while filterBits < 16 * vocabulary.count && filterBits < 1 << 32 { filterBits <<= 1 }
                 let filterShift = UInt64(64 - filterBits.trailingZeroBitCount)
                 var filter = [UInt64](repeating: 0, count: filterBits / 64)
                 vocabularyBytes.withUnsafeBufferPointer { all in
