@@ -115,17 +115,24 @@ public final class GazetteerMatcher: Sendable {
         // Whether a token may hold a hyphen: `false` only where the fast path of `tokenID` saw
         // all its bytes and no hyphen among them.
         var mayHaveHyphen = [Bool](repeating: true, count: tokens.count)
-        for k in 0..<tokens.count {
-            let token = tokens[k]
-            if token.kind == .punctuation && token.span.length > 3 { continue }
-            ids[k] = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+        // Written through buffer pointers: no uniqueness check per token.
+        ids.withUnsafeMutableBufferPointer { ids in
+            mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
+                for k in 0..<tokens.count {
+                    let token = tokens[k]
+                    if token.kind == .punctuation && token.span.length > 3 { continue }
+                    ids[k] = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                }
+            }
         }
         var found: [Match] = []
+        // The aliases of the longest match from token `i`; read only where this `i` found one
+        // (declared once, not per token).
+        var bestAliases: [Alias] = []
         var i = 0
         while i < tokens.count {
             var node: Int32 = 0
             var bestEnd = -1
-            var bestAliases: [Alias] = []
             var j = i
             while j < tokens.count, ids[j] >= 0 {
                 let child = index.child(of: node, token: ids[j])
