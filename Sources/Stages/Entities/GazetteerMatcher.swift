@@ -222,7 +222,10 @@ public final class GazetteerMatcher: Sendable {
             if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
                 mayHaveHyphen = Self.hasByte(0x2D, w0) || Self.hasByte(0x2D, w1)
                 let f0 = Self.asciiLowercased(w0), f1 = Self.asciiLowercased(w1)
-                return index.id(ofWords: f0, f1, length: length, hash: Index.hash(words: f0, f1, length: length))
+                let h = Index.hash(words: f0, f1, length: length)
+                // The filter here, inline, turns most tokens away without a call.
+                guard index.mayContain(h) else { return -1 }
+                return index.id(ofWords: f0, f1, length: length, hash: h)
             }
         }
         if length == 3 && bytes[start] == 0xE2 {

@@ -57,7 +57,11 @@ public struct GazetteerTagger: Stage {
     /// both are already in order (as the matcher and earlier stages leave them), else sorted.
     /// On equal spans the merge takes `existing` first, as the stable sort does.
     private static func merged(_ existing: [Mention], _ found: [Mention]) -> [Mention] {
-        func isInOrder(_ mentions: [Mention]) -> Bool { zip(mentions, mentions.dropFirst()).allSatisfy { !($1.span < $0.span) } }
+        func isInOrder(_ mentions: [Mention]) -> Bool {
+            // By index and span only: no copies of whole mentions.
+            for k in mentions.indices.dropFirst() where mentions[k].span < mentions[k - 1].span { return false }
+            return true
+        }
         guard isInOrder(existing) && isInOrder(found) else {
             return (existing + found).sorted { $0.span < $1.span }
         }
