@@ -115,13 +115,20 @@ public final class GazetteerMatcher: Sendable {
         // Whether a token may hold a hyphen: `false` only where the fast path of `tokenID` saw
         // all its bytes and no hyphen among them.
         var mayHaveHyphen = [Bool](repeating: true, count: tokens.count)
+        // The trie node each token leads to from the root, or -1: few tokens start a name, so
+        // the search below tests this once per token instead of walking from every known token.
+        var firstNodes = [Int32](repeating: -1, count: tokens.count)
         // Written through buffer pointers: no uniqueness check per token.
         ids.withUnsafeMutableBufferPointer { ids in
             mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
-                for k in 0..<tokens.count {
-                    let token = tokens[k]
-                    if token.kind == .punctuation && token.span.length > 3 { continue }
-                    ids[k] = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                firstNodes.withUnsafeMutableBufferPointer { firstNodes in
+                    for k in 0..<tokens.count {
+                        let token = tokens[k]
+                        if token.kind == .punctuation && token.span.length > 3 { continue }
+                        let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                        ids[k] = id
+                        if id >= 0 { firstNodes[k] = index.child(of: 0, token: id) }
+                    }
                 }
             }
         }
@@ -131,10 +138,23 @@ public final class GazetteerMatcher: Sendable {
         var bestAliases: [Alias] = []
         var i = 0
         while i < tokens.count {
-            var node: Int32 = 0
             var bestEnd = -1
+            // The walk down the trie from the root; its first step is `firstNodes[i]`.
+            let first = firstNodes[i]
+            var node: Int32 = 0
             var j = i
-            while j < tokens.count, ids[j] >= 0 {
+            if first >= 0 {
+                node = first
+                j = i + 1
+                if index.hasAliases(node) {
+                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i)
+                    if !chosen.isEmpty {
+                        bestEnd = j
+                        bestAliases = chosen
+                    }
+                }
+            }
+            while first >= 0, j < tokens.count, ids[j] >= 0 {
                 let child = index.child(of: node, token: ids[j])
                 guard child >= 0 else { break }
                 node = child
