@@ -155,7 +155,7 @@ private struct TokenScanner {
     // MARK: Words, numbers, codes
 
     /// The end of a plain word at `start`: one to seven ASCII letters, then an ASCII byte that is
-    /// neither a letter nor a digit and joins nothing to a word (a space, a comma…); `nil` for
+    /// neither a letter nor a digit and joins nothing to a word (a space, a line end, a colon…); `nil` for
     /// anything else. ``scanWord(from:appending:)`` makes the same `.word` of such a word; most
     /// words are plain, and this tells them from eight bytes without a call.
     @inline(__always)
