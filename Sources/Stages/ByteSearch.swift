@@ -23,6 +23,33 @@ enum ByteSearch {
         return false
     }
 
+    /// The offset of the first `byte` in `bytes[start..<end]` (memchr, many bytes at a time), or `nil`.
+    @inline(__always)
+    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// The number of Unicode scalars in `bytes[start..<end]` (valid UTF-8): the bytes that do not
+    /// continue a scalar, counted eight at a time.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var continuations = 0
+        var k = start
+        while k + 8 <= end {
+            // A continuation byte is 10xxxxxx: bit 7 set, bit 6 (moved to bit 7 by the shift) clear.
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k += 8
+        }
+        while k < end {
+            if bytes[k] & 0xC0 == 0x80 { continuations += 1 }
+            k += 1
+        }
+        return end - start - continuations
+    }
+
     /// Whether `needle` (lowercase ASCII) occurs in `bytes`, ASCII letters compared without
     /// regard to case.
     static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {

@@ -70,6 +70,10 @@ public final class GazetteerMatcher: Sendable {
     public let aliasCount: Int
     private let index: Index
     private let folding = TextFolding.shared
+    /// The ids of the tokens that are one scalar from U+2000 to U+20CF (dashes, quotes, bullets,
+    /// currency signs; index: scalar − 0x2000). These fold only through Foundation, which is
+    /// slow: each is folded and looked up once, here, as ``tokenID`` would.
+    private let punctuationIDs: [Int32]
 
     /// Indexes a gazetteer.
     public init(gazetteer: Gazetteer, tokenizer: Tokenizer = Tokenizer()) {
@@ -84,7 +88,13 @@ public final class GazetteerMatcher: Sendable {
             }
         }
         self.gazetteer = gazetteer
-        self.index = builder.build()
+        let index = builder.build()
+        self.index = index
+        self.punctuationIDs = (Self.punctuationScalars).map { value in
+            let word = String(Unicode.Scalar(value)!)
+            let folded = TextFolding.shared.fold(word)
+            return index.id(of: folded)
+        }
         self.aliasCount = index.distinctNameCount()
     }
 
@@ -102,19 +112,49 @@ public final class GazetteerMatcher: Sendable {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         var ids = [Int32](repeating: -1, count: tokens.count)
-        for k in 0..<tokens.count {
-            let token = tokens[k]
-            if token.kind == .punctuation && token.span.length > 3 { continue }
-            ids[k] = tokenID(bytes, token.span.start, token.span.end, &scratch)
+        // Whether a token may hold a hyphen: `false` only where the fast path of `tokenID` saw
+        // all its bytes and no hyphen among them.
+        var mayHaveHyphen = [Bool](repeating: true, count: tokens.count)
+        // The trie node each token leads to from the root, or -1: few tokens start a name, so
+        // the search below tests this once per token instead of walking from every known token.
+        var firstNodes = [Int32](repeating: -1, count: tokens.count)
+        // Written through buffer pointers: no uniqueness check per token.
+        ids.withUnsafeMutableBufferPointer { ids in
+            mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
+                firstNodes.withUnsafeMutableBufferPointer { firstNodes in
+                    for k in 0..<tokens.count {
+                        let token = tokens[k]
+                        if token.kind == .punctuation && token.span.length > 3 { continue }
+                        let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                        ids[k] = id
+                        if id >= 0 { firstNodes[k] = index.child(of: 0, token: id) }
+                    }
+                }
+            }
         }
         var found: [Match] = []
+        // The aliases of the longest match from token `i`; read only where this `i` found one
+        // (declared once, not per token).
+        var bestAliases: [Alias] = []
         var i = 0
         while i < tokens.count {
-            var node: Int32 = 0
             var bestEnd = -1
-            var bestAliases: [Alias] = []
+            // The walk down the trie from the root; its first step is `firstNodes[i]`.
+            let first = firstNodes[i]
+            var node: Int32 = 0
             var j = i
-            while j < tokens.count, ids[j] >= 0 {
+            if first >= 0 {
+                node = first
+                j = i + 1
+                if index.hasAliases(node) {
+                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i)
+                    if !chosen.isEmpty {
+                        bestEnd = j
+                        bestAliases = chosen
+                    }
+                }
+            }
+            while first >= 0, j < tokens.count, ids[j] >= 0 {
                 let child = index.child(of: node, token: ids[j])
                 guard child >= 0 else { break }
                 node = child
@@ -134,8 +174,9 @@ public final class GazetteerMatcher: Sendable {
             }
             // "Nuctech-scanners": the first part of a hyphenated token.
             let token = tokens[i]
-            if token.kind == .word || token.kind == .alphanumeric, let hyphen = firstHyphen(bytes, token.span) {
-                let id = tokenID(bytes, token.span.start, hyphen, &scratch)
+            if token.kind == .word || token.kind == .alphanumeric, mayHaveHyphen[i], let hyphen = firstHyphen(bytes, token.span) {
+                var ignored = true
+                let id = tokenID(bytes, token.span.start, hyphen, &scratch, mayHaveHyphen: &ignored)
                 let child = id >= 0 ? index.child(of: 0, token: id) : -1
                 if child >= 0 {
                     let candidates = index.aliases(at: child).filter { alias in
@@ -185,23 +226,31 @@ public final class GazetteerMatcher: Sendable {
         return Match(span: span, entries: entries.sorted(), form: form)
     }
 
-    /// The vocabulary id of the text's bytes `start..<end`, folded; -1 when unknown.
+    /// The vocabulary id of the text's bytes `start..<end`, folded; -1 when unknown. Sets
+    /// `mayHaveHyphen` to `false` when it saw every byte and no `-` (other hyphens are not ASCII).
     @inline(__always)
-    private func tokenID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8]) -> Int32 {
-        // ASCII, most tokens: fold (lowercase) and hash in one pass, on the stack.
-        if end - start <= 32 {
-            let id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { folded -> Int32? in
-                var hash = Index.hashSeed
-                for k in 0..<(end - start) {
-                    let byte = bytes[start + k]
-                    guard byte < 0x80 else { return nil }
-                    let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    folded[k] = lower
-                    hash = Index.hashStep(hash, lower)
-                }
-                return index.id(of: UnsafeBufferPointer(rebasing: folded[0..<(end - start)]), hash: Index.hashFinish(hash))
+    private func tokenID(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8], mayHaveHyphen: inout Bool
+    ) -> Int32 {
+        // ASCII tokens of up to sixteen bytes, most tokens: two eight-byte loads, folded
+        // (lowercased) and hashed a word at a time, compared with the vocabulary a word at a time.
+        let length = end - start
+        if length <= 16, start + 16 <= bytes.count, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & Index.lowBytes(length)
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)) & Index.lowBytes(length - 8)
+            if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
+                mayHaveHyphen = Self.hasByte(0x2D, w0) || Self.hasByte(0x2D, w1)
+                let f0 = Self.asciiLowercased(w0), f1 = Self.asciiLowercased(w1)
+                let h = Index.hash(words: f0, f1, length: length)
+                // The filter here, inline, turns most tokens away without a call.
+                guard index.mayContain(h) else { return -1 }
+                return index.id(ofWords: f0, f1, length: length, hash: h)
             }
-            if let id { return id }
+        }
+        if length == 3 && bytes[start] == 0xE2 {
+            let value = 0x2000 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+            if Self.punctuationScalars.contains(value) { return punctuationIDs[Int(value) - 0x2000] }
         }
         scratch.removeAll(keepingCapacity: true)
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -209,6 +258,26 @@ public final class GazetteerMatcher: Sendable {
             scratch = folding.slowFold(String(decoding: word, as: UTF8.self))
         }
         return index.id(of: scratch)
+    }
+
+    /// The scalars of ``punctuationIDs``.
+    private static var punctuationScalars: Range<UInt32> { 0x2000..<0x20D0 }
+
+    /// A word of ASCII bytes (all below 0x80) with its capitals made lowercase, eight at a time:
+    /// a byte from 0x41 to 0x5A gets its 0x20 bit. No byte carries into the next, as every
+    /// byte plus 0x3F stays below 0x100.
+    @inline(__always)
+    private static func asciiLowercased(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set from 0x41 on
+        let pastZ = word &+ 0x2525_2525_2525_2525  // high bit set from 0x5B on
+        return word | (atLeastA & ~pastZ & 0x8080_8080_8080_8080) >> 2
+    }
+
+    /// Whether a word of ASCII bytes holds `byte` (the classic test for a zero byte in `word ^ byte…`).
+    @inline(__always)
+    private static func hasByte(_ byte: UInt8, _ word: UInt64) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// The offset of the first hyphen (`-`, U+2010, U+2011) inside a token, if any.

@@ -49,7 +49,36 @@ public struct GazetteerTagger: Stage {
             )
         }
         // Matches come in text order: only mentions from earlier stages need sorting in.
-        document[Mentions.self] = existing.isEmpty ? found : (existing + found).sorted { $0.span < $1.span }
+        document[Mentions.self] = existing.isEmpty ? found : Self.merged(existing, found)
         try await emit(document)
+    }
+
+    /// `existing + found` in span order, as a stable sort orders them: merged in one pass when
+    /// both are already in order (as the matcher and earlier stages leave them), else sorted.
+    /// On equal spans the merge takes `existing` first, as the stable sort does.
+    private static func merged(_ existing: [Mention], _ found: [Mention]) -> [Mention] {
+        func isInOrder(_ mentions: [Mention]) -> Bool {
+            // By index and span only: no copies of whole mentions.
+            for k in mentions.indices.dropFirst() where mentions[k].span < mentions[k - 1].span { return false }
+            return true
+        }
+        guard isInOrder(existing) && isInOrder(found) else {
+            return (existing + found).sorted { $0.span < $1.span }
+        }
+        var all: [Mention] = []
+        all.reserveCapacity(existing.count + found.count)
+        var e = 0, f = 0
+        while e < existing.count && f < found.count {
+            if found[f].span < existing[e].span {
+                all.append(found[f])
+                f += 1
+            } else {
+                all.append(existing[e])
+                e += 1
+            }
+        }
+        all += existing[e...]
+        all += found[f...]
+        return all
     }
 }

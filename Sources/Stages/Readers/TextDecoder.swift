@@ -32,7 +32,12 @@ public enum TextDecoder {
         if let nul = firstOffset(of: 0, in: body) {
             throw StageError(.binaryContent, "binary content, not text: NUL byte at byte \(nul)")
         }
-        if let bad = firstInvalidUTF8Offset(body) {
+        // The string is made, and the bytes validated, in one pass: the standard library checks
+        // UTF-8 as it makes a string anyway. Only invalid text is looked at again, for the offset.
+        // (Turning `\r` into `\n` changes no byte's validity.)
+        let normalized = firstOffset(of: 0x0D, in: body) == nil ? body : normalizeLineEnds(body)[...]
+        guard let text = validString(normalized) else {
+            let bad = firstInvalidUTF8Offset(body) ?? body.startIndex
             if windows1252Fallback {
                 return (try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])[...]), "Windows-1252 (not valid UTF-8 at byte \(bad))")
             }
@@ -42,11 +47,8 @@ public enum TextDecoder {
                     + "convert the file to UTF-8"
             )
         }
-        if firstOffset(of: 0x0D, in: body) == nil {
-            // No line ends to normalize: the text is the bytes as they are.
-            return (try finish(body), encoding)
-        }
-        return (try finish(normalizeLineEnds(body)[...]), encoding)
+        try checkNotBlank(normalized)
+        return (text, encoding)
     }
 
     /// The offset of the first `byte` in `bytes` (memchr), or `nil`.
@@ -111,10 +113,23 @@ public enum TextDecoder {
     }
 
     private static func finish(_ normalized: ArraySlice<UInt8>) throws -> String {
+        try checkNotBlank(normalized)
+        return String(decoding: normalized, as: UTF8.self)
+    }
+
+    /// The string of `bytes`, or `nil` when they are not valid UTF-8.
+    private static func validString(_ bytes: ArraySlice<UInt8>) -> String? {
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+            return String(validating: bytes, as: UTF8.self)
+        }
+        return firstInvalidUTF8Offset(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Throws ``StageError/Code/emptyDocument`` when the text is empty or only white space.
+    private static func checkNotBlank(_ normalized: ArraySlice<UInt8>) throws {
         guard normalized.contains(where: { !isASCIIWhitespace($0) }) else {
             throw StageError(.emptyDocument, normalized.isEmpty ? "the document is empty" : "the document holds only white space")
         }
-        return String(decoding: normalized, as: UTF8.self)
     }
 
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {

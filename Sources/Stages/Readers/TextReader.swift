@@ -66,25 +66,28 @@ public struct TextReader: Stage {
                 if let start = blockStart { blocks.append(Block(span: Span(start: start, end: blockEnd))) }
                 blockStart = nil
             }
-            var i = 0
-            while i <= bytes.count {
-                if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0C {
-                    var first = lineStart, last = i
-                    while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
-                    while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
-                    if first == last {
-                        closeBlock()
-                    } else if isPageFurniture(UnsafeBufferPointer(rebasing: bytes[first..<last])) {
-                        closeBlock()
-                        blocks.append(Block(span: Span(start: first, end: last), kind: .furniture))
-                    } else {
-                        if blockStart == nil { blockStart = first }
-                        blockEnd = last
-                    }
-                    if i < bytes.count && bytes[i] == 0x0C { closeBlock() }
-                    lineStart = i + 1
+            // Lines end at a line feed or a form feed: memchr finds the next of each, many bytes at
+            // a time; form feeds are rare, so the next one is looked up again only once passed.
+            let count = bytes.count
+            var nextFormFeed = -1
+            while true {
+                if nextFormFeed < lineStart { nextFormFeed = ByteSearch.firstOffset(of: 0x0C, in: bytes, from: lineStart, to: count) ?? count }
+                let i = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: nextFormFeed) ?? nextFormFeed
+                var first = lineStart, last = i
+                while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
+                while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
+                if first == last {
+                    closeBlock()
+                } else if isPageFurniture(UnsafeBufferPointer(rebasing: bytes[first..<last])) {
+                    closeBlock()
+                    blocks.append(Block(span: Span(start: first, end: last), kind: .furniture))
+                } else {
+                    if blockStart == nil { blockStart = first }
+                    blockEnd = last
                 }
-                i += 1
+                guard i < count else { break }
+                if bytes[i] == 0x0C { closeBlock() }
+                lineStart = i + 1
             }
             closeBlock()
         }

@@ -266,32 +266,29 @@ public struct SentenceSplitter: Stage {
 
     /// The number of characters (Unicode scalars) of `bytes[start..<end]`.
     private static func characters(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        var count = 0
-        for k in start..<end where bytes[k] & 0xC0 != 0x80 { count += 1 }
-        return count
+        ByteSearch.scalarCount(bytes, from: start, to: end)
     }
 
     /// The length in characters of the longest line of a block, without surrounding white space.
     private static func longestLine(in block: Span, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let end = min(block.end, bytes.count)
         var longest = 0
-        var count = 0, trailing = 0
-        var started = false
-        for k in block.start..<min(block.end, bytes.count) {
-            let byte = bytes[k]
-            if byte == 0x0A {
-                longest = max(longest, count - trailing)
-                count = 0; trailing = 0; started = false
-                continue
-            }
-            guard byte & 0xC0 != 0x80 else { continue }
-            let space = byte == 0x20 || byte == 0x09 || byte == 0x0D
-            if !started && space { continue }
-            started = true
-            count += 1
-            trailing = space ? trailing + 1 : 0
+        var lineStart = block.start
+        while lineStart <= end {
+            let lineEnd = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: end) ?? end
+            var first = lineStart, last = lineEnd
+            while first < last && isLineSpace(bytes[first]) { first += 1 }
+            while last > first && isLineSpace(bytes[last - 1]) { last -= 1 }
+            // A line has no more characters than bytes: count only lines that could be longer.
+            if last - first > longest { longest = max(longest, characters(bytes, first, last)) }
+            lineStart = lineEnd + 1
         }
-        return max(longest, count - trailing)
+        return longest
     }
+
+    /// Whether a byte is white space that does not count toward a line's length.
+    @inline(__always)
+    private static func isLineSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     /// Whether a line that ends with `token` goes on on the next line.
     private func continuesOnNextLine(_ token: Token, text: String) -> Bool {

@@ -72,6 +72,19 @@ private struct TokenScanner {
                 i += 1  // a space or a line end, the most frequent bytes between tokens
                 continue
             }
+            if first &- 0x61 < 26 || first &- 0x41 < 26 || first &- 0x30 < 10 {
+                // An ASCII letter or digit starts most tokens: the word case below, without classifying.
+                if Self.mayStartURL(first), let end = urlEnd(at: i) {
+                    append(i, end, .url)
+                    i = end
+                } else if let end = plainWordEnd(at: i) {
+                    append(i, end, .word)
+                    i = end
+                } else {
+                    i = scanWord(from: i)
+                }
+                continue
+            }
             let (cls, length) = cursor.classAt(i)
             switch cls {
             case .space, .newline:
@@ -141,6 +154,21 @@ private struct TokenScanner {
 
     // MARK: Words, numbers, codes
 
+    /// The end of a plain word at `start`: one to seven ASCII letters, then an ASCII byte that is
+    /// neither a letter nor a digit and joins nothing to a word (a space, a line end, a colon…); `nil` for
+    /// anything else. ``scanWord(from:appending:)`` makes the same `.word` of such a word; most
+    /// words are plain, and this tells them from eight bytes without a call.
+    @inline(__always)
+    private func plainWordEnd(at start: Int) -> Int? {
+        guard start + 8 <= cursor.count, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        let letters = Self.leadingASCIILetters(word)
+        guard letters > 0 && letters < 8 else { return nil }
+        let next = UInt8(truncatingIfNeeded: word >> (8 * UInt64(letters)))
+        guard next < 0x80, next &- 0x30 >= 10, !Self.mayJoin(next) else { return nil }
+        return start + letters
+    }
+
     /// Scans a word-like token from `start` and appends it (unless `appending` is false);
     /// returns where scanning goes on.
     private mutating func scanWord(from start: Int, appending: Bool = true) -> Int {
@@ -153,6 +181,16 @@ private struct TokenScanner {
         scanning: while true {
             // A run of letters and digits.
             while true {
+                // ASCII letters, eight bytes at a time: most words are a run of them.
+                if i + 8 <= cursor.count, let base = bytes.baseAddress {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let letters = Self.leadingASCIILetters(word)
+                    if letters > 0 {
+                        i += letters
+                        hasLetter = true; lastWasDigit = false; lastWasUpper = bytes[i - 1] &- 0x41 < 26
+                        if letters == 8 { continue }
+                    }
+                }
                 // ASCII letters and digits, most of the text, without classifying a scalar.
                 if i < cursor.count {
                     let byte = bytes[i]
@@ -171,14 +209,20 @@ private struct TokenScanner {
                         i += 1
                         continue
                     }
+                    if byte < 0x80 { break }  // any other ASCII byte is neither letter nor digit
+                } else {
+                    break
                 }
                 let (cls, length) = cursor.classAt(i)
-                guard i < cursor.count, cls.isAlphanumeric else { break }
+                guard cls.isAlphanumeric else { break }
                 if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }
                 lastWasUpper = cls == .upper
                 i += length
             }
             guard i < cursor.count else { break }
+            // Most words end at a space or a mark that joins nothing: stop without classifying
+            // the connector and the scalar after it.
+            if !Self.mayJoin(bytes[i]) { break }
             let (connector, connectorLength) = cursor.classAt(i)
             let (after, _) = cursor.classAt(i + connectorLength)
             switch connector {
@@ -254,6 +298,34 @@ private struct TokenScanner {
         return i
     }
 
+    /// The number of ASCII letters (A–Z, a–z) at the start of eight bytes read as a
+    /// little-endian word, 0 to 8, without a branch per byte.
+    @inline(__always)
+    private static func leadingASCIILetters(_ word: UInt64) -> Int {
+        // Each byte's low seven bits with the 0x20 bit set (capitals made lowercase) lie from
+        // 0x20 to 0x7F, so adding 0x1F or 0x05 carries into no other byte.
+        let folded = word & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020
+        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit set from 0x61 ("a") on
+        let pastZ = folded &+ 0x0505_0505_0505_0505  // high bit set from 0x7B (after "z") on
+        let isLetter = atLeastA & ~pastZ & ~word & 0x8080_8080_8080_8080  // and the byte is ASCII
+        return (~isLetter & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+    }
+
+    /// The ASCII bytes from 0x20 to 0x3F that ``scanWord(from:appending:)`` may take into a
+    /// word after its letters and digits: `%` `&` `'` `(` `,` `-` `.` `/`, one bit per byte.
+    /// (A literal, so that the hot loop reads no lazily initialized global.)
+    private static var joiningASCIIMask: UInt32 { 0b1111_0001_1110_0000 }
+
+    /// Whether a byte after a run of letters and digits may join more to the word: one of the
+    /// ASCII marks the connector cases of ``scanWord(from:appending:)`` handle, or a non-ASCII
+    /// byte (which needs its scalar classified). Every other ASCII byte ends the word.
+    @inline(__always)
+    private static func mayJoin(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return true }
+        let offset = byte &- 0x20
+        return offset < 32 && joiningASCIIMask >> UInt32(offset) & 1 != 0
+    }
+
     /// Whether what follows a word-final hyphen at `offset` shows an omitted compound part: a
     /// comma, or a space and then "en", "of", "tot", "noch" or "als" ("gezichts- en", "land-, tuin-").
     private func truncatedCompoundFollows(_ offset: Int) -> Bool {
@@ -319,11 +391,14 @@ private struct TokenScanner {
     /// Reads up to eight segments of letters each followed by a period, and takes the longest
     /// prefix that is listed, or is a run of single letters with periods (initials, "t.a.v.").
     private func abbreviationEnd(from start: Int) -> Int? {
-        var segmentEnds: [Int] = []
-        var allSingleLetters: [Bool] = []
+        // At most eight segments: their ends in a fixed-size vector and, per segment, whether it
+        // and all before it are single letters as bits, so that nothing is allocated per call.
+        var segmentEnds = SIMD8<Int>()
+        var segmentCount = 0
+        var allSingleLetters: UInt8 = 0
         var i = start
         var firstSegmentIsUpper = false
-        while segmentEnds.count < 8 {
+        while segmentCount < 8 {
             var letters = 0
             var isUpper = false
             while i < cursor.count {
@@ -335,18 +410,25 @@ private struct TokenScanner {
             }
             guard letters > 0, i < cursor.count, bytes[i] == 0x2E else { break }
             i += 1
-            if segmentEnds.isEmpty { firstSegmentIsUpper = isUpper }
-            segmentEnds.append(i)
-            allSingleLetters.append((allSingleLetters.last ?? true) && letters == 1)
+            if segmentCount == 0 { firstSegmentIsUpper = isUpper }
+            let previousSingle = segmentCount == 0 || allSingleLetters & 1 << (segmentCount - 1) != 0
+            if previousSingle && letters == 1 { allSingleLetters |= 1 << segmentCount }
+            segmentEnds[segmentCount] = i
+            segmentCount += 1
         }
-        for k in stride(from: segmentEnds.count - 1, through: 0, by: -1) {
+        for k in stride(from: segmentCount - 1, through: 0, by: -1) {
             let end = segmentEnds[k]
-            if k >= 1 && allSingleLetters[k] { return end }
-            let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            if abbreviations.contains(candidate) { return end }
+            if k >= 1 && allSingleLetters & 1 << k != 0 { return end }
+            let candidateBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // Short ASCII candidates, nearly all, are looked up without making a `String`.
+            if abbreviations.contains(ascii: candidateBytes)
+                ?? abbreviations.contains(String(decoding: candidateBytes, as: UTF8.self))
+            {
+                return end
+            }
             // An initial: "A.". After a number, a symbol or a minute mark it is a letter that
             // ends a sentence ("66° 13' N, 04° 02' E.", "als in A = B.").
-            if k == 0 && allSingleLetters[0] && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
+            if k == 0 && allSingleLetters & 1 != 0 && firstSegmentIsUpper && !previousRulesOutInitial() { return end }
         }
         return nil
     }
@@ -400,11 +482,21 @@ private struct TokenScanner {
         return pathEnd(from: i)
     }
 
+    /// Whether a token starting with `byte` may be a URL (`h` or `w`, in either case): most
+    /// words are not, and are told so without a call.
+    @inline(__always)
+    private static func mayStartURL(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower == 0x68 || lower == 0x77
+    }
+
     /// The end of a URL that starts at `start` with `http://`, `https://` or `www.`, or `nil`.
     private func urlEnd(at start: Int) -> Int? {
         // Most words start with neither "h" nor "w": answer those without looking further.
         let first = bytes[start] | 0x20
         guard first == 0x68 || first == 0x77 else { return nil }
+        // Nor with "ht" or "ww" ("het", "welke"): every prefix below is at least four bytes long.
+        guard start + 4 <= cursor.count, bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77) else { return nil }
         func hasPrefix(_ prefix: StaticString) -> Bool {
             let count = prefix.utf8CodeUnitCount
             guard start + count <= cursor.count else { return false }
