@@ -126,8 +126,11 @@ enum ResourceFile {
     static func lines(_ path: String) throws -> [String] {
         let text = try String(contentsOf: url(path), encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
+            // Character.isWhitespace, not Foundation's CharacterSet: the same for these files, and
+            // a run starts up faster.
+            var trimmed = line.trimmingPrefix(while: \.isWhitespace)
+            while trimmed.last?.isWhitespace == true { trimmed = trimmed.dropLast() }
+            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : String(trimmed)
         }
     }
 }
