@@ -260,7 +260,7 @@ def main():
     parser.add_argument("--small-mb", type=int, default=10)
     parser.add_argument("--large-mb", type=int, default=100)
     parser.add_argument("--ucto-mb", type=int, default=2, help="ucto is slow: it reads the first MB of the small corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="TextGraph runs on the small corpus: the best of this many")
+    parser.add_argument("--repeat", type=int, default=5, help="TextGraph runs on the small corpus: the best of this many")
     parser.add_argument("--spacy-peer", nargs=2, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     parser.add_argument("--spacy-nlp-only", metavar="CORPUS", help=argparse.SUPPRESS)
     args = parser.parse_args()
