@@ -152,6 +152,10 @@ def main():
         check(len(sets["nt"]) > 1000, f"pyoxigraph loads {len(sets['nt'])} triples from N-Triples")
         check(sets["nt"] == sets["nq"], "N-Quads carry the same triples as N-Triples")
         check(sets["nt"] == sets["ttl"], "Turtle carries the same triples as N-Triples")
+        with open(paths["nq"], "rb") as f:
+            lines = [line for line in f.read().split(b"\n") if line]
+        check(len(lines) == len(set(lines)) == len(stores["nq"]),
+              f"no statement is written twice: {len(lines)} N-Quads lines, {len(set(lines))} distinct, {len(stores['nq'])} quads loaded")
         graphs = {q.graph_name for q in stores["nq"]}
         check(len(graphs) == len(documents) + 1, f"N-Quads have one named graph per document plus the entities graph ({len(graphs)})")
 

@@ -47,6 +47,29 @@ import Testing
         #expect(fragment.sharedTriples.count == 2)
     }
 
+    @Test func aSentenceThatIsAlsoAMentionAndAnUtteranceIsDescribedOnce() {
+        // "Nuctech" is a heading: a sentence, a mention and (here) an utterance of its own.
+        var document = Document(id: "dir/h.txt", text: "Nuctech\n\nNuctech levert scanners.")
+        let nuctech = IRI(Gazetteer.entityBase + "organization/nuctech")
+        document[Sentences.self] = [Sentence(span: Span(start: 0, end: 7)), Sentence(span: Span(start: 9, end: 33))]
+        document[Mentions.self] = [
+            Mention(span: Span(start: 0, end: 7), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1, source: "t"),
+            Mention(span: Span(start: 9, end: 16), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1, source: "t"),
+        ]
+        document[Utterances.self] = [Utterance(span: Span(start: 0, end: 7), speakerName: "X")]
+        let fragment = GraphBuilder().build(document)
+        #expect(Set(fragment.triples).count == fragment.triples.count, "a statement is written twice")
+        let heading = IRI(Document.defaultBase + "dir/h.txt").appending("#char=0,7")
+        #expect(Set(objects(fragment, heading, V.RDF.type)) == [.iri(V.NIF.sentence), .iri(V.NIF.phrase), .iri(V.TG.utterance), .iri(V.NIF.rfc5147String)])
+        #expect(objects(fragment, heading, V.NIF.beginIndex) == [.literal(.nonNegativeInteger(0))])
+        #expect(objects(fragment, heading, V.NIF.anchorOf) == [.literal(Literal("Nuctech"))])
+        #expect(objects(fragment, heading, V.ITS.taIdentRef) == [.iri(nuctech)])
+        // The mention inside the second sentence is a string of its own.
+        let inside = IRI(Document.defaultBase + "dir/h.txt").appending("#char=9,16")
+        #expect(objects(fragment, inside, V.NIF.anchorOf) == [.literal(Literal("Nuctech"))])
+        #expect(objects(fragment, inside, V.NIF.referenceContext).count == 1)
+    }
+
     @Test func sentencesCanBeLeftOut() {
         let with = GraphBuilder().build(linkedDocument("België en China"))
         let without = GraphBuilder(includeSentences: false).build(linkedDocument("België en China"))

@@ -14,7 +14,9 @@ public import Pipeline
 ///     itsrdf:taIdentRef <entity> ; itsrdf:taClassRef schema:Country .
 /// ```
 ///
-/// Offsets are code points, as NIF 2.0 counts them. Entity descriptions (types, labels,
+/// Offsets are code points, as NIF 2.0 counts them. A span that is two kinds of string at once (a
+/// heading that is a sentence and a mention) is one NIF string: it gets both classes, and its
+/// offsets, anchor and context once, so the output holds no statement twice. Entity descriptions (types, labels,
 /// `owl:sameAs`) go into ``GraphFragment/sharedTriples``, so each is written once per output.
 public struct GraphBuilder: Stage {
     public typealias Input = Document
@@ -99,26 +101,46 @@ public struct GraphBuilder: Stage {
             return (.segment(begin, end), begin, end)
         }
 
-        if includeSentences {
-            for sentence in document[Sentences.self] ?? [] {
-                let (node, begin, end) = segment(sentence.span)
-                sink.add(node, type, .vocabulary(.nifSentence))
+        // A span that is both a sentence and a mention (a heading "Nuctech"), or a sentence and an
+        // utterance, is one NIF string: what says where it is goes into the graph once.
+        let sentences = includeSentences ? document[Sentences.self] ?? [] : []
+        let wholeText = Span(start: 0, end: text.count)
+        func isSentence(_ span: Span) -> Bool {
+            // Sentences are in text order and do not overlap: a binary search by start.
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentences[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+            }
+            return low < sentences.count && sentences[low].span == span
+        }
+
+        for sentence in sentences {
+            let (node, begin, end) = segment(sentence.span)
+            sink.add(node, type, .vocabulary(.nifSentence))
+            if sentence.span != wholeText {
+                // (A sentence as long as the text is the context, whose offsets are written.)
                 sink.add(node, type, .vocabulary(.nifRfc5147String))
                 sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
                 sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-                sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span))
-                sink.add(node, .vocabulary(.nifReferenceContext), context)
             }
+            sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span))
+            sink.add(node, .vocabulary(.nifReferenceContext), context)
         }
 
         for mention in mentions {
             let (node, begin, end) = segment(mention.span)
             sink.add(node, type, .vocabulary(.nifPhrase))
-            sink.add(node, type, .vocabulary(.nifRfc5147String))
-            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
-            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-            sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
-            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if !isSentence(mention.span) {
+                if mention.span != wholeText {
+                    sink.add(node, type, .vocabulary(.nifRfc5147String))
+                    sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+                    sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+                }
+                sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
+                sink.add(node, .vocabulary(.nifReferenceContext), context)
+            }
             if let entity = mention.entity { sink.add(node, .vocabulary(.itsTaIdentRef), .iri(entity)) }
             if let entityClass = mention.entityClass { sink.add(node, .vocabulary(.itsTaClassRef), .iri(entityClass)) }
             if let confidence = mention.confidence { sink.add(node, .vocabulary(.itsTaConfidence), .decimal(confidence)) }
@@ -134,10 +156,14 @@ public struct GraphBuilder: Stage {
         for utterance in document[Utterances.self] ?? [] {
             let (node, begin, end) = segment(utterance.span)
             sink.add(node, type, .vocabulary(.tgUtterance))
-            sink.add(node, type, .vocabulary(.nifRfc5147String))
-            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
-            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-            sink.add(node, .vocabulary(.nifReferenceContext), context)
+            if !isSentence(utterance.span) && !mentions.contains(where: { $0.span == utterance.span }) {
+                if utterance.span != wholeText {
+                    sink.add(node, type, .vocabulary(.nifRfc5147String))
+                    sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+                    sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+                }
+                sink.add(node, .vocabulary(.nifReferenceContext), context)
+            }
             if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
             if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
             if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
