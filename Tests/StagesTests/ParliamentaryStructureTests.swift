@@ -115,6 +115,14 @@ import Testing
         #expect(document._checkInvariants().isEmpty)
     }
 
+    @Test func askerMarkersAreFoundInCapitals() async throws {
+        for heading in ["VRAGEN VAN DE LEDEN", "Gesteld door de leden", "GESTELD DOOR DE LEDEN"] {
+            let text = "\(heading) Michon-Derkzen (VVD) aan de Minister van Buitenlandse Zaken\n\nVraag 1\nKent u Nuctech?\n\nVraag 2\nEn China?"
+            let set = try #require(try await structure(text)[ParliamentaryQuestions.self])
+            #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/ingrid-michon-derkzen"], "\(heading)")
+        }
+    }
+
     @Test func oneNumberedParagraphIsNoQuestionSet() async throws {
         let document = try await structure("Vragen van het lid Michon-Derkzen (VVD) over iets\n\n1. Alleen dit.")
         #expect(document[ParliamentaryQuestions.self]?.questions.isEmpty == true)

@@ -471,13 +471,13 @@ private struct StructureAnalysis {
         memberships = merged.values.sorted { ($0.subject, $0.object) < ($1.subject, $1.object) }
     }
 
-    /// For each sentence, whether its bytes hold "vragen", "Vragen" or "gesteld", as every sentence
-    /// with an asker marker does.
+    /// For each sentence, whether its bytes hold "vragen" or "gesteld" as a lowercase, capitalized
+    /// or all-capitals word, as every sentence with an asker marker does.
     ///
     /// The first test of every sentence, so the words are looked for in the whole text at once
     /// rather than in each sentence, each occurrence then marking the sentence around it; where the sentences are not in order without overlaps, each is searched on its own.
     private func sentencesThatMayHoldAskerMarkers() -> [Bool] {
-        let words: [StaticString] = ["vragen", "Vragen", "gesteld"]
+        let words: [StaticString] = ["vragen", "Vragen", "VRAGEN", "gesteld", "Gesteld", "GESTELD"]
         let inOrder = sentences.indices.dropFirst().allSatisfy { sentences[$0].span.start >= sentences[$0 - 1].span.end }
         guard inOrder else {
             return sentences.indices.map { index in words.contains { ByteSearch.contains(in: bytes, range(index), $0) } }
