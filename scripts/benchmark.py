@@ -20,8 +20,14 @@ one file per document). Then measures, each as a whole process, pinned with task
   into documents (textgraph eval read-speed), one core;
 - TextGraph end to end on the XML and on the TXT of the same texts, one core.
 
-It prints MB/s (input megabytes, 10^6 bytes, per second of wall time), peak RSS (ru_maxrss from
-wait4) and the ratios the acceptance names, each with PASS or FAIL. It exits 0 whatever the
+The runs on the 10 MB corpora (TextGraph on one core and two, to a file and to /dev/null, TEI
+and TXT) are repeated (--repeat, default 5) taking turns, as are xmllint and TextGraph's XML
+reading, and the fastest run of each counts: the machine is shared and its speed drifts over
+minutes, and taking turns lets the drift fall on both sides of a ratio alike. The peers that run
+for tens of seconds (spaCy, ucto) run once.
+
+It prints MB/s (input megabytes, 10^6 bytes, per second of wall time), CPU time, peak RSS
+(ru_maxrss from wait4) and the ratios the acceptance names, each with PASS or FAIL. It exits 0 whatever the
 ratios (it is a measurement, not a test); it fails only when a tool cannot run.
 """
 
@@ -168,7 +174,23 @@ def run(command, megabytes, name, stdout=subprocess.DEVNULL, note="", shell=Fals
 
 def best_of(times, *args, **kwargs):
     """The fastest of several runs (the machine is shared; the fastest is the least disturbed)."""
-    results = [run(*args, **kwargs) for _ in range(times)]
+    return fastest([run(*args, **kwargs) for _ in range(times)])
+
+
+def taking_turns(times, measurements):
+    """Runs each of several measurements `times` times, taking turns, and keeps the fastest run of
+    each: a shared machine's speed drifts over minutes, and taking turns makes the drift fall on
+    all of them alike, so their ratios are fair."""
+    runs = {key: [] for key in measurements}
+    for _ in range(times):
+        for key, measure in measurements.items():
+            runs[key].append(measure())
+    return {key: fastest(results) for key, results in runs.items()}
+
+
+def fastest(results):
+    """The fastest of several runs of one command, with the peak RSS of all and their spread."""
+    times = len(results)
     best = min(results, key=lambda m: m.seconds)
     best.rss_kb = max(m.rss_kb for m in results)
     if times > 1:
@@ -302,11 +324,13 @@ def main():
         return m
 
     print("benchmark: running (each line is one tool; MB are input megabytes, 10^6 bytes)\n", file=sys.stderr)
-    results = {}
-    results["tg1"] = textgraph(small, 1, small_mb, f"TextGraph TXT→N-Quads, 1 core ({args.small_mb} MB)")
-    results["tg1null"] = textgraph(small, 1, small_mb, "  same, N-Quads to /dev/null", to_file=False)
-    results["tg2"] = textgraph(small, 2, small_mb, f"TextGraph TXT→N-Quads, 2 cores ({args.small_mb} MB)")
-    results["tg2null"] = textgraph(small, 2, small_mb, "  same, N-Quads to /dev/null", to_file=False)
+    results = taking_turns(args.repeat, {
+        "tg1": lambda: textgraph(small, 1, small_mb, f"TextGraph TXT→N-Quads, 1 core ({args.small_mb} MB)", repeat=1),
+        "tg2": lambda: textgraph(small, 2, small_mb, f"TextGraph TXT→N-Quads, 2 cores ({args.small_mb} MB)", repeat=1),
+        "tg1null": lambda: textgraph(small, 1, small_mb, "  same, N-Quads to /dev/null", to_file=False, repeat=1),
+        "tg2null": lambda: textgraph(small, 2, small_mb, "  same, N-Quads to /dev/null", to_file=False, repeat=1),
+        "xml1": lambda: textgraph(small_xml, 1, xml_mb, f"TextGraph TEI→N-Quads, 1 core (the same texts)", repeat=1),
+    })
     results["tg1large"] = textgraph(large, 1, large_mb, f"TextGraph TXT→N-Quads, 1 core ({args.large_mb} MB)", repeat=1)
     results["tg2large"] = textgraph(large, 2, large_mb, f"TextGraph TXT→N-Quads, 2 cores ({args.large_mb} MB)", repeat=1)
     spacy_out = work / "spacy.nt"
@@ -324,13 +348,12 @@ def main():
                           f"ucto -L nld -n (tokens, sentences), 1 core ({args.ucto_mb} MB)")
     xml_files = work / "xml-files.txt"
     xml_files.write_text("\n".join(str(p) for p in sorted(small_xml.rglob("*.xml"))) + "\n")
-    results["xmllint"] = best_of(
-        args.repeat, f"taskset -c 0 xargs -a {xml_files} -d '\\n' xmllint --stream --noout", xml_mb,
-        f"xmllint --stream --noout, 1 core ({args.small_mb} MB TEI)", shell=True,
-    )
-    results["read"] = best_of(args.repeat, one + [binary, "eval", "read-speed", str(small_xml)], xml_mb,
-                              f"TextGraph reading TEI into documents, 1 core")
-    results["xml1"] = textgraph(small_xml, 1, xml_mb, f"TextGraph TEI→N-Quads, 1 core (the same texts)")
+    results.update(taking_turns(args.repeat, {
+        "xmllint": lambda: run(f"taskset -c 0 xargs -a {xml_files} -d '\\n' xmllint --stream --noout", xml_mb,
+                               f"xmllint --stream --noout, 1 core ({args.small_mb} MB TEI)", shell=True),
+        "read": lambda: run(one + [binary, "eval", "read-speed", str(small_xml)], xml_mb,
+                            f"TextGraph reading TEI into documents, 1 core"),
+    }))
     results["txt1"] = results["tg1"]
 
     print(f"TextGraph benchmark ({os.cpu_count()} cores; {texts and len(texts)} texts repeated; wall time, input MB)")
