@@ -6,7 +6,9 @@ Checks, each printed as it passes:
   - the three formats carry the same triples;
   - output is byte-identical across runs and across --jobs 1 and --jobs 2;
   - one nif:Context per input document, holding its text;
-  - for every phrase and sentence, the context's text between its offsets equals its anchorOf;
+  - for every phrase (and, with --sentence-text, every sentence) the context's text between its
+    offsets equals its anchorOf; every sentence has offsets and a context, and its text only with
+    --sentence-text;
   - the names of the foundation issue are linked mentions of typed, labelled entities, and all
     mentions of one name link to one entity.
 Exits non-zero on the first failed check.
@@ -177,11 +179,30 @@ def main():
                 text = f.read().replace("\r\n", "\n").replace("\r", "\n")
             check(text in texts, f"the text of {path} is the nif:isString of a context")
 
-        anchored = list(store.query(f"""
-            SELECT ?x ?c ?b ?e ?a WHERE {{
-              ?x <{NIF}referenceContext> ?c ; <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e ; <{NIF}anchorOf> ?a }}"""))
-        bad = [r for r in anchored if contexts[str(r["c"].value)][int(r["b"].value):int(r["e"].value)] != r["a"].value]
-        check(anchored and not bad, f"for all {len(anchored)} phrases and sentences the context text between the offsets equals anchorOf {bad[:3]}")
+        def anchors(store):
+            rows = list(store.query(f"""
+                SELECT ?x ?c ?b ?e ?a WHERE {{
+                  ?x <{NIF}referenceContext> ?c ; <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e ; <{NIF}anchorOf> ?a }}"""))
+            return rows, [r for r in rows if contexts[str(r["c"].value)][int(r["b"].value):int(r["e"].value)] != r["a"].value]
+
+        def count(store, query):
+            return int(next(iter(store.query(query)))["n"].value)
+
+        anchored, bad = anchors(store)
+        check(anchored and not bad, f"for all {len(anchored)} phrases the context text between the offsets equals anchorOf {bad[:3]}")
+        sentences = count(store, f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{NIF}Sentence> }}")
+        placed = count(store, f"""SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{NIF}Sentence> ;
+            <{NIF}beginIndex> ?b ; <{NIF}endIndex> ?e ; <{NIF}referenceContext> ?c }}""")
+        texted = count(store, f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{NIF}Sentence> ; <{NIF}anchorOf> ?a }}")
+        phrases = count(store, f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{NIF}Sentence>, <{NIF}Phrase> }}")
+        check(sentences > 100 and placed == sentences and texted == phrases,
+              f"all {sentences} sentences have offsets and a context, and no text of their own "
+              f"(the {texted} with an anchor are mentions too)")
+        with_text = os.path.join(tmp, "sentence-text.nt")
+        run(args.binary, args.corpus, with_text, "--sentence-text")
+        anchored_all, bad_all = anchors(load(with_text, ox.RdfFormat.N_TRIPLES))
+        check(len(anchored_all) > len(anchored) and not bad_all,
+              f"with --sentence-text, for all {len(anchored_all)} phrases and sentences the context text between the offsets equals anchorOf {bad_all[:3]}")
 
         mentions = list(store.query(f"""
             SELECT ?anchor ?entity WHERE {{ ?m a <{NIF}Phrase> ; <{NIF}anchorOf> ?anchor .

@@ -17,6 +17,8 @@ public enum TextGraphPipeline {
         public var maximumDocumentBytes = 64 << 20
         /// Whether sentences are written to the graph.
         public var includeSentences = true
+        /// Whether sentences carry their text (`nif:anchorOf`); see ``GraphBuilder/includeSentenceText``.
+        public var includeSentenceText = false
         /// Speakers of TEI documents, from a TEI person list.
         public var teiPeople: [TEIPerson] = []
         /// Whether TEI notes (speaker labels, stage directions) are kept as text.
@@ -34,7 +36,7 @@ public enum TextGraphPipeline {
     public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, GraphFragment> {
         try Pipeline {
             analysis(gazetteer: gazetteer, options: options)
-            GraphBuilder(includeSentences: options.includeSentences)
+            GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
         }
     }
 
@@ -48,7 +50,10 @@ public enum TextGraphPipeline {
     ) throws -> Pipeline<SourceDocument, EncodedFragment> {
         try Pipeline {
             analysis(gazetteer: gazetteer, options: options)
-            GraphEncoder(builder: GraphBuilder(includeSentences: options.includeSentences), formats: formats)
+            GraphEncoder(
+                builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
+                formats: formats
+            )
         }
     }
 

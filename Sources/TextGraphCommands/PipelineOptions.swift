@@ -17,6 +17,9 @@ public struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not write sentences to the graph.")
     public var noSentences = false
 
+    @Flag(name: .long, help: "Give sentences their text (nif:anchorOf) besides their offsets.")
+    public var sentenceText = false
+
     @Option(name: .long, help: "The namespace of document IRIs.")
     public var base: String = Document.defaultBase
 
@@ -56,6 +59,7 @@ public struct PipelineOptions: ParsableArguments {
         options.documentBase = base
         options.maximumDocumentBytes = maxDocumentSize
         options.includeSentences = !noSentences
+        options.includeSentenceText = sentenceText
         options.teiNotes = teiNotes
         options.windows1252Fallback = windows1252Fallback
         options.unlinkedNames = unlinkedNames
@@ -67,7 +71,8 @@ public struct PipelineOptions: ParsableArguments {
     /// A fingerprint of the options that change the graph, for resuming only what is the same run.
     var fingerprint: String {
         [
-            gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), base, String(maxDocumentSize),
+            gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), String(sentenceText), base,
+            String(maxDocumentSize),
             teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
         ].joined(separator: "|")
     }

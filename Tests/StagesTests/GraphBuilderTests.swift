@@ -70,6 +70,19 @@ import Testing
         #expect(objects(fragment, inside, V.NIF.referenceContext).count == 1)
     }
 
+    @Test func sentencesAreOffsetsIntoTheContextAndCarryTheirTextOnlyWhenAsked() {
+        let doc = IRI(Document.defaultBase + "dir/d.txt")
+        let sentence = doc.appending("#char=0,6")
+        let plain = GraphBuilder().build(linkedDocument("België en China"))
+        #expect(objects(plain, sentence, V.RDF.type) == [.iri(V.NIF.sentence), .iri(V.NIF.rfc5147String)])
+        #expect(objects(plain, sentence, V.NIF.endIndex) == [.literal(.nonNegativeInteger(6))])
+        #expect(objects(plain, sentence, V.NIF.referenceContext) == [.iri(doc.appending("#char=0,15"))])
+        #expect(objects(plain, sentence, V.NIF.anchorOf).isEmpty)
+        let withText = GraphBuilder(includeSentenceText: true).build(linkedDocument("België en China"))
+        #expect(objects(withText, sentence, V.NIF.anchorOf) == [.literal(Literal("België"))])
+        #expect(withText.triples.count == plain.triples.count + 1)
+    }
+
     @Test func sentencesCanBeLeftOut() {
         let with = GraphBuilder().build(linkedDocument("België en China"))
         let without = GraphBuilder(includeSentences: false).build(linkedDocument("België en China"))

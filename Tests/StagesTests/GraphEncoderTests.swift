@@ -81,6 +81,7 @@ import Testing
     @Test func everyKindOfStatementIsWrittenAsTheEncoderWritesIt() {
         expectSameBytes(richDocument())
         expectSameBytes(richDocument(), builder: GraphBuilder(includeSentences: false))
+        expectSameBytes(richDocument(), builder: GraphBuilder(includeSentenceText: true))
     }
 
     @Test func documentIRIsThatNeedEscapesAreEscapedAlike() {

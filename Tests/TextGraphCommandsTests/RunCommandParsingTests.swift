@@ -10,7 +10,9 @@ import Testing
         #expect(command.output == "g.ttl")
         #expect(command.options.jobs == 2)
         #expect(command.options.noSentences)
+        #expect(!command.options.sentenceText)
         #expect(try command.resolvedFormat() == .turtle)
+        #expect(try RunCommand.parse(["corpus", "-o", "g.nq", "--sentence-text"]).options.sentenceText)
     }
 
     @Test func formatFollowsTheExtensionOrTheOption() throws {

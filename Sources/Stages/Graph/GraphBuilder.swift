@@ -9,6 +9,8 @@ public import Pipeline
 /// <doc> a schema:DigitalDocument ; tg:sourcePath "corpus/a.txt" ; schema:mentions <entity> .
 /// <doc#char=0,N> a nif:Context, nif:RFC5147String ; nif:isString "…" ;
 ///     nif:beginIndex 0 ; nif:endIndex N ; nif:sourceUrl <doc> .
+/// <doc#char=s,t> a nif:Sentence, nif:RFC5147String ;
+///     nif:beginIndex s ; nif:endIndex t ; nif:referenceContext <doc#char=0,N> .
 /// <doc#char=b,e> a nif:Phrase, nif:RFC5147String ; nif:anchorOf "China" ;
 ///     nif:beginIndex b ; nif:endIndex e ; nif:referenceContext <doc#char=0,N> ;
 ///     itsrdf:taIdentRef <entity> ; itsrdf:taClassRef schema:Country .
@@ -24,13 +26,21 @@ public struct GraphBuilder: Stage {
 
     /// Whether sentences are written as `nif:Sentence` resources.
     public var includeSentences: Bool
+    /// Whether sentences carry their text as `nif:anchorOf`.
+    ///
+    /// Off by default: like a CAS in UIMA or a spaCy `Doc`, the graph keeps the text once (the
+    /// context's `nif:isString`) and sentences as offsets into it, which NIF 2.0 prefers
+    /// (`nif:anchorOf` is redundant with the offsets); sentence texts would add a tenth to the
+    /// output. Mentions always carry their anchor, which entity-linking tools read.
+    public var includeSentenceText: Bool
     /// The namespace of source-file resources (`prov:wasDerivedFrom` of documents whose source
     /// is no publication).
     public var sourceBase: String
 
     /// Creates a builder.
-    public init(includeSentences: Bool = true, sourceBase: String = "https://w3id.org/textgraph/source/") {
+    public init(includeSentences: Bool = true, includeSentenceText: Bool = false, sourceBase: String = "https://w3id.org/textgraph/source/") {
         self.includeSentences = includeSentences
+        self.includeSentenceText = includeSentenceText
         self.sourceBase = sourceBase
     }
 
@@ -125,7 +135,7 @@ public struct GraphBuilder: Stage {
                 sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
                 sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
             }
-            sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span))
+            if includeSentenceText { sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span)) }
             sink.add(node, .vocabulary(.nifReferenceContext), context)
         }
 
@@ -140,6 +150,8 @@ public struct GraphBuilder: Stage {
                 }
                 sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
                 sink.add(node, .vocabulary(.nifReferenceContext), context)
+            } else if !includeSentenceText {
+                sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
             }
             if let entity = mention.entity { sink.add(node, .vocabulary(.itsTaIdentRef), .iri(entity)) }
             if let entityClass = mention.entityClass { sink.add(node, .vocabulary(.itsTaClassRef), .iri(entityClass)) }
