@@ -81,6 +81,12 @@ private struct TEIParse {
     var isAnnotated = false
 
     private var path: [String] = []
+    /// How many open elements of the path are `teiHeader`, and how many are `text` (counted as
+    /// the path changes, so that no test looks through it).
+    private var headerDepth = 0
+    private var textDepth = 0
+    /// The last ``origin`` made, and the path it was made for.
+    private var cachedOrigin: (path: [String], origin: String)? = nil
     private var skipDepth = 0
     private var headerField: String?
     private var headerValue: [UInt8] = []
@@ -100,11 +106,30 @@ private struct TEIParse {
 
     private static let nonVerbal: Set<String> = ["gap", "kinesic", "vocal", "incident", "linkGrp", "fw", "pb"]
 
-    private var inHeader: Bool { path.contains("teiHeader") }
-    private var origin: String { "/" + path.joined(separator: "/") }
+    private var inHeader: Bool { headerDepth > 0 }
+
+    /// The element path of the current element, as a block's origin (`/TEI/text/body/div/u/seg`).
+    private var origin: String {
+        mutating get {
+            // Blocks mostly come from elements at one path, one after another.
+            if let cachedOrigin, cachedOrigin.path == path { return cachedOrigin.origin }
+            let origin = "/" + path.joined(separator: "/")
+            cachedOrigin = (path, origin)
+            return origin
+        }
+    }
+
+    private mutating func push(_ name: String) {
+        path.append(name)
+        if name == "teiHeader" { headerDepth += 1 } else if name == "text" { textDepth += 1 }
+    }
+
+    private mutating func pop() {
+        let name = path.removeLast()
+        if name == "teiHeader" { headerDepth -= 1 } else if name == "text" { textDepth -= 1 }
+    }
 
     mutating func run() throws {
-        var scratch: [UInt8] = []
         while try cursor.read() {
             switch cursor.kind {
             case .elementStart:
@@ -117,7 +142,7 @@ private struct TEIParse {
                     if !cursor.isEmptyElement { skipDepth += 1 }
                     continue
                 }
-                path.append(name)
+                push(name)
                 if inHeader { startHeaderElement(name) } else { startTextElement(name) }
                 if cursor.isEmptyElement { try end(name) }
             case .elementEnd:
@@ -132,14 +157,14 @@ private struct TEIParse {
                     cursor.appendText(to: &headerValue)
                 } else if inToken != nil {
                     cursor.appendText(to: &tokenBytes)
-                } else if !inHeader && path.contains("text") {
-                    scratch.removeAll(keepingCapacity: true)
-                    cursor.appendText(to: &scratch)
+                } else if !inHeader && textDepth > 0 {
                     if isAnnotated && path.last == "s" || path.last == "name" && isAnnotated {
                         continue  // white space between tokens in .ana files
                     }
-                    if utterance?.start == nil, scratch.contains(where: { $0 > 0x20 }) { utterance?.start = text.nextOffset }
-                    text.append(scratch)
+                    cursor.withText { value in
+                        if utterance?.start == nil, value.contains(where: { $0 > 0x20 }) { utterance?.start = text.nextOffset }
+                        text.append(value)
+                    }
                 }
             case .entityReference, .other:
                 continue
@@ -202,7 +227,7 @@ private struct TEIParse {
                 if !value.isEmpty { metadata.title = value }
                 headerField = nil
             }
-            path.removeLast()
+            pop()
             return
         }
         switch name {
@@ -246,6 +271,6 @@ private struct TEIParse {
         default:
             break
         }
-        path.removeLast()
+        pop()
     }
 }

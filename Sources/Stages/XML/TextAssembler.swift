@@ -42,33 +42,56 @@ struct TextAssembler {
 
     /// Appends text, collapsing white space.
     mutating func append(_ text: [UInt8]) {
-        text.withUnsafeBufferPointer { text in
-            var k = 0
-            while k < text.count {
-                let byte = text[k]
-                if Self.isSpace(byte) {
-                    if blockStart != nil { pendingSpace = true }
-                    k += 1
-                    continue
-                }
-                // A run of words apart by single spaces (which collapse to themselves): its first
-                // byte may need a separator or a pending space before it, the rest goes as it is.
-                var end = k + 1
-                while end < text.count {
-                    let next = text[end]
-                    if !Self.isSpace(next) {
-                        end += 1
-                    } else if next == 0x20 && end + 1 < text.count && !Self.isSpace(text[end + 1]) {
-                        end += 2
-                    } else {
-                        break
-                    }
-                }
-                emit(byte)
-                if end > k + 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[(k + 1)..<end])) }
-                k = end
+        text.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends text, collapsing white space.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k < text.count {
+            let byte = text[k]
+            if Self.isSpace(byte) {
+                if blockStart != nil { pendingSpace = true }
+                k += 1
+                continue
             }
+            // A run of words apart by single spaces (which collapse to themselves): its first
+            // byte may need a separator or a pending space before it, the rest goes as it is.
+            var end = k + 1
+            while end < text.count {
+                // Eight bytes at a time while they hold no control and no space but single ones
+                // between other bytes (most of a text; the byte before `end` is never a space).
+                while end + 8 <= text.count && Self.isPlainRun(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)) { end += 8 }
+                guard end < text.count else { break }
+                let next = text[end]
+                if !Self.isSpace(next) {
+                    end += 1
+                } else if next == 0x20 && end + 1 < text.count && !Self.isSpace(text[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            emit(byte)
+            if end > k + 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[(k + 1)..<end])) }
+            k = end
         }
+    }
+
+    /// Whether eight bytes go into the text as they are: no control byte (line ends, tabs), no
+    /// two spaces side by side, and no space last (what follows it is not known). Exact when it
+    /// says yes.
+    @inline(__always)
+    static func isPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }  // a byte below 0x20
+        let t = word ^ (ones &* 0x20)
+        let spaces = ~(((t & lows) &+ lows) | t | lows)  // 0x80 in each byte that is a space
+        return spaces & (spaces >> 8) == 0 && spaces & 0x8000_0000_0000_0000 == 0
     }
 
     @inline(__always)

@@ -136,6 +136,13 @@ final class XMLCursor {
         out.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
     }
 
+    /// Calls `body` with the current text node's UTF-8 bytes, in libxml2's memory (valid until
+    /// the next ``read()``).
+    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard let value = xmlTextReaderConstValue(reader) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: value, count: strlen(value)))
+    }
+
     /// The current text node's value.
     var text: String {
         guard let value = xmlTextReaderConstValue(reader) else { return "" }
