@@ -115,22 +115,9 @@ extension GazetteerMatcher {
         @inline(__always)
         func id(of key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
             guard mayContain(h) else { return -1 }
-            return vocabularySlots.withUnsafeBufferPointer { slots in
-                var slot = Int(h) & vocabularyMask
-                while true {
-                    let entry = slots[slot]
-                    if entry == UInt64.max { return -1 }
-                    if UInt32(truncatingIfNeeded: entry >> 32) == h {
-                        let id = Int32(truncatingIfNeeded: entry)
-                        let start = Int(vocabularyStart[Int(id)])
-                        let end = Int(vocabularyStart[Int(id) + 1])
-                        if end - start == key.count && vocabularyBytes.withUnsafeBufferPointer({ stored in
-                            memcmpEqual(UnsafeBufferPointer(rebasing: stored[start..<end]), key)
-                        }) {
-                            return id
-                        }
-                    }
-                    slot = (slot + 1) & vocabularyMask
+            return vocabularyBytes.withUnsafeBufferPointer { stored in
+                probe(h) { start, end in
+                    end - start == key.count && memcmpEqual(UnsafeBufferPointer(rebasing: stored[start..<end]), key)
                 }
             }
         }
@@ -140,24 +127,31 @@ extension GazetteerMatcher {
         @inline(__always)
         func id(ofWords w0: UInt64, _ w1: UInt64, length: Int, hash h: UInt32) -> Int32 {
             guard mayContain(h) else { return -1 }
-            return vocabularySlots.withUnsafeBufferPointer { slots in
-                vocabularyBytes.withUnsafeBytes { stored in
-                    var slot = Int(h) & vocabularyMask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == UInt64.max { return -1 }
-                        if UInt32(truncatingIfNeeded: entry >> 32) == h {
-                            let id = Int32(truncatingIfNeeded: entry)
-                            let start = Int(vocabularyStart[Int(id)])
-                            if Int(vocabularyStart[Int(id) + 1]) - start == length {
-                                // The padding after the last key keeps both loads inside the array.
-                                let s0 = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-                                let s1 = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
-                                if s0 & Self.lowBytes(length) == w0 && s1 & Self.lowBytes(length - 8) == w1 { return id }
-                            }
-                        }
-                        slot = (slot + 1) & vocabularyMask
+            return vocabularyBytes.withUnsafeBytes { stored in
+                probe(h) { start, end in
+                    guard end - start == length else { return false }
+                    // The padding after the last key keeps both loads inside the array.
+                    let s0 = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                    let s1 = UInt64(littleEndian: stored.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+                    return s0 & Self.lowBytes(length) == w0 && s1 & Self.lowBytes(length - 8) == w1
+                }
+            }
+        }
+
+        /// Looks up a hash in the vocabulary's open-addressed slots: the id of the first entry with
+        /// that hash whose stored key (its byte range in ``vocabularyBytes``) `keyMatches`, or -1.
+        @inline(__always)
+        private func probe(_ h: UInt32, _ keyMatches: (_ start: Int, _ end: Int) -> Bool) -> Int32 {
+            vocabularySlots.withUnsafeBufferPointer { slots in
+                var slot = Int(h) & vocabularyMask
+                while true {
+                    let entry = slots[slot]
+                    if entry == UInt64.max { return -1 }
+                    if UInt32(truncatingIfNeeded: entry >> 32) == h {
+                        let id = Int32(truncatingIfNeeded: entry)
+                        if keyMatches(Int(vocabularyStart[Int(id)]), Int(vocabularyStart[Int(id) + 1])) { return id }
                     }
+                    slot = (slot + 1) & vocabularyMask
                 }
             }
         }
