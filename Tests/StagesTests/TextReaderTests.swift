@@ -1,7 +1,7 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-import Stages
+@testable import Stages
 import Testing
 
 @Suite struct TextReaderTests {
@@ -10,6 +10,22 @@ import Testing
         let out = try await harness.feed(SourceDocument(id: "t.txt", content: .bytes(bytes)))
         #expect(try await harness.finish().isClean)
         return (out[0], harness.warnings)
+    }
+
+    @Test func pageFurnitureIsToldOnBytesAsOnCharacters() {
+        let lines = [
+            "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 594", "Tweede Kamer, vergaderjaar 2023–2024, 21 501-02, nr. 2815",
+            "Eerste Kamer, vergaderjaar 2019–2020, Aanhangsel 12 — “België”", "ah-tk-20242025-594", "ah-tk-20242025-594 en meer",
+            "kv-tk-2024Z01911", "kst-36410-1", "ISSN 0921-7398", "ISSN", "In het vergaderjaar 2024 werd niets gezegd",
+            "Het kabinet, vergaderjaar 2024, beslist", "De Minister van Buitenlandse Zaken, vergaderjaar " + String(repeating: "é", count: 100) + " Aanhangsel",
+            "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel\u{2009}1", "Café, vergaderjaar 2024, nr. 5 – €10",
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(TextReader.isPageFurniture(buffer) == TextReader.isPageFurniture(characters: line), "\(line)")
+            }
+        }
     }
 
     @Test func plainUTF8IsReadAsIs() async throws {

@@ -105,7 +105,24 @@ public struct TextReader: Stage {
         guard ByteSearch.hasPrefix(line, "ISSN ") || ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-")
             || ByteSearch.hasPrefix(line, "kst-") || ByteSearch.contains(line, ", vergaderjaar ")
         else { return false }
-        let text = String(decoding: line, as: UTF8.self)
+        if ByteSearch.searchesAsBytes(line) {
+            // Text whose characters are each one scalar Foundation compares as bytes (see
+            // ByteSearch.searchesAsBytes): the same tests on the bytes, characters counted as scalars.
+            if ByteSearch.hasPrefix(line, "ISSN ") { return true }
+            if (ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-") || ByteSearch.hasPrefix(line, "kst-"))
+                && !line.contains(0x20)
+            {
+                return true
+            }
+            return ByteSearch.contains(line, ", vergaderjaar ")
+                && (ByteSearch.contains(line, "Aanhangsel") || ByteSearch.contains(line, ", nr."))
+                && ByteSearch.scalarCount(line, from: 0, to: line.count) < 120
+        }
+        return isPageFurniture(characters: String(decoding: line, as: UTF8.self))
+    }
+
+    /// ``isPageFurniture(_:)``'s tests on characters, for lines with other characters.
+    static func isPageFurniture(characters text: String) -> Bool {
         if text.hasPrefix("ISSN ") { return true }
         if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") { return true }
         if text.contains(", vergaderjaar ") && (text.contains("Aanhangsel") || text.contains(", nr.")) && text.count < 120 {
