@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Pipeline
 
 /// Tags the numbers of Dutch parliamentary and government documents and links each to an
@@ -97,11 +92,10 @@ public struct DocumentNumberTagger: Stage {
     /// search finds the token around it. The tokens must be in order and not overlap, as
     /// ``Tokens`` requires.
     static func candidates(in text: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Token] {
-        guard let base = text.baseAddress else { return [] }
+        guard text.baseAddress != nil else { return [] }
         /// The offset of the next `byte` at or after `offset`, or the text's length.
         func next(_ byte: UInt8, from offset: Int) -> Int {
-            guard offset < text.count, let found = memchr(base + offset, Int32(byte), text.count - offset) else { return text.count }
-            return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            ByteSearch.firstOffset(of: byte, in: text, from: offset, to: text.count) ?? text.count
         }
         var found: [Token] = []
         var position = 0  // the first byte not yet looked at

@@ -125,16 +125,19 @@ public struct GraphBuilder: Stage {
             }
             return low < sentences.count && sentences[low].span == span
         }
+        /// Says where a NIF string is (its scheme class and offsets), unless it is the context,
+        /// whose offsets are written.
+        func place(_ node: GraphNode, _ span: Span, _ begin: Int, _ end: Int) {
+            guard span != wholeText else { return }
+            sink.add(node, type, .vocabulary(.nifRfc5147String))
+            sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
+            sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
+        }
 
         for sentence in sentences {
             let (node, begin, end) = segment(sentence.span)
             sink.add(node, type, .vocabulary(.nifSentence))
-            if sentence.span != wholeText {
-                // (A sentence as long as the text is the context, whose offsets are written.)
-                sink.add(node, type, .vocabulary(.nifRfc5147String))
-                sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
-                sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-            }
+            place(node, sentence.span, begin, end)
             if includeSentenceText { sink.add(node, .vocabulary(.nifAnchorOf), .text(sentence.span)) }
             sink.add(node, .vocabulary(.nifReferenceContext), context)
         }
@@ -143,11 +146,7 @@ public struct GraphBuilder: Stage {
             let (node, begin, end) = segment(mention.span)
             sink.add(node, type, .vocabulary(.nifPhrase))
             if !isSentence(mention.span) {
-                if mention.span != wholeText {
-                    sink.add(node, type, .vocabulary(.nifRfc5147String))
-                    sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
-                    sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-                }
+                place(node, mention.span, begin, end)
                 sink.add(node, .vocabulary(.nifAnchorOf), .text(mention.span))
                 sink.add(node, .vocabulary(.nifReferenceContext), context)
             } else if !includeSentenceText {
@@ -169,11 +168,7 @@ public struct GraphBuilder: Stage {
             let (node, begin, end) = segment(utterance.span)
             sink.add(node, type, .vocabulary(.tgUtterance))
             if !isSentence(utterance.span) && !mentions.contains(where: { $0.span == utterance.span }) {
-                if utterance.span != wholeText {
-                    sink.add(node, type, .vocabulary(.nifRfc5147String))
-                    sink.add(node, .vocabulary(.nifBeginIndex), .nonNegativeInteger(begin))
-                    sink.add(node, .vocabulary(.nifEndIndex), .nonNegativeInteger(end))
-                }
+                place(node, utterance.span, begin, end)
                 sink.add(node, .vocabulary(.nifReferenceContext), context)
             }
             if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }

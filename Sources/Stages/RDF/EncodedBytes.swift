@@ -7,7 +7,7 @@ import Darwin
 /// Serialized RDF: an immutable run of bytes that moves from the encoding stage to the writer
 /// without being copied.
 ///
-/// A document's N-Quads are some 36 times its text; copying them into an `Array` after writing
+/// A document's N-Quads are some 30 times its text; copying them into an `Array` after writing
 /// them would cost as much as a third of the writing. The bytes are made once (by a
 /// ``ByteBuffer`` that hands its memory over) and only read afterwards, so sharing them between
 /// tasks is safe.

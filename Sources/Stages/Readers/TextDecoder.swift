@@ -54,10 +54,7 @@ public enum TextDecoder {
     /// The offset of the first `byte` in `bytes` (memchr), or `nil`.
     static func firstOffset(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress,
-                let found = memchr(base, Int32(byte), buffer.count)
-            else { return nil }
-            return bytes.startIndex + (UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base)
+            ByteSearch.firstOffset(of: byte, in: buffer, from: 0, to: buffer.count).map { bytes.startIndex + $0 }
         }
     }
 
