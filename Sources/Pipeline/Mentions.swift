@@ -72,12 +72,32 @@ public struct Entity: Hashable, Sendable {
     public var memberOf: [IRI]
     /// Wholes the entity is a part of (the law an article belongs to).
     public var partOf: [IRI]
+    /// Identifiers in official registers (a law's BWB id `BWBR0005537`, a municipality's code
+    /// `gm0518`), for `dcterms:identifier`.
+    public var identifiers: [String]
+    /// The data sets the description comes from (a gazetteer's source), for `dcterms:source`.
+    public var sources: [IRI]
+    /// Web pages about the entity (a law's official page), for `rdfs:seeAlso`; not identifiers.
+    public var pages: [IRI]
 
     /// Creates an entity description.
-    public init(iri: IRI, types: [IRI], labels: [Literal], sameAs: [IRI] = [], memberOf: [IRI] = [], partOf: [IRI] = []) {
+    public init(
+        iri: IRI,
+        types: [IRI],
+        labels: [Literal],
+        sameAs: [IRI] = [],
+        memberOf: [IRI] = [],
+        partOf: [IRI] = [],
+        identifiers: [String] = [],
+        sources: [IRI] = [],
+        pages: [IRI] = []
+    ) {
         self.iri = iri
         self.types = types
         self.labels = labels
+        self.identifiers = identifiers
+        self.sources = sources
+        self.pages = pages
         self.sameAs = sameAs
         self.memberOf = memberOf
         self.partOf = partOf

@@ -8,7 +8,7 @@ import Stages
 public struct GazetteerCheckCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Load gazetteers, count their entries and names, and list names shared by several entities.",
+        abstract: "Load gazetteers, count their entries by type and source, and list names shared by several entities.",
         discussion: """
             The files are combined as `run --gazetteer` combines them. A shared name is one the \
             tagger cannot resolve alone (the linker then needs the document's context): it is \
@@ -57,6 +57,14 @@ public struct GazetteerCheckCommand: ParsableCommand {
         out += "total: \(gazetteer.count) entries, \(matcher.aliasCount) distinct names\n"
         for (type, count) in types.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             out += "  \(type): \(count)\n"
+        }
+        var sources: [String: Int] = [:]
+        for entry in gazetteer.entries {
+            for source in entry.sources.isEmpty ? [IRI("(no source)")] : entry.sources { sources[source.value, default: 0] += 1 }
+        }
+        out += "by source (an entity from several sources counts in each):\n"
+        for (source, count) in sources.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            out += "  \(source): \(count)\n"
         }
         let withSameAs = gazetteer.entries.filter { !$0.sameAs.isEmpty }.count
         let withMemberOf = gazetteer.entries.filter { !$0.memberOf.isEmpty }.count

@@ -8,13 +8,21 @@ import Stages
 public struct GazetteerImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a gazetteer (TSV) from a person list, an organization list, ISO 3166 codes, SKOS or CSV.",
+        abstract: "Write a gazetteer (TSV) from a person list, an organization list, ISO 3166 codes, SKOS, CSV or open reference data.",
         discussion: """
             Formats: tei-persons (TEI listPerson, such as ParlaMint's), tei-orgs (TEI listOrg), \
             iso3166 (Debian iso-codes: iso_3166-1.json and a .mo or .po catalog; with no inputs, the \
             installed /usr/share files), skos (N-Triples; other RDF files are converted with rapper \
             from raptor2-utils first), csv (a header row naming the TSV's columns). Several inputs \
             combine into one gazetteer.
+
+            Open reference data (scripts/build-gazetteers.sh runs these): bwb (bwb_regelingen_2017.tsv \
+            and optionally bwb_afkortingen_uit_teksten.tsv: laws with their BWB ids), tk-people \
+            (tk_personen.tsv and tk_fracties.tsv: members and parliamentary groups), tk-laws \
+            (tk_wetgevingszaken.tsv: laws after 2017), tooi (the TOOI tables of municipalities, \
+            provinces and water boards, and gemeenten_wikidata_tooi.tsv for Wikidata links), geonames \
+            (GeoNames extracts; --attested keeps alternate names Dutch text uses), abbreviations \
+            (afkortingen_definities.tsv; --known gazetteers whose entities get the abbreviations).
             """
     )
 
@@ -25,9 +33,15 @@ public struct GazetteerImportCommand: ParsableCommand {
         case iso3166
         case skos
         case csv
+        case bwb
+        case tkPeople = "tk-people"
+        case tkLaws = "tk-laws"
+        case tooi
+        case geonames
+        case abbreviations
     }
 
-    @Argument(help: "The input format: tei-persons, tei-orgs, iso3166, skos or csv.")
+    @Argument(help: "The input format: tei-persons, tei-orgs, iso3166, skos, csv, bwb, tk-people, tk-laws, tooi, geonames or abbreviations.")
     public var format: Format
 
     @Argument(help: "The files to import.")
@@ -47,6 +61,18 @@ public struct GazetteerImportCommand: ParsableCommand {
 
     @Option(name: .long, help: "csv: the field separator.")
     public var delimiter: String = ","
+
+    @Option(name: .long, help: "geonames: a file of names Dutch text attests, one a line; other alternate names are left out.")
+    public var attested: String?
+
+    @Option(name: .long, help: "geonames, abbreviations, bwb: a file of names never imported (common words), one a line.")
+    public var exclude: String?
+
+    @Option(name: .long, help: "geonames: the smallest population imported.")
+    public var minimumPopulation: Int = 0
+
+    @Option(name: .long, help: "abbreviations: gazetteers (TSV) whose entities receive the abbreviations of their names (repeatable).")
+    public var known: [String] = []
 
     public init() {}
 
@@ -109,6 +135,34 @@ public struct GazetteerImportCommand: ParsableCommand {
             return try combined { try TEIOrganizationImporter(defaultLanguage: language).gazetteer(path: $0) }
         case .csv:
             return try combined { try CSVGazetteerImporter(delimiter: delimiter.first!).gazetteer(path: $0) }
+        case .bwb:
+            let (abbreviations, regulations) = try Self.split(inputs, byColumn: "afkorting_of_verkorte_naam")
+            guard regulations.count == 1, abbreviations.count <= 1 else {
+                throw StageError(.invalidData, "bwb takes bwb_regelingen_2017.tsv and optionally bwb_afkortingen_uit_teksten.tsv")
+            }
+            return try BWBImporter(excludedNames: try exclude.map(Self.nameList) ?? [])
+                .gazetteer(regulationsPath: regulations[0], abbreviationsPath: abbreviations.first)
+        case .tkPeople:
+            let (persons, groups) = try Self.split(inputs, byColumn: "persoon_id")
+            guard persons.count == 1, groups.count == 1 else {
+                throw StageError(.invalidData, "tk-people takes tk_personen.tsv and tk_fracties.tsv")
+            }
+            return try TweedeKamerImporter().people(personsPath: persons[0], groupsPath: groups[0])
+        case .tkLaws:
+            return try combined { try TweedeKamerImporter().laws(casesPath: $0) }
+        case .tooi:
+            return try tooi()
+        case .geonames:
+            let importer = GeoNamesImporter(
+                attestedNames: try attested.map(Self.nameList) ?? [],
+                excludedNames: try exclude.map(Self.nameList) ?? [],
+                minimumPopulation: minimumPopulation
+            )
+            return try importer.gazetteer(paths: inputs)
+        case .abbreviations:
+            let knownGazetteer = try known.reduce(Gazetteer()) { $0.combining(try Gazetteer.load(path: $1)) }
+            let importer = AbbreviationImporter(known: knownGazetteer, excludedNames: try exclude.map(Self.nameList) ?? [])
+            return try combined { try importer.gazetteer(path: $0) }
         case .skos:
             let importer = SKOSImporter(
                 defaultType: defaultType.contains(":") && !defaultType.hasPrefix("schema:") ? IRI(defaultType) : .schema(defaultType.replacingOccurrences(of: "schema:", with: "")),
@@ -120,6 +174,51 @@ public struct GazetteerImportCommand: ParsableCommand {
                 return importer.gazetteer(from: try NTriplesReader.triples(in: text, source: path))
             }
         }
+    }
+
+    /// The TOOI inputs told apart by their contents: the Wikidata crosswalk by its columns, the
+    /// registers by the kind of organisation in their `types` column.
+    private func tooi() throws -> Gazetteer {
+        var paths: [String: String] = [:]
+        for path in inputs {
+            let table = try TabularFile(path: path)
+            if table.header.contains("wikidata_qid") {
+                paths["wikidata"] = path
+            } else if let kind = table.rows.first?["types"], ["Gemeente", "Provincie", "Waterschap"].contains(kind) {
+                paths[kind] = path
+            } else {
+                throw StageError(.invalidData, "\(path): neither a TOOI register of municipalities, provinces or water boards nor the Wikidata crosswalk")
+            }
+        }
+        return try TOOIImporter().gazetteer(
+            municipalitiesPath: paths["Gemeente"],
+            provincesPath: paths["Provincie"],
+            waterBoardsPath: paths["Waterschap"],
+            wikidataPath: paths["wikidata"]
+        )
+    }
+
+    /// The inputs whose header has a column, and the others.
+    static func split(_ paths: [String], byColumn column: String) throws -> ([String], [String]) {
+        var with: [String] = [], without: [String] = []
+        for path in paths {
+            if try TabularFile(path: path).header.contains(column) { with.append(path) } else { without.append(path) }
+        }
+        return (with, without)
+    }
+
+    /// The names of a word-list file (one a line, `#` comments), folded as the matcher folds them.
+    static func nameList(_ path: String) throws -> Set<String> {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw StageError(.unreadable, "cannot read \(path): \(error.localizedDescription)", cause: error)
+        }
+        return Set(
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+                .map(Gazetteer.foldedName)
+        )
     }
 
     private func combined(_ load: (String) throws -> Gazetteer) throws -> Gazetteer {

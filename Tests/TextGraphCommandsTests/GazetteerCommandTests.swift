@@ -136,9 +136,10 @@ import Testing
         let people = directory.appendingPathComponent("people.tsv").path
         let imported = try run(["gazetteer", "import", "tei-persons", Self.parlaMint, "-o", people])
         #expect(imported.status == 0, "\(imported.stderr)")
-        let checked = try run(["gazetteer", "check", people, "--with-bundled", "--limit", "3"])
+        let checked = try run(["gazetteer", "check", people, "--with-bundled", "--limit=-1"])
         #expect(checked.stdout.contains("\(people): 583 entries"))
         #expect(checked.stdout.contains("  De Graaf: "))
+        #expect(checked.stdout.contains("  https://opendata.tweedekamer.nl/: "), "counts by source")
 
         let text = directory.appendingPathComponent("zin.txt")
         try Data("Het lid Michon-Derkzen vroeg mevrouw Arib naar de brief.\n".utf8).write(to: text)

@@ -4,8 +4,8 @@ extension Gazetteer {
     /// The gazetteer in the tab-separated format that ``parse(tsv:source:)`` reads.
     ///
     /// Columns: `id`, `type`, `label@nl`, `label@en`, then labels in other languages (sorted),
-    /// `aliases`, `adjectives`, `same_as`, and `member_of` and `page` only when some entry has
-    /// them. Ids below ``entityBase`` are written as paths (`country/nl`), schema.org classes
+    /// `aliases`, `adjectives`, `same_as`, and `member_of`, `page`, `identifier` and `source`
+    /// only when some entry has them. Ids below ``entityBase`` are written as paths (`country/nl`), schema.org classes
     /// by name. Tabs and line breaks inside a value become spaces.
     ///
     /// - Parameter comments: Lines written first, each after `# ` (the source, the licence).
@@ -17,9 +17,13 @@ extension Gazetteer {
         let languages = ["nl", "en"] + otherLanguages
         let hasMemberOf = entries.contains { !$0.memberOf.isEmpty }
         let hasPages = entries.contains { !$0.pages.isEmpty }
+        let hasIdentifiers = entries.contains { !$0.identifiers.isEmpty }
+        let hasSources = entries.contains { !$0.sources.isEmpty }
         var columns = ["id", "type"] + languages.map { "label@\($0)" } + ["aliases", "adjectives", "same_as"]
         if hasMemberOf { columns.append("member_of") }
         if hasPages { columns.append("page") }
+        if hasIdentifiers { columns.append("identifier") }
+        if hasSources { columns.append("source") }
 
         var out = comments.map { "# " + Self.cell($0) + "\n" }.joined()
         out += columns.joined(separator: "\t") + "\n"
@@ -45,6 +49,8 @@ extension Gazetteer {
             row.append(try Self.list(entry.sameAs.map(\.value), of: id))
             if hasMemberOf { row.append(try Self.list(entry.memberOf.map(Self.entityID), of: id)) }
             if hasPages { row.append(try Self.list(entry.pages, of: id)) }
+            if hasIdentifiers { row.append(try Self.list(entry.identifiers, of: id)) }
+            if hasSources { row.append(try Self.list(entry.sources.map(\.value), of: id)) }
             out += row.joined(separator: "\t") + "\n"
         }
         return out

@@ -21,6 +21,10 @@ public struct GazetteerEntry: Hashable, Sendable {
     /// Web pages about the entity (a Wikipedia article), kept for reference; they are not
     /// identifiers and do not go into ``sameAs``.
     public var pages: [String]
+    /// Identifiers in official registers (a BWB id, a municipality code), for `dcterms:identifier`.
+    public var identifiers: [String]
+    /// The data sets the entry comes from (IRIs), for `dcterms:source`.
+    public var sources: [IRI]
 
     /// Creates an entry.
     public init(
@@ -31,7 +35,9 @@ public struct GazetteerEntry: Hashable, Sendable {
         adjectives: [String] = [],
         sameAs: [IRI] = [],
         memberOf: [IRI] = [],
-        pages: [String] = []
+        pages: [String] = [],
+        identifiers: [String] = [],
+        sources: [IRI] = []
     ) {
         self.iri = iri
         self.types = types
@@ -41,10 +47,23 @@ public struct GazetteerEntry: Hashable, Sendable {
         self.sameAs = sameAs
         self.memberOf = memberOf
         self.pages = pages
+        self.identifiers = identifiers
+        self.sources = sources
     }
 
     /// The entity as the graph describes it.
-    public var entity: Entity { Entity(iri: iri, types: types, labels: labels, sameAs: sameAs, memberOf: memberOf) }
+    public var entity: Entity {
+        Entity(
+            iri: iri,
+            types: types,
+            labels: labels,
+            sameAs: sameAs,
+            memberOf: memberOf,
+            identifiers: identifiers,
+            sources: sources,
+            pages: pages.filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }.map { IRI($0) }
+        )
+    }
 }
 
 /// A list of known entities and the names they go by, the data behind ``GazetteerTagger``.
@@ -66,14 +85,18 @@ public struct GazetteerEntry: Hashable, Sendable {
 ///
 /// - `member_of`: `|`-separated entity ids (paths or IRIs, like `id`) of the organizations the
 ///   entity is a member of: a person's party (`party/vvd`), for `schema:memberOf`.
-/// - `page`: `|`-separated web pages about the entity (a Wikipedia article). A page is not an
-///   identifier: it never becomes `owl:sameAs`.
+/// - `page`: `|`-separated web pages about the entity (a Wikipedia article, a law's official
+///   page), written as `rdfs:seeAlso`. A page is not an identifier: it never becomes `owl:sameAs`.
+/// - `identifier`: `|`-separated identifiers in official registers (`BWBR0005537`, `gm0518`),
+///   written as `dcterms:identifier`.
+/// - `source`: `|`-separated IRIs of the data sets the entry comes from, written as
+///   `dcterms:source`, so users can tell a curated entry from an imported one.
 ///
 /// The importers (``TEIPersonImporter``, ``TEIOrganizationImporter``, ``ISO3166Importer``,
 /// ``SKOSImporter``, ``CSVGazetteerImporter``) write this format with ``tsv(comments:)``.
 public struct Gazetteer: Sendable {
     /// The entries, in the order they were loaded.
-    public private(set) var entries: [GazetteerEntry]
+    public internal(set) var entries: [GazetteerEntry]
     private var index: [IRI: Int]
 
     /// The namespace of entity IRIs given as paths.
@@ -209,6 +232,10 @@ public struct Gazetteer: Sendable {
                 entry.memberOf = values().map(entityIRI)
             case "page":
                 entry.pages = values()
+            case "identifier":
+                entry.identifiers = values()
+            case "source":
+                entry.sources = values().map { IRI($0) }
             case let label where label.hasPrefix("label@"):
                 if !value.isEmpty { entry.labels.append(Literal(value, language: String(label.dropFirst(6)))) }
             default:
@@ -256,18 +283,32 @@ public struct Gazetteer: Sendable {
         return try parse(tsv: text, source: path)
     }
 
-    /// The default gazetteer bundled with TextGraph: every `.tsv` file in
-    /// `Resources/Gazetteer`, in name order.
+    /// The default gazetteer bundled with TextGraph: the hand-made lists (every `.tsv` file in
+    /// `Resources/Gazetteer`, in name order, with ``GazetteerSource/curated`` as their source),
+    /// then the reference lists built from open data by `scripts/build-gazetteers.sh` (every
+    /// `.tsv` file in `Resources/Gazetteer/Reference`, in name order), combined beneath them, so
+    /// the hand-made lists win where the two disagree.
     public static func bundled() throws -> Gazetteer {
-        let directory = try ResourceFile.url("Gazetteer")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".tsv") }
-            .sorted()
-        var gazetteer = Gazetteer()
-        for name in names {
-            gazetteer = gazetteer.merging(try load(path: directory.appendingPathComponent(name).path))
+        var gazetteer = try bundledFiles(in: "Gazetteer").reduce(Gazetteer()) { curated, path in
+            var loaded = try load(path: path)
+            for index in loaded.entries.indices where loaded.entries[index].sources.isEmpty {
+                loaded.entries[index].sources = [GazetteerSource.curated]
+            }
+            return curated.merging(loaded)
+        }
+        for path in try bundledFiles(in: "Gazetteer/Reference") {
+            gazetteer = gazetteer.combining(try load(path: path))
         }
         return gazetteer
+    }
+
+    /// The `.tsv` files of a bundled resource folder, in name order; none when it is missing.
+    static func bundledFiles(in folder: String) throws -> [String] {
+        guard let directory = try? ResourceFile.url(folder) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".tsv") }
+            .sorted()
+            .map { directory.appendingPathComponent($0).path }
     }
 
     /// The class IRI of a `type` value: a schema.org name (`Country`, `schema:Country`) or an IRI.

@@ -6,7 +6,7 @@ extension GazetteerEntry {
     /// The entity keeps this entry's classes and its label in each language; `other` adds
     /// labels in languages this entry lacks, and a label that differs from this entry's in the
     /// same language becomes an alias, so the name still matches. Aliases, adjectives,
-    /// `sameAs`, `memberOf` and pages are joined, this entry's first, each value once.
+    /// `sameAs`, `memberOf`, pages, identifiers and sources are joined, this entry's first, each value once.
     ///
     /// ```swift
     /// // bundled: Ingrid Michon-Derkzen, same_as Wikidata; ParlaMint: member_of party/vvd
@@ -27,6 +27,8 @@ extension GazetteerEntry {
         result.sameAs = Self.joined(result.sameAs, other.sameAs)
         result.memberOf = Self.joined(result.memberOf, other.memberOf)
         result.pages = Self.joined(result.pages, other.pages)
+        result.identifiers = Self.joined(result.identifiers, other.identifiers)
+        result.sources = Self.joined(result.sources, other.sources)
         return result
     }
 

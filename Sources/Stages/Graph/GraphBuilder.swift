@@ -201,6 +201,11 @@ public struct GraphBuilder: Stage {
             for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
             for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.Schema.memberOf), .iri(organization)) }
             for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
+            for identifier in entity.identifiers {
+                sink.addShared(entity.iri, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier)))
+            }
+            for source in entity.sources { sink.addShared(entity.iri, .iri(Vocabulary.DCTerms.source), .iri(source)) }
+            for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.RDFS.seeAlso), .iri(page)) }
         }
     }
 

@@ -24,6 +24,7 @@ public enum Vocabulary {
     public enum RDFS {
         public static let namespace = "http://www.w3.org/2000/01/rdf-schema#"
         public static let label = IRI(namespace + "label")
+        public static let seeAlso = IRI(namespace + "seeAlso")
     }
 
     /// XML Schema datatypes.
@@ -91,6 +92,7 @@ public enum Vocabulary {
         public static let date = IRI(namespace + "date")
         public static let language = IRI(namespace + "language")
         public static let format = IRI(namespace + "format")
+        public static let source = IRI(namespace + "source")
     }
 
     /// PROV-O.
