@@ -83,6 +83,7 @@ public final class GazetteerMatcher: Sendable {
             names += entry.aliases.map { ($0, false) }
             names += entry.adjectives.map { ($0, true) }
             var namesOfEntry = Set<String>()
+            names += names.compactMap { name, isAdjective in Self.spacedVariant(of: name).map { ($0, isAdjective) } }
             for (name, isAdjective) in names where namesOfEntry.insert(name).inserted {
                 builder.add(name, entry: Int32(entryIndex), isAdjective: isAdjective, tokenizer: tokenizer, folding: TextFolding.shared)
             }
@@ -96,6 +97,39 @@ public final class GazetteerMatcher: Sendable {
             return index.id(of: folded)
         }
         self.aliasCount = index.distinctNameCount()
+    }
+
+    /// A name with its hyphens between capitalized parts made spaces ("Nagorno-Karabach" →
+    /// "Nagorno Karabach"), as texts write such names both ways; `nil` when it has none.
+    static func spacedVariant(of name: String) -> String? {
+        var scalars = Array(name.unicodeScalars)
+        var changed = false
+        for k in scalars.indices.dropFirst().dropLast() where scalars[k] == "-" {
+            let before = scalars[..<k].lastIndex(where: { !$0.properties.isAlphabetic }).map { $0 + 1 } ?? 0
+            guard before < k, scalars[before].properties.isUppercase, scalars[k + 1].properties.isUppercase else { continue }
+            scalars[k] = " "
+            changed = true
+        }
+        return changed ? String(String.UnicodeScalarView(scalars)) : nil
+    }
+
+    /// Where a token glued to a number by text extraction ("Staten-Generaal2",
+    /// "7398’s-Gravenhage", "2024Tweede") has its letters, and their vocabulary id.
+    struct Glue {
+        var id: Int32
+        var start: Int
+        var end: Int
+    }
+
+    /// The letters of an alphanumeric token after its leading and before its trailing ASCII
+    /// digits, when there are such digits and at least three bytes of something else, none a digit.
+    static func gluedLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (start: Int, end: Int)? {
+        var start = span.start, end = span.end
+        while start < end, bytes[start] >= 0x30, bytes[start] <= 0x39 { start += 1 }
+        while end > start, bytes[end - 1] >= 0x30, bytes[end - 1] <= 0x39 { end -= 1 }
+        guard end - start >= 3, start > span.start || end < span.end else { return nil }
+        for k in start..<end where bytes[k] >= 0x30 && bytes[k] <= 0x39 { return nil }
+        return (start, end)
     }
 
     // MARK: Matching
@@ -118,6 +152,8 @@ public final class GazetteerMatcher: Sendable {
         // The trie node each token leads to from the root, or -1: few tokens start a name, so
         // the search below tests this once per token instead of walking from every known token.
         var firstNodes = [Int32](repeating: -1, count: tokens.count)
+        // Tokens glued to numbers, by index: rare, so kept aside (see `Glue`).
+        var glues: [Int: Glue] = [:]
         // Written through buffer pointers: no uniqueness check per token.
         ids.withUnsafeMutableBufferPointer { ids in
             mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
@@ -127,7 +163,16 @@ public final class GazetteerMatcher: Sendable {
                         if token.kind == .punctuation && token.span.length > 3 { continue }
                         let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
                         ids[k] = id
-                        if id >= 0 { firstNodes[k] = index.child(of: 0, token: id) }
+                        if id >= 0 {
+                            firstNodes[k] = index.child(of: 0, token: id)
+                        } else if token.kind == .alphanumeric, let letters = Self.gluedLetters(bytes, token.span) {
+                            var ignored = true
+                            let glued = tokenID(bytes, letters.start, letters.end, &scratch, mayHaveHyphen: &ignored)
+                            if glued >= 0 {
+                                glues[k] = Glue(id: glued, start: letters.start, end: letters.end)
+                                firstNodes[k] = index.child(of: 0, token: glued)
+                            }
+                        }
                     }
                 }
             }
@@ -143,6 +188,8 @@ public final class GazetteerMatcher: Sendable {
             let first = firstNodes[i]
             var node: Int32 = 0
             var j = i
+            // A glued first token starts the match at its letters, and ends it if digits follow them.
+            let firstGlue = ids[i] < 0 ? glues[i] : nil
             if first >= 0 {
                 node = first
                 j = i + 1
@@ -154,8 +201,17 @@ public final class GazetteerMatcher: Sendable {
                     }
                 }
             }
-            while first >= 0, j < tokens.count, ids[j] >= 0 {
-                let child = index.child(of: node, token: ids[j])
+            var lastGlue: Glue? = nil
+            while first >= 0, j < tokens.count, firstGlue.map({ $0.end == tokens[i].span.end }) ?? true {
+                // A token glued to digits at its end may end a match ("Staten-Generaal2").
+                var id = ids[j]
+                var glue: Glue? = nil
+                if id < 0 {
+                    guard let g = glues[j], g.start == tokens[j].span.start else { break }
+                    glue = g
+                    id = g.id
+                }
+                let child = index.child(of: node, token: id)
                 guard child >= 0 else { break }
                 node = child
                 j += 1
@@ -164,11 +220,15 @@ public final class GazetteerMatcher: Sendable {
                     if !chosen.isEmpty {
                         bestEnd = j
                         bestAliases = chosen
+                        lastGlue = glue
                     }
                 }
+                if glue != nil { break }
             }
             if bestEnd > 0 {
-                found.append(match(Span(start: tokens[i].span.start, end: tokens[bestEnd - 1].span.end), bestAliases))
+                let start = firstGlue?.start ?? tokens[i].span.start
+                let end = bestEnd == i + 1 ? (firstGlue?.end ?? lastGlue?.end ?? tokens[i].span.end) : (lastGlue?.end ?? tokens[bestEnd - 1].span.end)
+                found.append(match(Span(start: start, end: end), bestAliases))
                 i = bestEnd
                 continue
             }

@@ -36,8 +36,12 @@ public struct GazetteerTagger: Stage {
         let source = name  // computed once: the default name reflects on the type
         var found: [Mention] = []
         let furniture = (document[Blocks.self] ?? []).filter { $0.kind == .furniture }.map(\.span)
-        for match in matcher.matches(in: document.text, tokens: tokens)
+        let refinement = MatchRefinement(text: document.text, sentences: (document[Sentences.self] ?? []).map(\.span))
+        for var match in matcher.matches(in: document.text, tokens: tokens)
         where !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) {
+            let types = entries[match.entries[0]].types
+            if refinement.isSurnameAfterParticle(match.span, types: types) { continue }
+            match.span = refinement.withYear(match.span, types: types)
             found.append(
                 Mention(
                     span: match.span,

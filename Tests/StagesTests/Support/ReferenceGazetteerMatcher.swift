@@ -3,7 +3,9 @@ import Pipeline
 import Stages
 
 /// The gazetteer matcher as it was before it worked on bytes (commit fbd5150), kept as the
-/// reference the fast ``GazetteerMatcher`` must agree with on real text.
+/// reference the fast ``GazetteerMatcher`` must agree with on real text; since then it also
+/// indexes hyphenated names with spaces ("Nagorno Karabach") and reads tokens glued to numbers
+/// by text extraction ("Staten-Generaal2"), written here the plain way.
 final class ReferenceGazetteerMatcher: Sendable {
     /// A name that matched, before linking.
     struct Match: Hashable, Sendable {
@@ -48,6 +50,7 @@ final class ReferenceGazetteerMatcher: Sendable {
             var names: [(String, MentionForm)] = entry.labels.map { ($0.lexicalForm, .name) }
             names += entry.aliases.map { ($0, .name) }
             names += entry.adjectives.map { ($0, .adjectival) }
+            names += names.compactMap { name, form in ReferenceGazetteerMatcher.spaced(name).map { ($0, form) } }
             var namesOfEntry = Set<String>()
             for (name, form) in names where namesOfEntry.insert(name).inserted {
                 let tokens = tokenizer.tokenize(name)
@@ -109,14 +112,38 @@ final class ReferenceGazetteerMatcher: Sendable {
             words[k] = word
             ids[k] = vocabulary[ReferenceGazetteerMatcher.normalize(word)] ?? -1
         }
+        // Alphanumeric tokens glued to numbers: the letters between leading and trailing digits.
+        var glued: [Int: (id: Int32, start: Int, end: Int)] = [:]
+        for (k, token) in tokens.enumerated() where ids[k] < 0 && token.kind == .alphanumeric {
+            let bytes = Array(words[k].utf8)
+            var start = 0, end = bytes.count
+            while start < end, (0x30...0x39).contains(bytes[start]) { start += 1 }
+            while end > start, (0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
+            guard end - start >= 3, start > 0 || end < bytes.count, !bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            let letters = String(decoding: bytes[start..<end], as: UTF8.self)
+            if let id = vocabulary[ReferenceGazetteerMatcher.normalize(letters)] {
+                glued[k] = (id, token.span.start + start, token.span.start + end)
+            }
+        }
         var found: [Match] = []
         var i = 0
         while i < tokens.count {
             var node: Int32 = 0
-            var best: (end: Int, aliases: [Alias])? = nil
+            var best: (end: Int, aliases: [Alias], spanEnd: Int)? = nil
             var j = i
-            while j < tokens.count, ids[j] >= 0 {
-                let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(ids[j]))
+            let start = ids[i] < 0 ? glued[i]?.start ?? tokens[i].span.start : tokens[i].span.start
+            while j < tokens.count {
+                // A glued token: first only if digits lead, last only if digits trail.
+                var id = ids[j]
+                var end = tokens[j].span.end
+                var isLast = false
+                if id < 0 {
+                    guard let glue = glued[j], j == i || glue.start == tokens[j].span.start else { break }
+                    id = glue.id
+                    end = glue.end
+                    isLast = glue.end < tokens[j].span.end
+                }
+                let edge = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
                 guard let child = edges[edge] else { break }
                 node = child
                 j += 1
@@ -125,11 +152,12 @@ final class ReferenceGazetteerMatcher: Sendable {
                         zip(alias.rules, words[i..<j]).allSatisfy { ReferenceGazetteerMatcher.accepts($0, $1) }
                     }
                     let exactCase = passing.filter { alias in alias.rules.contains(.exact) || alias.surface == Array(words[i..<j]) }
-                    if !passing.isEmpty { best = (j, exactCase.isEmpty ? passing : exactCase) }
+                    if !passing.isEmpty { best = (j, exactCase.isEmpty ? passing : exactCase, end) }
                 }
+                if isLast { break }
             }
             if let best {
-                found.append(match(Span(start: tokens[i].span.start, end: tokens[best.end - 1].span.end), best.aliases))
+                found.append(match(Span(start: start, end: best.spanEnd), best.aliases))
                 i = best.end
                 continue
             }
@@ -155,6 +183,21 @@ final class ReferenceGazetteerMatcher: Sendable {
         for alias in aliases where !entries.contains(Int(alias.entry)) { entries.append(Int(alias.entry)) }
         let form: MentionForm = aliases.allSatisfy { $0.form == .adjectival } ? .adjectival : .name
         return Match(span: span, entries: entries.sorted(), form: form)
+    }
+
+    /// A name with each hyphen between capitalized parts made a space, or `nil` when it has none.
+    static func spaced(_ name: String) -> String? {
+        let characters = Array(name)
+        var out = characters
+        var changed = false
+        for k in characters.indices.dropFirst().dropLast() where characters[k] == "-" {
+            var partStart = k
+            while partStart > 0, characters[partStart - 1].isLetter { partStart -= 1 }
+            guard partStart < k, characters[partStart].isUppercase, characters[k + 1].isUppercase else { continue }
+            out[k] = " "
+            changed = true
+        }
+        return changed ? String(out) : nil
     }
 
     // MARK: Normalization and case
