@@ -5,7 +5,7 @@ public import Pipeline
 ///
 /// ```
 /// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ DocumentNumberTagger
-///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger ─▶ ParliamentaryStructureTagger
+///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ AbbreviationDefinitionTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
 public enum TextGraphPipeline {
@@ -73,6 +73,7 @@ public enum TextGraphPipeline {
         DocumentNumberTagger()
         DateTagger()
         GazetteerTagger(matcher: matcher)
+        AbbreviationDefinitionTagger()
         EntityLinker(gazetteer: gazetteer)
         ArticleReferenceTagger()
         if options.unlinkedNames { CapitalizedSpanTagger() }

@@ -1,0 +1,188 @@
+public import Pipeline
+
+/// Links the abbreviations a document defines to what they stand for: "Autoriteit Consument en
+/// Markt (ACM)", "de Wet op het financieel toezicht (Wft)", "IMG (Instituut Mijnbouwschade
+/// Groningen)", "… (hierna: KEM)".
+///
+/// A definition is a short form in brackets after its long form, or a long form in brackets
+/// after its short form. The long form is found as Schwartz and Hearst (2003) find it: the
+/// shortest run of words before the bracket whose letters spell the short form in order, the
+/// first at a word start, starting with a capital ("kunstmatige intelligentie (AI)" defines no
+/// entity). Then:
+///
+/// - the long form and every later use of the short form in the document become mentions of
+///   one entity: the entity the gazetteer found for either form, or, when it knows neither, a
+///   new entity `entity/org/<slug of the long form>` (`law/` for a law), typed from the long
+///   form's words ("Autoriteit …" a government organisation, "Vereniging …" an organisation,
+///   "Wet …" legislation; `schema:Thing` when the words do not say), so that the same long form
+///   in many documents is one node;
+/// - the document's definition wins over the gazetteer's reading of the short form
+///   (a document that defines "AP" as "Algemene Politie" means that by "AP");
+/// - gazetteer mentions inside the long form ("Armenië" in "Europese Unie Missie in Armenië")
+///   give way to the long form, as the longest name wins in the gazetteer tagger.
+///
+/// Runs after the ``GazetteerTagger`` and before the ``EntityLinker``.
+public struct AbbreviationDefinitionTagger: Stage {
+    public typealias Input = Document
+    public typealias Output = Document
+
+    /// The source of entities this stage makes, for `dcterms:source`.
+    public static let definedInText = IRI("https://w3id.org/textgraph/gazetteer/defined-in-text")
+
+    /// Creates the tagger.
+    public init() {}
+
+    public var requires: Set<AnnotationKey> { [.tokens, .mentions] }
+    public var assigns: Set<AnnotationKey> { [.mentions, .links] }
+
+    public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        var document = input
+        let tokens = try document.require(Tokens.self, by: self)
+        let definitions = Self.definitions(in: document.text, tokens: tokens)
+        guard !definitions.isEmpty else { return try await emit(document) }
+        var mentions = try document.require(Mentions.self, by: self)
+        var entities = document[Entities.self] ?? []
+        let source = name
+        for definition in definitions {
+            apply(definition, text: document.text, tokens: tokens, mentions: &mentions, entities: &entities, source: source)
+        }
+        document[Mentions.self] = mentions.sorted { $0.span < $1.span }
+        document[Entities.self] = entities.sorted { $0.iri < $1.iri }
+        try await emit(document)
+    }
+
+    /// One definition: the short form's text and both forms' spans.
+    struct Definition: Hashable {
+        var short: String
+        var shortSpan: Span
+        var longSpan: Span
+    }
+
+    private func apply(
+        _ definition: Definition, text: String, tokens: [Token], mentions: inout [Mention], entities: inout [Entity], source: String
+    ) {
+        let long = Self.substring(text, definition.longSpan)
+        // The entity: what the gazetteer found for the long form, else for the short form, else new.
+        let longMention = mentions.first { $0.span == definition.longSpan }
+        let shortMention = mentions.first { $0.span == definition.shortSpan }
+        var candidates = longMention?.entity.map { [$0] } ?? longMention?.candidates ?? []
+        var entityClass = longMention?.entityClass
+        if candidates.isEmpty, let shortMention, AbbreviationImporter.kind(of: long) == nil || shortMention.entityClass != nil {
+            candidates = shortMention.entity.map { [$0] } ?? shortMention.candidates
+            entityClass = shortMention.entityClass
+        }
+        if candidates.isEmpty || (longMention == nil && shortMention == nil) {
+            let (kind, type) = AbbreviationImporter.kind(of: long) ?? ("org", "Thing")
+            let iri = Gazetteer.entityIRI(kind + "/" + Gazetteer.slug(long))
+            candidates = [iri]
+            entityClass = .schema(type)
+            if !entities.contains(where: { $0.iri == iri }) {
+                entities.append(
+                    Entity(
+                        iri: iri, types: [.schema(type)], labels: [Literal(long, language: "nl")],
+                        sources: [Self.definedInText]
+                    )
+                )
+            }
+        }
+        let entity = candidates.count == 1 ? candidates[0] : nil
+        func mention(_ span: Span) -> Mention {
+            Mention(span: span, entityClass: entityClass, entity: entity, candidates: candidates, confidence: entity == nil ? nil : 1, source: source)
+        }
+        // The long form replaces the mentions inside it.
+        mentions.removeAll { definition.longSpan.contains($0.span) }
+        mentions.append(mention(definition.longSpan))
+        // Every use of the short form from the definition on.
+        for token in tokens where token.span.start >= definition.shortSpan.start && Self.substring(text, token.span) == definition.short {
+            if let existing = mentions.firstIndex(where: { $0.span == token.span }) {
+                mentions[existing] = mention(token.span)
+            } else if !mentions.contains(where: { $0.span.overlaps(token.span) }) {
+                mentions.append(mention(token.span))
+            }
+        }
+    }
+
+    // MARK: Finding definitions
+
+    /// The definitions in a text, in text order, each short form once (the first definition wins).
+    static func definitions(in text: String, tokens: [Token]) -> [Definition] {
+        var found: [Definition] = []
+        var seen = Set<String>()
+        for open in tokens.indices where tokens[open].kind == .punctuation && substring(text, tokens[open].span) == "(" {
+            guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { substring(text, $0.span) == ")" }) else { continue }
+            let definition = shortInBrackets(text, tokens, open: open, close: close) ?? longInBrackets(text, tokens, open: open, close: close)
+            if let definition, seen.insert(definition.short).inserted { found.append(definition) }
+        }
+        return found
+    }
+
+    /// "Long Form (LF)" or "Long Form (hierna: LF)".
+    private static func shortInBrackets(_ text: String, _ tokens: [Token], open: Int, close: Int) -> Definition? {
+        var inside = Array(tokens[(open + 1)..<close])
+        if inside.count >= 3, ["hierna", "verder"].contains(substring(text, inside[0].span).lowercased()),
+            substring(text, inside[1].span) == ":"
+        {
+            inside.removeFirst(2)
+        }
+        guard inside.count == 1, let shortToken = inside.first, isShortForm(substring(text, shortToken.span)) else { return nil }
+        let short = substring(text, shortToken.span)
+        let limit = min(short.count + 5, 2 * short.count)
+        let words = tokens[..<open].suffix(limit + 2).filter { $0.kind != .punctuation || substring(text, $0.span) == "&" }
+        guard let longSpan = longForm(of: short, words: Array(words), text: text), longSpan.end == tokens[open - 1].span.end
+        else { return nil }
+        return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
+    }
+
+    /// "LF (Long Form)".
+    private static func longInBrackets(_ text: String, _ tokens: [Token], open: Int, close: Int) -> Definition? {
+        guard open > 0, close - open >= 3 else { return nil }
+        let shortToken = tokens[open - 1]
+        let short = substring(text, shortToken.span)
+        guard isShortForm(short) else { return nil }
+        let words = Array(tokens[(open + 1)..<close])
+        guard let longSpan = longForm(of: short, words: words, text: text), longSpan.start == words[0].span.start else { return nil }
+        return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
+    }
+
+    /// Whether a token can be a short form: 2 to 10 characters, a capital first, two capitals
+    /// or more or at most five characters ("ACM", "NZa", "Wft"), letters, digits and `&` only.
+    static func isShortForm(_ token: String) -> Bool {
+        guard AbbreviationImporter.isAbbreviation(token), AbbreviationImporter.hasTwoCapitalsOrIsShort(token) else { return false }
+        guard token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "&" || $0 == "-" }), token.contains(where: \.isLetter) else { return false }
+        // A word in capitals at the end of a sentence is not defined by a bracket; a number is not a name.
+        return token.count >= 2 && !token.allSatisfy(\.isNumber)
+    }
+
+    /// The span of the shortest run of words ending at the last of `words` whose letters spell
+    /// `short` in order, the first letter at a word start, the run starting with a capital;
+    /// `nil` when there is none.
+    static func longForm(of short: String, words: [Token], text: String) -> Span? {
+        let letters = short.lowercased().filter { $0.isLetter || $0.isNumber }
+        guard let firstLetter = letters.first, !words.isEmpty else { return nil }
+        // Walk the short form's letters backwards through the words' characters.
+        let chars: [(Character, word: Int, atStart: Bool)] = words.enumerated().flatMap { index, token in
+            substring(text, token.span).lowercased().enumerated().map { ($0.element, index, $0.offset == 0) }
+        }
+        var position = chars.count - 1
+        var remaining = Array(letters)
+        while let letter = remaining.popLast() {
+            while position >= 0 && (chars[position].0 != letter || (remaining.isEmpty && !chars[position].atStart)) { position -= 1 }
+            guard position >= 0 else { return nil }
+            if !remaining.isEmpty { position -= 1 }
+        }
+        var first = chars[position].word
+        // A leading article or preposition is not part of the name.
+        while first < words.count - 1, ["de", "het", "van", "een"].contains(substring(text, words[first].span)) { first += 1 }
+        let firstWord = substring(text, words[first].span)
+        guard let initial = firstWord.first, initial.isUppercase, initial.lowercased().first == firstLetter,
+            words.count - first >= 2 || firstWord.count > short.count + 2
+        else { return nil }
+        return Span(start: words[first].span.start, end: words[words.count - 1].span.end)
+    }
+
+    static func substring(_ text: String, _ span: Span) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: span.start)
+        return String(decoding: utf8[start..<utf8.index(start, offsetBy: span.length)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Pipeline
+import PipelineTesting
+import Stages
+import Testing
+
+/// The matcher on text as PDF extraction leaves it, and names written with a space for a hyphen.
+@Suite struct GazetteerMatcherRobustnessTests {
+    static let gazetteer: Gazetteer = {
+        let rows = [
+            "gov/tk\tGovernmentOrganization\tTweede Kamer\t\tTweede Kamer der Staten-Generaal\t\t",
+            "municipality/gm0518\tAdministrativeArea\tDen Haag\t\t's-Gravenhage\t\t",
+            "place/nk\tPlace\tNagorno-Karabach\t\t\t\t",
+            "place/marum\tCity\tMarum\t\t\t\t",
+            "law/archiefwet\tLegislation\tArchiefwet\t\t\t\t",
+            "law/wet-x-2020\tLegislation\tWet X 2020\t\t\t\t",
+        ]
+        return try! Gazetteer.parse(tsv: GazetteerTests.header + rows.joined(separator: "\n"), source: "test")
+    }()
+
+    func found(_ text: String) -> [String] {
+        let matcher = GazetteerMatcher(gazetteer: Self.gazetteer)
+        return matcher.matches(in: text, tokens: Tokenizer().tokenize(text)).map { match in
+            String(decoding: Array(text.utf8)[match.span.start..<match.span.end], as: UTF8.self)
+        }
+    }
+
+    @Test func namesGluedToNumbersByTextExtractionAreFoundWithoutTheNumber() {
+        #expect(found("Tweede Kamer der Staten-Generaal2") == ["Tweede Kamer der Staten-Generaal"])
+        #expect(found("ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar") == ["’s-Gravenhage", "Tweede Kamer"])
+        // Digits inside a token, or a token that is only a code, stay as they are.
+        #expect(found("2024Z01911 en Tw2ede Kamer") == [])
+    }
+
+    @Test func aHyphenatedNameAlsoMatchesWithASpace() {
+        #expect(found("in Nagorno Karabach en Nagorno-Karabach") == ["Nagorno Karabach", "Nagorno-Karabach"])
+    }
+
+    func tagged(_ text: String) async throws -> [String] {
+        var tagger = StageHarness(GazetteerTagger(gazetteer: Self.gazetteer))
+        let out = try await tagger.feed(try Fixtures.segmented(text))
+        #expect(try await tagger.finish().isClean)
+        return (out[0][Mentions.self] ?? []).map { out[0].text(of: $0.span) }
+    }
+
+    @Test func aLawNamedWithItsYearIncludesTheYear() async throws {
+        #expect(try await tagged("Op grond van de Archiefwet 1995 en de Archiefwet.") == ["Archiefwet 1995", "Archiefwet"])
+        // A name that has its year already, or a longer number after it, is left as it is.
+        #expect(try await tagged("De Wet X 2020 2021 geldt. De Archiefwet 19951 niet.") == ["Wet X 2020", "Archiefwet"])
+    }
+
+    @Test func aPlaceAfterACapitalizedSurnamePrefixIsASurname() async throws {
+        #expect(try await tagged("Het lid Van Marum vroeg. Wonen in Marum.") == ["Marum"])
+        #expect(try await tagged("Van Marum naar Groningen.") == ["Marum"])
+    }
+}
+
+@Suite struct AbbreviationDefinitionTaggerTests {
+    func run(_ text: String, gazetteer: Gazetteer = GazetteerMatcherRobustnessTests.gazetteer) async throws -> Document {
+        var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
+        var definitions = StageHarness(AbbreviationDefinitionTagger())
+        let tagged = try await tagger.feed(try Fixtures.segmented(text))
+        let out = try await definitions.feed(tagged[0])
+        #expect(try await definitions.finish().isClean)
+        return out[0]
+    }
+
+    func mentions(_ document: Document) -> [String] {
+        (document[Mentions.self] ?? []).map { "\(document.text(of: $0.span))=\($0.entity.map(Gazetteer.entityID) ?? "-")" }
+    }
+
+    @Test func bothFormsOfAnUnknownDefinitionAreOneNewEntity() async throws {
+        let document = try await run("Het Kennisplatform Effecten Mijnbouw (KEM) adviseert. De KEM is onafhankelijk.")
+        #expect(mentions(document) == [
+            "Kennisplatform Effecten Mijnbouw=org/kennisplatform-effecten-mijnbouw", "KEM=org/kennisplatform-effecten-mijnbouw",
+            "KEM=org/kennisplatform-effecten-mijnbouw",
+        ])
+        let entity = try #require(document[Entities.self]?.first)
+        #expect(entity.types == [.schema("Organization")])
+        #expect(entity.labels == [Literal("Kennisplatform Effecten Mijnbouw", language: "nl")])
+        #expect(entity.sources == [AbbreviationDefinitionTagger.definedInText])
+    }
+
+    @Test func aKnownLongFormGivesItsEntityToTheShortForm() async throws {
+        let document = try await run("De Tweede Kamer der Staten-Generaal (TK) vergadert. De TK stemt.")
+        #expect(mentions(document) == ["Tweede Kamer der Staten-Generaal=gov/tk", "TK=gov/tk", "TK=gov/tk"])
+        #expect(document[Mentions.self]?.allSatisfy { $0.candidates == [IRI(Gazetteer.entityBase + "gov/tk")] } == true)
+        #expect(document[Entities.self] == nil || document[Entities.self] == [], "a known entity is described by the linker, not here")
+    }
+
+    @Test func aLongFormInBracketsAfterTheShortFormIsADefinitionToo() async throws {
+        let document = try await run("Het IMG (Instituut Mijnbouwschade Groningen) betaalt.")
+        #expect(mentions(document) == ["IMG=agency/instituut-mijnbouwschade-groningen", "Instituut Mijnbouwschade Groningen=agency/instituut-mijnbouwschade-groningen"].map {
+            $0.replacingOccurrences(of: "agency/", with: "org/")
+        })
+        #expect(document[Entities.self]?.first?.types == [.schema("Organization")])
+    }
+
+    @Test func lowercaseLongFormsAndNonMatchingLettersDefineNothing() async throws {
+        #expect(mentions(try await run("Zij gebruiken kunstmatige intelligentie (AI) en Grote Taalmodellen (XYZ).")) == [])
+        #expect(mentions(try await run("Hij woont in Den Haag (NL).")) == ["Den Haag=-"], "tagged, not yet linked")
+    }
+
+    @Test func namesInsideTheLongFormGiveWayToIt() async throws {
+        let document = try await run("De Gemeente Den Haag Onderzoek (GDHO) start.")
+        #expect(mentions(document) == ["Gemeente Den Haag Onderzoek=org/gemeente-den-haag-onderzoek", "GDHO=org/gemeente-den-haag-onderzoek"])
+        #expect(document[Entities.self]?.first?.types == [.schema("Thing")])
+    }
+
+    @Test func aDefinitionInTheStandardPipelineLinksBothFormsInTheGraph() async throws {
+        let pipeline = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer)
+        #expect(pipeline.descriptors.map(\.name).contains("AbbreviationDefinitionTagger"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-kem-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = "Het Kennisplatform Effecten Mijnbouw (KEM) adviseert. De KEM is onafhankelijk.\n"
+        try text.write(to: folder.appendingPathComponent("kem.txt"), atomically: true, encoding: .utf8)
+        var fragments: [GraphFragment] = []
+        _ = try await PipelineRunner(configuration: .init(jobs: 1)).run(try CorpusSource(inputs: [folder.path]), through: pipeline) {
+            fragments.append($0)
+        }
+        let fragment = try #require(fragments.first)
+        let entity = IRI(Gazetteer.entityBase + "org/kennisplatform-effecten-mijnbouw")
+        let links = fragment.triples.filter { $0.predicate.value.hasSuffix("#taIdentRef") && $0.object == .iri(entity) }
+        #expect(links.count == 3)
+        #expect(fragment.sharedTriples.contains(Triple(.iri(entity), IRI("http://purl.org/dc/terms/source"), .iri(AbbreviationDefinitionTagger.definedInText))))
+    }
+}
+
+/// The bundled gazetteer: curated lists and the reference lists built from open data.
+@Suite struct BundledGazetteerTests {
+    /// The curated files, as they load alone.
+    static func curated() throws -> [(String, Gazetteer)] {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Sources/Stages/Resources/Gazetteer")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted().map {
+            ($0, try Gazetteer.load(path: folder.appendingPathComponent($0).path))
+        }
+    }
+
+    @Test func noCuratedEntryIsLostOrChanged() throws {
+        let bundled = Fixtures.gazetteer
+        for (file, gazetteer) in try Self.curated() {
+            for entry in gazetteer.entries {
+                let loaded = try #require(bundled[entry.iri], "\(file): \(entry.iri.value) is missing")
+                #expect(loaded.types == entry.types, "\(entry.iri.value): types changed")
+                #expect(loaded.labels == entry.labels, "\(entry.iri.value): labels changed")
+                #expect(Set(entry.aliases).isSubset(of: loaded.aliases), "\(entry.iri.value): aliases lost")
+                #expect(loaded.adjectives == entry.adjectives && Set(entry.sameAs).isSubset(of: loaded.sameAs))
+                #expect(loaded.sources.first == GazetteerSource.curated)
+            }
+        }
+    }
+
+    @Test func referenceListsAddLawsPlacesPeopleAndTheirSources() throws {
+        let bundled = Fixtures.gazetteer
+        #expect(bundled.count > 20_000)
+        let gemeentewet = try #require(bundled[IRI(Gazetteer.entityBase + "law/gemeentewet")])
+        #expect(gemeentewet.identifiers == ["BWBR0005416"])
+        #expect(gemeentewet.pages == ["https://wetten.overheid.nl/BWBR0005416"])
+        let denHaag = try #require(bundled[IRI(Gazetteer.entityBase + "municipality/gm0518")])
+        #expect(denHaag.sameAs == [IRI("http://www.wikidata.org/entity/Q36600")])
+        #expect(denHaag.sources.contains(GazetteerSource.tooi))
+        // A member known to both the curated list and the Kamer's data is one entity with both.
+        let bikker = try #require(bundled[IRI(Gazetteer.entityBase + "person/mirjam-bikker")])
+        #expect(bikker.sources == [GazetteerSource.curated, GazetteerSource.tweedeKamer])
+        #expect(bikker.memberOf == [IRI(Gazetteer.entityBase + "party/christenunie")])
+    }
+
+    @Test func theReferenceListsOnlyUseEntitiesThatExist() {
+        let bundled = Fixtures.gazetteer
+        let missing = Set(bundled.entries.flatMap(\.memberOf)).filter { bundled[$0] == nil }
+        #expect(missing.isEmpty, "member_of targets missing: \(missing.prefix(5))")
+        #expect(bundled.entries.allSatisfy { !$0.types.isEmpty && (!$0.labels.isEmpty || !$0.aliases.isEmpty) })
+    }
+}
