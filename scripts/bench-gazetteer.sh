@@ -8,8 +8,12 @@
 #   2. a text of >= 20 MB: the kamervragen texts of ../shared/data, repeated;
 # and runs `textgraph gazetteer bench`, which prints the figures (one core, best of 3 rounds).
 #
+# Then, one core, with the bundled gazetteer alone: the gazetteer's load and tagging speed, and
+# the CPU time of a two-document run (`textgraph run corpus`), best of 5.
+#
 # Usage: scripts/bench-gazetteer.sh [WORKDIR]   (default /tmp/textgraph-bench-gazetteer)
-# Environment: SCRATCH=.build-x to build in another scratch folder; DATA=path to shared/data.
+# Environment: SCRATCH=.build-x to build in another scratch folder; DATA=path to shared/data;
+# BASELINE=path/to/an/older/textgraph to measure it too, the two taking turns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-/tmp/textgraph-bench-gazetteer}"
@@ -61,3 +65,24 @@ echo "text: $(stat -c %s "$work/text.txt") bytes from $(wc -l < "$work/texts.lis
 "$bin" gazetteer check "$work/people.tsv" "$work/countries.tsv" "$work/organizations.tsv" --with-bundled --limit 0 | grep -E '^(total|names shared)'
 taskset -c 0 "$bin" gazetteer bench --gazetteer "$work/people.tsv" --gazetteer "$work/countries.tsv" \
     --gazetteer "$work/organizations.tsv" "$work/text.txt"
+
+# The bundled gazetteer alone (it has grown with the reference lists), and the two-document run.
+binaries=("$bin")
+[[ -n "${BASELINE:-}" ]] && binaries=("$BASELINE" "$bin")
+cpu_of_run() {  # user+system seconds of one `textgraph run corpus`
+    local out="$work/corpus.nt"
+    /usr/bin/time -f "%U %S" -o "$work/time.txt" taskset -c 0 "$1" run corpus --output "$out" --quiet >/dev/null 2>&1
+    awk '{printf "%.3f", $1 + $2}' "$work/time.txt"
+}
+for b in "${binaries[@]}"; do
+    echo "== $b: bundled gazetteer alone, 20 MB of kamervragen text, one core"
+    taskset -c 0 "$b" gazetteer bench "$work/text.txt" --rounds 3 | grep -E '^(gazetteer|load|matching|tagging)'
+done
+declare -A best
+for round in 1 2 3 4 5; do
+    for b in "${binaries[@]}"; do
+        t=$(cpu_of_run "$b")
+        if [[ -z "${best[$b]:-}" ]] || awk -v a="$t" -v b="${best[$b]}" 'BEGIN{exit !(a < b)}'; then best[$b]=$t; fi
+    done
+done
+for b in "${binaries[@]}"; do echo "two-document run (textgraph run corpus), CPU seconds, best of 5: ${best[$b]}  ($b)"; done

@@ -62,3 +62,8 @@ for file in "$work"/merged/*.tsv; do
     sed "s|$work/||g; s|$data/|shared/data/|g" "$file" >"$out/$(basename "$file")"
 done
 echo "build-gazetteers: wrote $(ls "$out"/*.tsv | wc -l) files to $out" >&2
+# The compiled form of the bundled folder (the curated lists beside the reference lists), which
+# makes loading fast: only for the bundled folder, as a compiled file names its folder's files.
+if [[ "$out" == "Sources/Stages/Resources/Gazetteer/Reference" ]]; then
+    tg gazetteer compile Sources/Stages/Resources/Gazetteer
+fi

@@ -15,6 +15,33 @@ fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 
+# The bundled reference gazetteers are what scripts/build-gazetteers.sh makes from ../shared/data.
+if [[ -d ../shared/data ]] || [[ "${CI:-}" == "true" ]]; then
+    rebuilt="$(mktemp -d)"
+    TEXTGRAPH=.build/debug/textgraph scripts/build-gazetteers.sh ../shared/data "$rebuilt" 2>/dev/null
+    if diff -r --exclude=README.md "$rebuilt" Sources/Stages/Resources/Gazetteer/Reference >/dev/null; then
+        echo "gazetteer checks: 1 passed, 0 failed (the reference gazetteers rebuild byte-identical)"
+    else
+        echo "gazetteer checks: 0 passed, 1 failed: scripts/build-gazetteers.sh gives other files than the bundled ones" >&2
+        diff -r --exclude=README.md "$rebuilt" Sources/Stages/Resources/Gazetteer/Reference | head -20 >&2
+        exit 1
+    fi
+    rm -rf "$rebuilt"
+    # And the compiled gazetteer is what `textgraph gazetteer compile` makes of the folder.
+    compiled="$(mktemp -d)"
+    cp -r Sources/Stages/Resources/Gazetteer "$compiled/"
+    .build/debug/textgraph gazetteer compile "$compiled/Gazetteer" 2>/dev/null
+    if cmp -s "$compiled/Gazetteer/bundled.gazetteer" Sources/Stages/Resources/Gazetteer/bundled.gazetteer; then
+        echo "gazetteer checks: 1 passed, 0 failed (the compiled gazetteer compiles byte-identical)"
+    else
+        echo "gazetteer checks: 0 passed, 1 failed: bundled.gazetteer is not what textgraph gazetteer compile makes" >&2
+        exit 1
+    fi
+    rm -rf "$compiled"
+else
+    echo "gazetteer checks: skipped: ../shared/data is absent (with CI=true this fails instead)"
+fi
+
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph

@@ -85,7 +85,8 @@ public struct GazetteerBenchCommand: AsyncParsableCommand {
                     try await tagger.process(document, context: context) { mentions += $0[Mentions.self]?.count ?? 0 }
                 }
                 let stageEnd = clock.now
-                precondition(mentions == matches, "the stage and the matcher disagree")
+                // The stage keeps the matches but for those its context rules out ("Van Marum").
+                precondition(mentions <= matches, "the stage made mentions the matcher did not find")
                 bestTokenize = min(bestTokenize, seconds(tokenized - start))
                 bestTag = min(bestTag, seconds(tagged - tokenized))
                 bestStage = min(bestStage, seconds(stageEnd - stageStart))

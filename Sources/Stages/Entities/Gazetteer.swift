@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Pipeline
 
 /// One entity of a gazetteer: its IRI, classes, labels, and the surface forms that name it.
@@ -96,8 +96,12 @@ public struct GazetteerEntry: Hashable, Sendable {
 /// ``SKOSImporter``, ``CSVGazetteerImporter``) write this format with ``tsv(comments:)``.
 public struct Gazetteer: Sendable {
     /// The entries, in the order they were loaded.
-    public internal(set) var entries: [GazetteerEntry]
+    public internal(set) var entries: [GazetteerEntry] {
+        didSet { compiledIndex = nil }
+    }
     private var index: [IRI: Int]
+    /// The matcher's index compiled with these entries (``CompiledGazetteer``); dropped by any change.
+    var compiledIndex: GazetteerMatcher.Index? = nil
 
     /// The namespace of entity IRIs given as paths.
     public static let entityBase = "https://w3id.org/textgraph/entity/"
@@ -288,27 +292,74 @@ public struct Gazetteer: Sendable {
     /// then the reference lists built from open data by `scripts/build-gazetteers.sh` (every
     /// `.tsv` file in `Resources/Gazetteer/Reference`, in name order), combined beneath them, so
     /// the hand-made lists win where the two disagree.
+    ///
+    /// Loaded from the compiled file beside them (``CompiledGazetteer``) when that was compiled
+    /// from exactly these files, which is much faster; from the files otherwise.
     public static func bundled() throws -> Gazetteer {
-        var gazetteer = try bundledFiles(in: "Gazetteer").reduce(Gazetteer()) { curated, path in
-            var loaded = try load(path: path)
-            for index in loaded.entries.indices where loaded.entries[index].sources.isEmpty {
-                loaded.entries[index].sources = [GazetteerSource.curated]
+        try bundled(in: try ResourceFile.url("Gazetteer"))
+    }
+
+    /// The gazetteer of a folder laid out as the bundled one: `*.tsv` curated lists, then
+    /// `Reference/*.tsv`, and perhaps a compiled file (see ``bundled()``).
+    /// - Parameter compiled: Whether the compiled file may be used.
+    public static func bundled(in directory: URL, compiled: Bool = true) throws -> Gazetteer {
+        let files = try sourceFiles(in: directory)
+        let contents = try files.map { file -> (name: String, data: Data) in
+            do {
+                return (file.name, try Data(contentsOf: file.url))
+            } catch {
+                throw StageError(.unreadable, "cannot read gazetteer \(file.url.path): \(error.localizedDescription)", cause: error)
             }
-            return curated.merging(loaded)
         }
-        for path in try bundledFiles(in: "Gazetteer/Reference") {
-            gazetteer = gazetteer.combining(try load(path: path))
+        let compiledFile = directory.appendingPathComponent(CompiledGazetteer.fileName)
+        if compiled, let data = try? Data(contentsOf: compiledFile, options: .alwaysMapped),
+            let gazetteer = try CompiledGazetteer.gazetteer(from: data, expectedHash: CompiledGazetteer.sourceHash(contents), source: compiledFile.path)
+        {
+            return gazetteer
+        }
+        var gazetteer = Gazetteer()
+        for (file, content) in zip(files, contents) {
+            guard let text = String(data: content.data, encoding: .utf8) else {
+                throw StageError(.invalidEncoding, "gazetteer \(file.url.path) is not UTF-8")
+            }
+            var loaded = try parse(tsv: text, source: file.url.path)
+            if file.isCurated {
+                for index in loaded.entries.indices where loaded.entries[index].sources.isEmpty {
+                    loaded.entries[index].sources = [GazetteerSource.curated]
+                }
+                gazetteer = gazetteer.merging(loaded)
+            } else {
+                gazetteer = gazetteer.combining(loaded)
+            }
         }
         return gazetteer
     }
 
-    /// The `.tsv` files of a bundled resource folder, in name order; none when it is missing.
-    static func bundledFiles(in folder: String) throws -> [String] {
-        guard let directory = try? ResourceFile.url(folder) else { return [] }
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".tsv") }
-            .sorted()
-            .map { directory.appendingPathComponent($0).path }
+    /// The hash of a bundled gazetteer folder's TSV files that a compiled file must carry.
+    public static func sourceHash(in directory: URL) throws -> UInt64 {
+        CompiledGazetteer.sourceHash(try sourceFiles(in: directory).map { ($0.name, try Data(contentsOf: $0.url)) })
+    }
+
+    /// Whether the bundled gazetteer loads from its compiled file (it was compiled from the TSV
+    /// files as they are).
+    public static var bundledIsCompiled: Bool {
+        guard let directory = try? ResourceFile.url("Gazetteer"), let hash = try? sourceHash(in: directory),
+            let data = try? Data(contentsOf: directory.appendingPathComponent(CompiledGazetteer.fileName))
+        else { return false }
+        return (try? CompiledGazetteer.gazetteer(from: data, expectedHash: hash, source: "")) != nil
+    }
+
+    /// The TSV files of a bundled gazetteer folder in load order, named relative to the folder.
+    static func sourceFiles(in directory: URL) throws -> [(name: String, url: URL, isCurated: Bool)] {
+        func tsv(_ folder: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
+        }
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            throw StageError(.unreadable, "no gazetteer folder at \(directory.path)")
+        }
+        let reference = directory.appendingPathComponent("Reference")
+        return tsv(directory).map { ($0, directory.appendingPathComponent($0), true) }
+            + tsv(reference).map { ("Reference/" + $0, reference.appendingPathComponent($0), false) }
     }
 
     /// The class IRI of a `type` value: a schema.org name (`Country`, `schema:Country`) or an IRI.

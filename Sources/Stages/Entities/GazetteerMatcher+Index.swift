@@ -305,7 +305,8 @@ extension GazetteerMatcher {
                 var edgeKeys = [UInt64](repeating: UInt64.max, count: edgeCapacity)
                 var edgeChildren = [Int32](repeating: -1, count: edgeCapacity)
                 var rootChildren = [Int32](repeating: -1, count: vocabulary.count)
-                for (key, child) in edges {
+                // In key order, so the table (and a compiled gazetteer) is the same in every run.
+                for (key, child) in edges.sorted(by: { $0.key < $1.key }) {
                     var slot = Index.edgeSlot(key, edgeCapacity - 1)
                     while edgeKeys[slot] != UInt64.max { slot = (slot + 1) & (edgeCapacity - 1) }
                     edgeKeys[slot] = key
