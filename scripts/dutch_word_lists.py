@@ -2,8 +2,8 @@
 """Word lists that scripts/build-gazetteers.sh filters reference names with.
 
 Reads Dutch text from the open data in ../shared/data (never the CoNLL-2002 files, which are for
-research only, and never the kamervragen, which are the development set of the evaluation) and
-writes two lists, one word or name a line:
+research only, and never the 19 kamervragen of the evaluation's development set, listed in
+../shared/eval/kamervragen/gold.json) and writes two lists, one word or name a line:
 
   common-words.txt    words Dutch writes in lowercase at least as often as capitalized (and at
                       least 5 times): 'best', 'huizen', 'putten'. A place or an abbreviation of
@@ -13,14 +13,16 @@ writes two lists, one word or name a line:
                       unlabelled alternate names can be kept when Dutch text uses them.
 
 Sources: Europeana Newspapers NL (CC0), UD Dutch Alpino and LassySmall (CC BY-SA 4.0; only word
-counts are taken), ParlaMint-NL (CC BY 4.0), the Handelingen XML, and the titles of the BWB and
-the Tweede Kamer's bills (public domain / CC0). Deterministic: the lists are sorted.
+counts are taken), ParlaMint-NL (CC BY 4.0), the Handelingen XML, the other kamervragen texts
+(government publications), and the titles of the BWB and the Tweede Kamer's bills (public domain /
+CC0). Deterministic: the lists are sorted.
 
 Usage: scripts/dutch_word_lists.py DATA_DIR OUT_DIR
 """
 import collections
 import csv
 import glob
+import json
 import os
 import re
 import sys
@@ -62,6 +64,14 @@ def tokens(data):
     for path in sorted(glob.glob(os.path.join(data, "handelingen-xml", "*.xml"))):
         with open(path, encoding="utf-8", errors="replace") as f:
             texts.append(re.sub(r"<[^>]+>", " ", f.read()))
+    gold = os.path.join(data, "..", "eval", "kamervragen", "gold.json")
+    development = set(json.load(open(gold, encoding="utf-8"))["documents"]) if os.path.exists(gold) else None
+    for path in sorted(glob.glob(os.path.join(data, "kamervragen", "*", "*"))):
+        key = os.path.relpath(path, data)
+        if development is None or key in development or not path.endswith((".txt", ".md")):
+            continue  # without the list of the development set, no kamervragen at all
+        with open(path, encoding="utf-8", errors="replace") as f:
+            texts.append(f.read())
     csv.field_size_limit(1 << 24)
     for path, column in [
         (os.path.join(data, "bwb-wetten", "bwb_regelingen_2017.tsv"), "opschrift"),

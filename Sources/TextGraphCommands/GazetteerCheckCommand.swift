@@ -16,8 +16,8 @@ public struct GazetteerCheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The gazetteer files (TSV).")
-    public var files: [String]
+    @Argument(help: "The gazetteer files (TSV); none with --with-bundled checks the bundled gazetteer alone.")
+    public var files: [String] = []
 
     @Flag(name: .long, help: "Check the files together with the bundled gazetteer.")
     public var withBundled = false
@@ -26,6 +26,10 @@ public struct GazetteerCheckCommand: ParsableCommand {
     public var limit: Int = 25
 
     public init() {}
+
+    public func validate() throws {
+        if files.isEmpty && !withBundled { throw ValidationError("give gazetteer files to check, or --with-bundled") }
+    }
 
     public func run() throws {
         var gazetteer = Gazetteer()

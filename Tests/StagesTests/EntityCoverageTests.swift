@@ -32,6 +32,13 @@ import Testing
         #expect(found("2024Z01911 en Tw2ede Kamer") == [])
     }
 
+    @Test func genitivesAndCompoundsWithALowercaseFirstPartHoldTheName() {
+        #expect(found("Den Haag's beleid, Den Haag’s plan, de Marum-route en het kabinet-Marum") == [
+            "Den Haag", "Den Haag", "Marum", "Marum",
+        ])
+        #expect(found("de gemeente-marum en Marums") == [])
+    }
+
     @Test func aHyphenatedNameAlsoMatchesWithASpace() {
         #expect(found("in Nagorno Karabach en Nagorno-Karabach") == ["Nagorno Karabach", "Nagorno-Karabach"])
     }
@@ -171,5 +178,84 @@ import Testing
         let missing = Set(bundled.entries.flatMap(\.memberOf)).filter { bundled[$0] == nil }
         #expect(missing.isEmpty, "member_of targets missing: \(missing.prefix(5))")
         #expect(bundled.entries.allSatisfy { !$0.types.isEmpty && (!$0.labels.isEmpty || !$0.aliases.isEmpty) })
+    }
+}
+
+/// The compiled gazetteer: the same entities and matches as the TSV files, used only while it
+/// was compiled from them, and a damaged file is a clear error.
+@Suite struct CompiledGazetteerTests {
+    /// A gazetteer folder laid out as the bundled one, in a temporary directory.
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-compiled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Reference"), withIntermediateDirectories: true)
+        let curated = GazetteerTests.header + "org/nuctech\tCorporation\tNuctech\t\t\t\t\nlaw/x\tLegislation\tWet X\t\t\t\t\n"
+        let reference = GazetteerTests.header + "law/x\tLegislation\tWet X\t\tWX\t\t\nplace/y\tCity\tYpenburg\t\t\t\t\n"
+        try curated.write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        try reference.write(to: folder.appendingPathComponent("Reference/10-r.tsv"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func compile(_ folder: URL) throws {
+        let gazetteer = try Gazetteer.bundled(in: folder, compiled: false)
+        let data = CompiledGazetteer.data(
+            of: gazetteer, matcher: GazetteerMatcher(gazetteer: gazetteer, tokenizer: Tokenizer()), sourceHash: try Gazetteer.sourceHash(in: folder)
+        )
+        try data.write(to: folder.appendingPathComponent(CompiledGazetteer.fileName))
+    }
+
+    func matches(_ gazetteer: Gazetteer, _ text: String) -> [String] {
+        GazetteerMatcher(gazetteer: gazetteer).matches(in: text, tokens: Tokenizer().tokenize(text)).map {
+            "\($0.span.start)-\($0.span.end)=\($0.entries)"
+        }
+    }
+
+    @Test func aCompiledFolderLoadsTheSameEntitiesAndMatches() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parsed = try Gazetteer.bundled(in: folder, compiled: false)
+        try Self.compile(folder)
+        let compiled = try Gazetteer.bundled(in: folder)
+        #expect(compiled.entries == parsed.entries)
+        #expect(compiled.entries.first?.sources == [GazetteerSource.curated])
+        #expect(compiled[IRI(Gazetteer.entityBase + "law/x")]?.aliases == ["WX"])
+        let text = "Nuctech, de Wet X (WX) en Ypenburg."
+        #expect(matches(compiled, text) == matches(parsed, text))
+        #expect(matches(compiled, text).count == 4)
+    }
+
+    @Test func anEditedTSVFileIsReadAsItIsUntilTheNextCompile() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.compile(folder)
+        let edited = GazetteerTests.header + "org/nuctech\tCorporation\tNuctech\t\tNuctech Ltd\t\t\n"
+        try edited.write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        let loaded = try Gazetteer.bundled(in: folder)
+        #expect(loaded[IRI(Gazetteer.entityBase + "org/nuctech")]?.aliases == ["Nuctech Ltd"])
+        #expect(loaded[IRI(Gazetteer.entityBase + "law/x")]?.labels == [Literal("Wet X", language: "nl")])
+    }
+
+    @Test func aDamagedOrForeignCompiledFileIsAnErrorNamingIt() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.compile(folder)
+        let file = folder.appendingPathComponent(CompiledGazetteer.fileName)
+        let whole = try Data(contentsOf: file)
+        try whole.prefix(whole.count - 100).write(to: file)
+        let cut = #expect(throws: StageError.self) { _ = try Gazetteer.bundled(in: folder) }
+        #expect(cut?.message.contains(file.path) == true)
+        #expect(cut?.message.contains("cut short or damaged") == true)
+        try Data("not a gazetteer at all".utf8).write(to: file)
+        let foreign = #expect(throws: StageError.self) { _ = try Gazetteer.bundled(in: folder) }
+        #expect(foreign?.message.contains("not a compiled gazetteer") == true)
+        var other = whole
+        other[5] = 99  // another format version
+        try other.write(to: file)
+        let version = #expect(throws: StageError.self) { _ = try Gazetteer.bundled(in: folder) }
+        #expect(version?.message.contains("format 99") == true)
+    }
+
+    @Test func theBundledGazetteerIsCompiledFromItsFiles() {
+        #expect(Gazetteer.bundledIsCompiled, "run scripts/build-gazetteers.sh or textgraph gazetteer compile")
+        #expect(GazetteerMatcher(gazetteer: Fixtures.gazetteer).aliasCount == GazetteerMatcher(gazetteer: Fixtures.gazetteer, tokenizer: Tokenizer()).aliasCount)
     }
 }

@@ -68,15 +68,25 @@ public final class GazetteerMatcher: Sendable {
     public let gazetteer: Gazetteer
     /// The number of distinct names indexed.
     public let aliasCount: Int
-    private let index: Index
+    let index: Index
     private let folding = TextFolding.shared
     /// The ids of the tokens that are one scalar from U+2000 to U+20CF (dashes, quotes, bullets,
     /// currency signs; index: scalar − 0x2000). These fold only through Foundation, which is
     /// slow: each is folded and looked up once, here, as ``tokenID`` would.
     private let punctuationIDs: [Int32]
 
-    /// Indexes a gazetteer.
-    public init(gazetteer: Gazetteer, tokenizer: Tokenizer = Tokenizer()) {
+    /// Indexes a gazetteer, or takes its compiled index when it has one (the bundled gazetteer
+    /// loaded from its compiled file, see ``CompiledGazetteer``).
+    public convenience init(gazetteer: Gazetteer) {
+        if let compiled = gazetteer.compiledIndex {
+            self.init(gazetteer: gazetteer, index: compiled)
+        } else {
+            self.init(gazetteer: gazetteer, tokenizer: Tokenizer())
+        }
+    }
+
+    /// Indexes a gazetteer, its names tokenized by `tokenizer`.
+    public init(gazetteer: Gazetteer, tokenizer: Tokenizer) {
         var builder = Index.Builder()
         for (entryIndex, entry) in gazetteer.entries.enumerated() {
             var names: [(String, Bool)] = entry.labels.map { ($0.lexicalForm, false) }
@@ -99,6 +109,14 @@ public final class GazetteerMatcher: Sendable {
         self.aliasCount = index.distinctNameCount()
     }
 
+    /// A matcher over an index built before (see ``CompiledGazetteer``).
+    init(gazetteer: Gazetteer, index: Index) {
+        self.gazetteer = gazetteer
+        self.index = index
+        self.punctuationIDs = Self.punctuationScalars.map { value in index.id(of: TextFolding.shared.fold(String(Unicode.Scalar(value)!))) }
+        self.aliasCount = index.distinctNameCount()
+    }
+
     /// A name with its hyphens between capitalized parts made spaces ("Nagorno-Karabach" →
     /// "Nagorno Karabach"), as texts write such names both ways; `nil` when it has none.
     static func spacedVariant(of name: String) -> String? {
@@ -113,12 +131,35 @@ public final class GazetteerMatcher: Sendable {
         return changed ? String(String.UnicodeScalarView(scalars)) : nil
     }
 
-    /// Where a token glued to a number by text extraction ("Staten-Generaal2",
-    /// "7398’s-Gravenhage", "2024Tweede") has its letters, and their vocabulary id.
+    /// Where a token that is unknown as a whole holds a name, and the name's vocabulary id: a
+    /// token glued to a number by text extraction ("Staten-Generaal2", "7398’s-Gravenhage",
+    /// "2024Tweede"), a genitive ("Rutte's", "China’s"), or a compound whose lowercase first part
+    /// qualifies a name ("kabinet-Rutte", "oud-minister" has no name).
     struct Glue {
         var id: Int32
         var start: Int
         var end: Int
+    }
+
+    /// The part of a token that may be a name when the whole is not (see ``Glue``), or `nil`.
+    @inline(__always)
+    static func innerName(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, mayHaveHyphen: Bool) -> (start: Int, end: Int)? {
+        let span = token.span
+        if token.kind == .alphanumeric { return gluedLetters(bytes, span) }
+        guard token.kind == .word, span.length >= 4 else { return nil }
+        // A genitive: "Rutte's", "China’s".
+        if bytes[span.end - 1] == 0x73 {
+            if bytes[span.end - 2] == 0x27 { return (span.start, span.end - 2) }
+            if span.length >= 6, bytes[span.end - 4] == 0xE2, bytes[span.end - 3] == 0x80, bytes[span.end - 2] == 0x99 {
+                return (span.start, span.end - 4)
+            }
+        }
+        // "kabinet-Rutte": a lowercase word, a hyphen, a capitalized name.
+        guard mayHaveHyphen, bytes[span.start] >= 0x61, bytes[span.start] <= 0x7A else { return nil }
+        var k = span.end - 2
+        while k > span.start, bytes[k] != 0x2D { k -= 1 }
+        guard k > span.start, bytes[k + 1] >= 0x41, bytes[k + 1] <= 0x5A else { return nil }
+        return (k + 1, span.end)
     }
 
     /// The letters of an alphanumeric token after its leading and before its trailing ASCII
@@ -165,7 +206,7 @@ public final class GazetteerMatcher: Sendable {
                         ids[k] = id
                         if id >= 0 {
                             firstNodes[k] = index.child(of: 0, token: id)
-                        } else if token.kind == .alphanumeric, let letters = Self.gluedLetters(bytes, token.span) {
+                        } else if let letters = Self.innerName(bytes, token, mayHaveHyphen: mayHaveHyphen[k]) {
                             var ignored = true
                             let glued = tokenID(bytes, letters.start, letters.end, &scratch, mayHaveHyphen: &ignored)
                             if glued >= 0 {
@@ -194,7 +235,7 @@ public final class GazetteerMatcher: Sendable {
                 node = first
                 j = i + 1
                 if index.hasAliases(node) {
-                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i)
+                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i, glues: glues)
                     if !chosen.isEmpty {
                         bestEnd = j
                         bestAliases = chosen
@@ -216,7 +257,7 @@ public final class GazetteerMatcher: Sendable {
                 node = child
                 j += 1
                 if index.hasAliases(node) {
-                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i)
+                    let chosen = choose(index.aliases(at: node), bytes, tokens, from: i, glues: glues)
                     if !chosen.isEmpty {
                         bestEnd = j
                         bestAliases = chosen
@@ -256,7 +297,8 @@ public final class GazetteerMatcher: Sendable {
         _ aliases: ArraySlice<Alias>,
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ tokens: UnsafeBufferPointer<Token>,
-        from start: Int
+        from start: Int,
+        glues: [Int: Glue] = [:]
     ) -> [Alias] {
         var passing: [Alias] = []
         var exactCase: [Alias] = []
@@ -264,7 +306,9 @@ public final class GazetteerMatcher: Sendable {
             var passes = true
             var sameSurface = true
             for t in 0..<Int(alias.tokenCount) {
-                let span = tokens[start + t].span
+                // A token read through its glue is judged on the name inside it.
+                var span = tokens[start + t].span
+                if !glues.isEmpty, let glue = glues[start + t] { span = Span(start: glue.start, end: glue.end) }
                 let k = Int(alias.firstToken) + t
                 if !accepts(index.tokenRules[k], bytes, span.start, span.end) {
                     passes = false

@@ -8,29 +8,33 @@ import Pipeline
 /// - A place name after a capitalized surname prefix in mid-sentence ("Van Marum", "De Wijk",
 ///   "Ter Horst") is a person's surname, not the place.
 struct MatchRefinement {
-    let text: String.UTF8View
+    /// The text's bytes.
+    let text: [UInt8]
     /// Where sentences start (UTF-8 offsets), sorted.
     let sentenceStarts: [Int]
 
     init(text: String, sentences: [Span]) {
-        self.text = text.utf8
+        self.text = Array(text.utf8)
         self.sentenceStarts = sentences.map(\.start)
     }
 
     /// Surname prefixes that are written with a capital when no given name or initials precede them.
-    static let particles: Set<String> = ["Van", "De", "Ter", "Ten", "Den", "Der", "Van der", "Van den", "Van de", "Op de", "In 't", "Van 't"]
+    static let particles: [[UInt8]] = ["Van", "De", "Ter", "Ten", "Den", "Der", "Van der", "Van den", "Van de", "Op de", "In 't", "Van 't"]
+        .map { Array($0.utf8) }
 
-    static let placeTypes: Set<String> = ["Place", "City", "AdministrativeArea", "State"]
+    static let placeTypes: Set<IRI> = Set(["Place", "City", "AdministrativeArea", "State"].map { IRI.schema($0) })
+    static let legislation = IRI.schema("Legislation")
 
     /// Whether a one-word place match follows a capitalized surname prefix that does not start
     /// its sentence: "Van Marum" names a person.
     func isSurnameAfterParticle(_ span: Span, types: [IRI]) -> Bool {
-        guard types.contains(where: { Self.placeTypes.contains($0.value.replacingPrefix("http://schema.org/")) }) else { return false }
+        guard byte(span.start - 1) == 0x20, let before = byte(span.start - 2), before >= 0x61 || before == 0x27,
+            types.contains(where: Self.placeTypes.contains)
+        else { return false }
         for particle in Self.particles {
-            let length = particle.utf8.count
+            let length = particle.count
             let start = span.start - length - 1
-            guard start >= 0, byte(span.start - 1) == 0x20 else { continue }
-            guard bytes(start, length).elementsEqual(particle.utf8) else { continue }
+            guard start >= 0, text[start..<(start + length)].elementsEqual(particle) else { continue }
             // The prefix begins a word, and not a sentence ("Van Amsterdam naar Rome").
             guard start == 0 || [0x20, 0x0A, 0x28].contains(byte(start - 1)) else { continue }
             if isSentenceStart(start) { continue }
@@ -41,7 +45,7 @@ struct MatchRefinement {
 
     /// The span of a law's name with the year that follows it ("Archiefwet 1995"), if one does.
     func withYear(_ span: Span, types: [IRI]) -> Span {
-        guard types.contains(.schema("Legislation")), byte(span.end) == 0x20 else { return span }
+        guard byte(span.end) == 0x20, types.contains(Self.legislation) else { return span }
         let year = bytes(span.end + 1, 4)
         guard year.count == 4, year.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year.first == 0x31 || year.first == 0x32 else { return span }
         // The name already ends in a year, or the number goes on ("Wet 2024 12"): no year added.
@@ -60,20 +64,11 @@ struct MatchRefinement {
     }
 
     private func byte(_ offset: Int) -> UInt8? {
-        guard offset >= 0, offset < text.count else { return nil }
-        return text[text.index(text.startIndex, offsetBy: offset)]
+        offset >= 0 && offset < text.count ? text[offset] : nil
     }
 
-    private func bytes(_ offset: Int, _ length: Int) -> [UInt8] {
+    private func bytes(_ offset: Int, _ length: Int) -> ArraySlice<UInt8> {
         guard offset >= 0, offset + length <= text.count else { return [] }
-        let start = text.index(text.startIndex, offsetBy: offset)
-        return Array(text[start..<text.index(start, offsetBy: length)])
-    }
-}
-
-extension String {
-    /// The string without a prefix, or the string when it lacks it.
-    fileprivate func replacingPrefix(_ prefix: String) -> String {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+        return text[offset..<(offset + length)]
     }
 }

@@ -113,16 +113,29 @@ final class ReferenceGazetteerMatcher: Sendable {
             ids[k] = vocabulary[ReferenceGazetteerMatcher.normalize(word)] ?? -1
         }
         // Alphanumeric tokens glued to numbers: the letters between leading and trailing digits.
+        // Also genitives ("Rutte's") and compounds with a lowercase first part ("kabinet-Rutte").
         var glued: [Int: (id: Int32, start: Int, end: Int)] = [:]
-        for (k, token) in tokens.enumerated() where ids[k] < 0 && token.kind == .alphanumeric {
+        var judged = words  // what case rules and surfaces are checked on: a glued token's name
+        for (k, token) in tokens.enumerated() where ids[k] < 0 {
             let bytes = Array(words[k].utf8)
             var start = 0, end = bytes.count
-            while start < end, (0x30...0x39).contains(bytes[start]) { start += 1 }
-            while end > start, (0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
-            guard end - start >= 3, start > 0 || end < bytes.count, !bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            if token.kind == .alphanumeric {
+                while start < end, (0x30...0x39).contains(bytes[start]) { start += 1 }
+                while end > start, (0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
+                guard end - start >= 3, start > 0 || end < bytes.count, !bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) else { continue }
+            } else if token.kind == .word, bytes.count >= 4, words[k].hasSuffix("'s") || (bytes.count >= 6 && words[k].hasSuffix("\u{2019}s")) {
+                end -= words[k].hasSuffix("'s") ? 2 : 4
+            } else if token.kind == .word, bytes.count >= 4, let first = words[k].first, first.isASCII, first.isLowercase, let hyphen = words[k].lastIndex(of: "-"),
+                let next = words[k][words[k].index(after: hyphen)...].first, next.isASCII, next.isUppercase
+            {
+                start = words[k].utf8.distance(from: words[k].startIndex, to: hyphen) + 1
+            } else {
+                continue
+            }
             let letters = String(decoding: bytes[start..<end], as: UTF8.self)
             if let id = vocabulary[ReferenceGazetteerMatcher.normalize(letters)] {
                 glued[k] = (id, token.span.start + start, token.span.start + end)
+                judged[k] = letters
             }
         }
         var found: [Match] = []
@@ -149,9 +162,9 @@ final class ReferenceGazetteerMatcher: Sendable {
                 j += 1
                 if let candidates = aliasesAtNode[node] {
                     let passing = candidates.filter { alias in
-                        zip(alias.rules, words[i..<j]).allSatisfy { ReferenceGazetteerMatcher.accepts($0, $1) }
+                        zip(alias.rules, judged[i..<j]).allSatisfy { ReferenceGazetteerMatcher.accepts($0, $1) }
                     }
-                    let exactCase = passing.filter { alias in alias.rules.contains(.exact) || alias.surface == Array(words[i..<j]) }
+                    let exactCase = passing.filter { alias in alias.rules.contains(.exact) || alias.surface == Array(judged[i..<j]) }
                     if !passing.isEmpty { best = (j, exactCase.isEmpty ? passing : exactCase, end) }
                 }
                 if isLast { break }
