@@ -12,8 +12,10 @@ import Pipeline
 /// is an ``excludedNames`` word (a common Dutch word such as "Best", or a name the caller knows
 /// for something else).
 ///
-/// Places that share a name stay apart (Valencia in Spain and in Venezuela); the linker then
-/// leaves such a mention unlinked but typed, rather than guess.
+/// Of the places one country has under one name, only the most populous is imported (a town,
+/// not its hamlets of the same name). Places of one name in several countries stay apart
+/// (Valencia in Spain and in Venezuela); the linker then leaves such a mention unlinked but
+/// typed, rather than guess.
 public struct GeoNamesImporter: Sendable {
     /// Alternate names Dutch text attests, folded; alternate names not in it are left out.
     public var attestedNames: Set<String>
@@ -39,10 +41,19 @@ public struct GeoNamesImporter: Sendable {
     /// Imports one parsed extract.
     public func gazetteer(_ table: TabularFile) throws -> Gazetteer {
         try table.require(["geonameid", "name", "country_code", "population", "alternate_names_latin"])
+        // Of the places one country has under one name (a town and its hamlets, "Mechelen" five
+        // times), the most populous is the one a text names.
+        var largest: [String: (id: String, population: Int)] = [:]
+        for row in table.rows {
+            let key = BWBImporter.key(row["name"]) + "\t" + row["country_code"], population = Int(row["population"]) ?? 0
+            if let known = largest[key], known.population >= population { continue }
+            largest[key] = (row["geonameid"], population)
+        }
         var gazetteer = Gazetteer()
         for row in table.rows {
             let id = row["geonameid"], name = row["name"]
             guard !id.isEmpty, Self.isName(name), (Int(row["population"]) ?? 0) >= minimumPopulation else { continue }
+            guard largest[BWBImporter.key(name) + "\t" + row["country_code"]]?.id == id else { continue }
             guard !excludedNames.contains(BWBImporter.key(name)) else { continue }
             var seen: Set<String> = [BWBImporter.key(name)]
             var aliases: [String] = []
