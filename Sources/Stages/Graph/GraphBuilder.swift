@@ -233,7 +233,7 @@ public struct GraphBuilder: Stage {
     ///     schema:text "…" ; schema:author <person> ; tg:addressedTo <office> ;
     ///     schema:dateCreated "2024-02-07"^^xsd:date ; schema:acceptedAnswer <doc#answer-3> .
     /// <doc#answer-3> a schema:Answer ; schema:parentItem <case/question-3> ; schema:author <minister> .
-    /// <case> tg:datePostponed "2024-02-28"^^xsd:date .     # from a notice of postponement
+    /// <case> tg:datePostponed "2024-02-28"^^xsd:date .     # from a notice of postponement (and on its questions)
     /// ```
     private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink) {
         typealias V = Vocabulary
@@ -263,6 +263,7 @@ public struct GraphBuilder: Stage {
             for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
             if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
+            if let postponed = set.postponed { sink.add(node, .iri(V.TG.datePostponed), .literal(postponed)) }
         }
         for answer in set.answers {
             let node = answerNode(answer)

@@ -123,7 +123,18 @@ extension StructureAnalysis {
             expected += 1
         }
         // One numbered paragraph is an enumeration of anything; questions come at least two at a time.
-        if found.count >= 2 { set.questions = found }
+        guard found.count >= 2 else { return }
+        set.questions = found
+        // Numbered questions between answer headings ("1. …", "Antwoord vraag 1:", "2. …"): an
+        // answer ends where the next question starts.
+        for k in set.answers.indices {
+            let answer = set.answers[k]
+            if let next = found.first(where: { ($0.heading?.start ?? $0.span.start) > answer.span.start }), (next.heading?.start ?? next.span.start) < answer.span.end {
+                var end = next.heading?.start ?? next.span.start
+                while end > answer.span.start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+                set.answers[k].span = Span(start: answer.span.start, end: end)
+            }
+        }
     }
 
     /// Questions without numbers (a Word layout): after the "Vragen van het lid …" phrase, the

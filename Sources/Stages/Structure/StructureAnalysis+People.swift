@@ -6,7 +6,7 @@ extension StructureAnalysis {
 
     /// The phrases that introduce the askers, in the ways documents write them.
     static let askerMarkers: [StaticString] = [
-        "vragen van het lid", "vragen van de leden", "vragen van lid", "vraag van het lid", "gesteld door het lid", "gesteld door de leden",
+        "vragen van het lid", "vragen van de leden", "vragen van het leden", "vragen van lid", "vraag van het lid", "gesteld door het lid", "gesteld door de leden",
     ]
 
     /// Finds the asker phrase: the first "Vragen van het lid …" (or "de leden", "gesteld door …")

@@ -45,7 +45,7 @@ struct StructureAnalysis {
     mutating func run() {
         findQuestionsAndAnswers()
         findHeader()
-        if set.questions.isEmpty && set.answers.isEmpty { findEnumeratedQuestions() }
+        if set.questions.isEmpty { findEnumeratedQuestions() }
         if set.questions.isEmpty && set.answers.isEmpty { findUnnumberedQuestions() }
         findAskers()
         findCase()
@@ -63,9 +63,19 @@ struct StructureAnalysis {
     /// The byte range of sentence `index`.
     func range(_ index: Int) -> Range<Int> { sentences[index].span.start..<sentences[index].span.end }
 
-    /// The text of a byte range, line breaks and tabs made spaces (the same length in bytes).
+    /// The text of a byte range, line breaks, tabs and non-breaking spaces made spaces (the same
+    /// length in bytes: a non-breaking space becomes two).
     func flatText(_ range: Range<Int>) -> Substring {
-        Substring(String(decoding: bytes[range].map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self))
+        var flat = Array(bytes[range])
+        for k in flat.indices {
+            if flat[k] == 0x0A || flat[k] == 0x0D || flat[k] == 0x09 {
+                flat[k] = 0x20
+            } else if flat[k] == 0xC2, k + 1 < flat.count, flat[k + 1] == 0xA0 {
+                flat[k] = 0x20
+                flat[k + 1] = 0x20
+            }
+        }
+        return Substring(String(decoding: flat, as: UTF8.self))
     }
 
     /// Where the first of several ASCII needles occurs in a range, ignoring ASCII case: its start
