@@ -83,6 +83,24 @@ import Testing
         #expect(document.metadata.date == "2024-03-03")
     }
 
+    @Test func theSeedsKeepTheirExactStructure() async throws {
+        let questions = try await structure(try Fixtures.corpusText(Fixtures.questions2024))
+        let asked = try #require(questions[ParliamentaryQuestions.self])
+        #expect(asked.questions.map(\.number) == Array(1...9))
+        #expect(asked.answers.isEmpty)
+        #expect(asked.askedBy.map { $0.value.split(separator: "/").last! } == ["ingrid-michon-derkzen", "ruben-brekelmans", "wendy-van-eijk-nagel"])
+        let parties = Set((questions[Relations.self] ?? []).filter { $0.predicate == .schema("memberOf") }.map(\.object.value))
+        #expect(parties == [Gazetteer.entityBase + "party/vvd"])
+        #expect(asked.caseNumber == "2024Z01911")
+
+        let answers = try await structure(try Fixtures.corpusText(Fixtures.answers2019))
+        let answered = try #require(answers[ParliamentaryQuestions.self])
+        #expect(answered.questions.map(\.number) == Array(1...10))
+        #expect(answered.answers.map(\.questionNumbers) == [[1], [2, 3], [4], [5], [6], [7], [8, 9, 10]])
+        #expect(answered.answeredBy.map(\.value) == [Gazetteer.entityBase + "person/sigrid-kaag"])
+        #expect(answered.askedBy.count == 2)
+    }
+
     @Test func coOccurrenceCountsSentencesWithEvidence() async throws {
         let document = try await structure(Self.sample)
         let relation = try #require(document[Relations.self]?.first {

@@ -74,7 +74,9 @@ extension StructureAnalysis {
     /// an asker phrase or answers without questions, questions not numbered 1 to N, answers to
     /// questions the document does not hold (and no case number to name them by).
     mutating func checkLayout() {
-        if set.questions.isEmpty && set.postponed == nil && (header != nil || !set.answers.isEmpty) {
+        // Answers without the questions repeated are a known layout where the case number names the questions.
+        let answersByCase = set.caseNumber != nil && !set.answers.isEmpty
+        if set.questions.isEmpty && set.postponed == nil && !answersByCase && (header != nil || !set.answers.isEmpty) {
             warnings.append("written questions in a layout TextGraph does not know: \(header != nil ? "an asker phrase" : "answers") but no questions; none are written")
         }
         let numbers = set.questions.map(\.number).sorted()

@@ -27,9 +27,20 @@ extension StructureAnalysis {
             }
             let phrase = AskerPhrase(flatText(marker.end..<end), base: marker.end)
             guard !phrase.askers.isEmpty else { continue }
-            header = marker.end..<end
-            return
+            if header == nil { header = marker.end..<end } else { otherHeaders.append(marker.end..<end) }
         }
+    }
+
+    /// The party another asker phrase before the questions gives a member whom the first names
+    /// without one ("vragen van de leden Van Ojik en Diks" in the subject line, "… Van Ojik en
+    /// Diks (GroenLinks)" in the letter).
+    private func partyElsewhere(of name: String) -> (String, Span)? {
+        for range in otherHeaders {
+            for asker in AskerPhrase(flatText(range), base: range.lowerBound).askers where asker.name == name {
+                if let party = asker.party, let span = asker.partySpan { return (party, span) }
+            }
+        }
+        return nil
     }
 
     /// The askers and their parties, the addressees, and the date the questions were submitted.
@@ -39,7 +50,7 @@ extension StructureAnalysis {
             for asker in phrase.askers {
                 guard let person = entity(named: asker.name, at: asker.span, kind: "person", type: .schema("Person")) else { continue }
                 if !set.askedBy.contains(person) { set.askedBy.append(person) }
-                if let party = asker.party, let partySpan = asker.partySpan,
+                if let (party, partySpan) = asker.party.flatMap({ party in asker.partySpan.map { (party, $0) } }) ?? partyElsewhere(of: asker.name),
                     let partyIRI = entity(named: party, at: partySpan, kind: "party", type: .schema("PoliticalParty"))
                 {
                     relate(person, .schema("memberOf"), partyIRI, at: asker.span.start)
@@ -152,7 +163,15 @@ extension StructureAnalysis {
         }
         var people: [IRI] = []
         for k in lines.indices.dropFirst() where lines[k].count <= 40 {
-            let office = flatText(lines[k - 1]).drop { $0 == " " }
+            // The office may be wrapped over lines: "De Minister voor Buitenlandse Handel" / "en Ontwikkelingssamenwerking,".
+            var first = k - 1
+            func continues(_ line: Int) -> Bool {
+                let text = flatText(lines[line]).drop { $0 == " " }
+                return text.first?.isLowercase == true && !text.hasPrefix("de ")
+            }
+            while first > 0, k - first < 3, continues(first) { first -= 1 }
+            let officeRange = lines[first].lowerBound..<lines[k - 1].upperBound
+            let office = flatText(officeRange).drop { $0 == " " }
             guard office.hasPrefix("De ") || office.hasPrefix("de "), office.utf8.count <= 120, office.split(separator: " ").count <= 12,
                 !office.dropLast().contains("."),
                 let headWord = office.dropFirst(3).split(separator: " ").first, let head = Self.head(headWord.filter { $0 != "," })
@@ -161,8 +180,8 @@ extension StructureAnalysis {
                 let person = entity(named: name.name, at: name.span, kind: "person", type: .schema("Person"))
             else { continue }
             if !people.contains(person) { people.append(person) }
-            let officeStart = lines[k - 1].lowerBound + (lines[k - 1].count - office.utf8.count)
-            for found in OfficePhrase(flatText(officeStart..<lines[k - 1].upperBound), base: officeStart).offices() where found.label.hasPrefix(head) {
+            let officeStart = officeRange.upperBound - office.utf8.count
+            for found in OfficePhrase(flatText(officeStart..<officeRange.upperBound), base: officeStart).offices() where found.label.hasPrefix(head) {
                 if let iri = self.office(found) { relate(person, IRI(Vocabulary.TG.namespace + "holdsOffice"), iri, at: name.span.start) }
             }
         }

@@ -29,6 +29,8 @@ struct StructureAnalysis {
     /// The asker phrase ("Vragen van het lid …") before the first question: where its names start
     /// and where it ends.
     var header: Range<Int>?
+    /// Later asker phrases before the first question (a letter that repeats its subject line).
+    var otherHeaders: [Range<Int>] = []
     /// What the report should say about the document's layout.
     var warnings: [String] = []
 
@@ -134,7 +136,7 @@ struct StructureAnalysis {
     /// the name, with a mention of it.
     mutating func entity(named name: String, at span: Span, kind: String, type: IRI) -> IRI? {
         let inside = mentions.filter { $0.span.overlaps(span) && $0.entity != nil }
-        if let known = inside.first(where: { isClass($0, [kind == "office" ? "Office" : kind == "party" ? "PoliticalParty" : "Person"]) && covers($0.span, span) }) {
+        if let known = inside.first(where: { isClass($0, [kind == "office" ? "Office" : kind == "party" ? "PoliticalParty" : "Person"]) && covers($0, span) }) {
             return known.entity
         }
         let slug = Gazetteer.slug(name)
@@ -155,13 +157,18 @@ struct StructureAnalysis {
         return iri
     }
 
-    /// Whether a mention covers a name: all of it, or all but initials and name particles before it.
-    private func covers(_ mention: Span, _ name: Span) -> Bool {
-        guard mention.end >= name.end || name.end - mention.end <= 1 else { return false }
-        guard mention.start > name.start else { return true }
-        let before = String(decoding: bytes[name.start..<mention.start], as: UTF8.self)
-        return before.split(separator: " ").allSatisfy { word in
+    /// Whether a linked mention covers a name: all of it, or all but words before it that are
+    /// initials, name particles or words of the linked entity's own labels ("Sigrid A.M. Kaag"
+    /// for Sigrid Kaag, but not "Inge van Dijk" for another Dijk).
+    private func covers(_ mention: Mention, _ name: Span) -> Bool {
+        guard mention.span.end >= name.end || name.end - mention.span.end <= 1 else { return false }
+        guard mention.span.start > name.start else { return true }
+        let labels = (document[Entities.self] ?? []).first { $0.iri == mention.entity }?.labels.map { $0.lexicalForm.lowercased() } ?? []
+        let labelWords = Set(labels.flatMap { $0.split(separator: " ").map(String.init) })
+        let before = String(decoding: bytes[name.start..<mention.span.start], as: UTF8.self)
+        return before.split(whereSeparator: { $0 == " " || $0 == "\n" }).allSatisfy { word in
             AskerPhrase.particles.contains(word.lowercased()) || (word.contains(".") && word.allSatisfy { $0 == "." || $0.isUppercase })
+                || labelWords.contains(word.lowercased())
         }
     }
 
