@@ -117,3 +117,50 @@ import Testing
         #expect(set.answers.map(\.questionNumbers) == [[1, 2, 3]])
     }
 }
+
+/// Written questions in the official publication's XML (Aanhangsel van de Handelingen).
+@Suite struct OfficialPublicationQuestionTests {
+    static func xml(numbersAlone: Bool) -> String {
+        func nr(_ kind: String, _ n: String) -> String { "<nr>\(numbersAlone ? "" : kind + " ")\(n)</nr>" }
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <officiele-publicatie>
+             <metadata><meta content="https://zoek.officielebekendmakingen.nl/ah-tk-20232024-999/metadata.xml" name="OVERHEIDop.externMetadataRecord"/></metadata>
+             <aanhangsel><nr>999</nr>
+              <kamervragen>
+               <al>Vragen van het lid Dekkers (SP) aan de Minister van Financiën over een bericht (ingezonden 3 maart 2024).</al>
+               <vraag>\(nr("Vraag", "1"))<al>Kent u het bericht?</al></vraag>
+               <antwoord>\(nr("Antwoord", "1"))<al>Ja.</al></antwoord>
+               <vraag>\(nr("Vraag", "2"))<al>Wat gaat u doen?</al></vraag>
+               <vraag>\(nr("Vraag", "3"))<al>En wanneer?</al></vraag>
+               <antwoord>\(nr("Antwoord", "2 en 3"))<al>Niets, nooit.</al></antwoord>
+              </kamervragen>
+             </aanhangsel>
+            </officiele-publicatie>
+            """
+    }
+
+    @Test(arguments: [false, true])
+    func questionsAndAnswersAreReadFromVraagAntwoordAndNr(numbersAlone: Bool) async throws {
+        let pipeline = try Pipeline<SourceDocument, Document> {
+            OfficialPublicationReader()
+            Tokenizer()
+            SentenceSplitter()
+            DocumentNumberTagger()
+            DateTagger()
+            GazetteerTagger(matcher: Fixtures.matcher)
+            EntityLinker(gazetteer: Fixtures.gazetteer)
+            ParliamentaryStructureTagger()
+        }
+        var harness = StageHarness(pipeline)
+        let out = try await harness.feed(SourceDocument(id: "ah.xml", content: .bytes(Array(Self.xml(numbersAlone: numbersAlone).utf8)), format: .xml))
+        #expect(try await harness.finish().isClean)
+        let document = try #require(out.first)
+        #expect(!document.text.contains("999\n"), "the publication's own <nr> stays out")
+        let set = try #require(document[ParliamentaryQuestions.self])
+        #expect(set.questions.map(\.number) == [1, 2, 3])
+        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u het bericht?", "Wat gaat u doen?", "En wanneer?"])
+        #expect(set.answers.map(\.questionNumbers) == [[1], [2, 3]])
+        #expect(set.askedBy.count == 1)
+    }
+}

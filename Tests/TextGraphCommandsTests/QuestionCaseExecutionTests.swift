@@ -26,20 +26,23 @@ import Testing
 
     @Test func answersInALaterDocumentAreAcceptedAnswersOfTheEarlierQuestions() throws {
         let lines = try graph([Self.questions, Self.answers], jobs: 1)
-        let answerDoc = "<https://w3id.org/textgraph/doc/question-case/2024Z01911-antwoorden-nuctech-douanescanners.txt"
+        // A file named on the command line is identified by its name.
+        let answerDoc = "<https://w3id.org/textgraph/doc/2024Z01911-antwoorden-nuctech-douanescanners.txt"
         let questionDoc = "<https://w3id.org/textgraph/doc/2024Z01911-vragen-nuctech-douanescanners.txt>"
         let groups = ["1", "2", "3-4", "3-4", "5", "6-7", "6-7", "8", "9"]
+        func has(_ line: String) -> Bool { lines.contains(line) }
         for number in 1...9 {
             let question = "<\(Self.entity)document/2024Z01911/question-\(number)>"
-            #expect(lines.contains("\(question) <\(Self.schema)isPartOf> \(questionDoc) ."), "question \(number) is part of the questions")
-            #expect(lines.contains("\(question) <\(Self.schema)acceptedAnswer> \(answerDoc)#answer-\(groups[number - 1])> ."), "question \(number) is answered")
-            #expect(lines.contains("\(answerDoc)#answer-\(groups[number - 1])> <\(Self.schema)parentItem> \(question) ."))
-            #expect(lines.contains("\(question) <https://w3id.org/textgraph/ns#dateAnswered> \"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
-            #expect(lines.contains("\(question) <\(Self.schema)dateCreated> \"2024-02-07\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
+            #expect(has("\(question) <\(Self.schema)isPartOf> \(questionDoc) ."), "question \(number) is part of the questions")
+            #expect(has("\(question) <\(Self.schema)acceptedAnswer> \(answerDoc)#answer-\(groups[number - 1])> ."), "question \(number) is answered")
+            #expect(has("\(answerDoc)#answer-\(groups[number - 1])> <\(Self.schema)parentItem> \(question) ."))
+            #expect(has("\(question) <https://w3id.org/textgraph/ns#dateAnswered> \"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
+            #expect(has("\(question) <\(Self.schema)dateCreated> \"2024-02-07\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
         }
-        #expect(lines.contains("\(answerDoc)#answer-3-4> <\(Self.schema)author> <\(Self.entity)person/marnix-van-rij> ."))
+        #expect(has("\(answerDoc)#answer-3-4> <\(Self.schema)author> <\(Self.entity)person/marnix-van-rij> ."))
         // The answer document holds no question of its own.
-        #expect(!lines.contains { $0.contains("/question-") && $0.contains("isPartOf> \(answerDoc)") })
+        let questionsInAnswers = lines.filter { $0.contains("/question-") && $0.contains("isPartOf> \(answerDoc)") }
+        #expect(questionsInAnswers.isEmpty)
     }
 
     @Test func theGraphIsTheSameForEitherOrderAndAnyNumberOfJobs() throws {

@@ -48,7 +48,17 @@ extension StructureAnalysis {
 
     /// Reads the questions and answers that headings open: each runs to the next heading.
     mutating func findQuestionsAndAnswers() {
-        let headings = sentences.indices.map(heading)
+        var headings = sentences.indices.map(heading)
+        // Official-publication XML: "<vraag><nr>1</nr>" and "<antwoord><nr>1</nr>" say what a bare number opens.
+        for index in headings.indices {
+            let span = sentences[index].span
+            guard span.end - span.start <= 20, bytes[span.start] >= 0x30, bytes[span.start] <= 0x39, headings[index] == nil || {
+                if case .bareNumber? = headings[index] { true } else { false }
+            }(), let origin = blockOrigin(at: span.start)
+            else { continue }
+            let keyword = origin.hasSuffix("/vraag/nr") ? "Vraag " : origin.hasSuffix("/antwoord/nr") ? "Antwoord " : nil
+            if let keyword { headings[index] = QuestionHeading.parse(ArraySlice(Array(keyword.utf8) + bytes[span.start..<span.end])) }
+        }
         var useBareNumbers = false
         if !headings.contains(where: { if case .bareNumber? = $0 { false } else { $0 != nil } }) {
             // No "Vraag" or "Antwoord" heading: numbers alone on their lines are the headings when
@@ -97,6 +107,18 @@ extension StructureAnalysis {
             }
             index = end
         }
+    }
+
+    /// The element path of the block that holds a byte offset, where a reader recorded one.
+    private func blockOrigin(at offset: Int) -> String? {
+        guard let blocks = document[Blocks.self] else { return nil }
+        var low = 0, high = blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if blocks[middle].span.start <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, offset < blocks[low - 1].span.end else { return nil }
+        return blocks[low - 1].origin
     }
 
     /// Questions numbered in the text ("1. Kunt u …", "2) Bent u …"), as written questions without
