@@ -77,6 +77,11 @@ struct AskerPhrase {
                 // The word that starts after the space.
                 var end = i + 1
                 while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != 0x2C, bytes[end] != 0x28 { end += 1 }
+                // Only small words are "en" or a stop word: a name starts with a capital.
+                guard end > i + 1, end - i <= 13, bytes[i + 1] >= 0x61, bytes[i + 1] <= 0x7A else {
+                    i += 1
+                    continue
+                }
                 let word = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
                 if word == "en" {
                     guard finishPiece(i) else { break scan }

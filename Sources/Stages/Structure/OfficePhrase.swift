@@ -206,20 +206,34 @@ struct Letters {
         var offset = 0
         var previousWasLetter = false
         var previousWasLowercase = false
+        scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let width = String(scalar).utf8.count
+            let width = UTF8.width(scalar)
             defer { offset += width }
-            guard scalar.properties.isAlphabetic else {
+            // ASCII on its bytes; other letters by their Unicode properties.
+            let isLetter: Bool, isUpper: Bool, isLower: Bool, lower: Unicode.Scalar
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                isUpper = value >= 0x41 && value <= 0x5A
+                isLower = value >= 0x61 && value <= 0x7A
+                isLetter = isUpper || isLower
+                lower = isUpper ? Unicode.Scalar(value | 0x20) : scalar
+            } else {
+                isLetter = scalar.properties.isAlphabetic
+                isUpper = isLetter && scalar.properties.isUppercase
+                isLower = isLetter && scalar.properties.isLowercase
+                lower = isLetter ? scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar : scalar
+            }
+            guard isLetter else {
                 previousWasLetter = false
                 continue
             }
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-            wordStarts.append(!previousWasLetter || (previousWasLowercase && scalar.properties.isUppercase))
+            wordStarts.append(!previousWasLetter || (previousWasLowercase && isUpper))
             scalars.append(lower)
             offsets.append(offset)
             widths.append(width)
             previousWasLetter = true
-            previousWasLowercase = scalar.properties.isLowercase
+            previousWasLowercase = isLower
         }
     }
 

@@ -61,9 +61,14 @@ public struct ParliamentaryStructureTagger: Stage {
             document[Relations.self] = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
         }
         if !analysis.mintedMentions.isEmpty {
-            let minted = analysis.mintedMentions
-            let kept = mentions.filter { mention in !minted.contains { $0.span.overlaps(mention.span) } }
-            document[Mentions.self] = (kept + minted).sorted { $0.span < $1.span }
+            if analysis.mentionsAreSorted {
+                // The analysis keeps its mentions in order, the minted ones in place of those they cover.
+                document[Mentions.self] = analysis.mentions
+            } else {
+                let minted = analysis.mintedMentions
+                let kept = mentions.filter { mention in !minted.contains { $0.span.overlaps(mention.span) } }
+                document[Mentions.self] = (kept + minted).sorted { $0.span < $1.span }
+            }
         }
         if !analysis.mintedEntities.isEmpty {
             let known = Set((document[Entities.self] ?? []).map(\.iri))

@@ -46,15 +46,15 @@ public enum QuestionHeading: Hashable, Sendable {
         if case .number(let number) = first {
             return tokens.count == 1 ? .bareNumber(number) : nil
         }
-        guard case .word(let keyword) = first else { return nil }
+        guard case .keyword(let keyword) = first else { return nil }
         switch keyword {
-        case "vraag", "vragen":
+        case .vraag, .vragen:
             guard let numbers = Self.numbers(tokens.dropFirst()), !numbers.isEmpty else { return nil }
             return .question(numbers)
-        case "antwoord", "antwoorden":
+        case .antwoord, .antwoorden:
             var rest = tokens.dropFirst()
-            if rest.first == .word("op") { rest = rest.dropFirst() }
-            if rest.first == .word("vraag") || rest.first == .word("vragen") { rest = rest.dropFirst() }
+            if rest.first == .keyword(.op) { rest = rest.dropFirst() }
+            if rest.first == .keyword(.vraag) || rest.first == .keyword(.vragen) { rest = rest.dropFirst() }
             guard let numbers = Self.numbers(rest) else { return nil }
             return .answer(numbers)
         default:
@@ -81,10 +81,10 @@ public enum QuestionHeading: Hashable, Sendable {
             case .through:
                 guard !numbers.isEmpty, !rangeOpen else { return nil }
                 rangeOpen = true
-            case .word("en"), .word("&"):
+            case .keyword(.en), .keyword(.and):
                 continue
-            case .word("tot"):
-                guard tokens.first == .word("en"), tokens.dropFirst().first == .word("met"), !numbers.isEmpty else { return nil }
+            case .keyword(.tot):
+                guard tokens.first == .keyword(.en), tokens.dropFirst().first == .keyword(.met), !numbers.isEmpty else { return nil }
                 tokens = tokens.dropFirst(2)
                 rangeOpen = true
             default:
@@ -101,17 +101,35 @@ public enum QuestionHeading: Hashable, Sendable {
 /// The words of a heading line: lowercased ASCII words, numbers, and range marks, with markup
 /// and separators dropped.
 struct HeadingWords {
+    /// The words a heading may hold.
+    enum Keyword: String, CaseIterable {
+        case vraag, vragen, antwoord, antwoorden, op, en, tot, met
+        case and = "&"
+
+        /// The keyword of a word's bytes in any case, or `nil`.
+        static func of(_ word: ArraySlice<UInt8>) -> Keyword? {
+            allCases.first { keyword in
+                keyword.rawValue.utf8.count == word.count && zip(keyword.rawValue.utf8, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }
+        }
+    }
+
     enum Token: Hashable {
-        case word(String)
+        case keyword(Keyword)
         case number(Int)
         /// "t/m" or "-": up to and including.
         case through
     }
 
-    private let bytes: [UInt8]
-    private var position = 0
+    private let bytes: ArraySlice<UInt8>
+    private var position: Int
 
     init(_ line: ArraySlice<UInt8>) {
+        guard line.contains(where: { $0 >= 0x80 }) else {
+            bytes = line
+            position = line.startIndex
+            return
+        }
         // Normalized once: a non-breaking space to a space, an en or em dash to "-".
         var normalized: [UInt8] = []
         normalized.reserveCapacity(line.count)
@@ -129,7 +147,8 @@ struct HeadingWords {
                 index += 1
             }
         }
-        bytes = normalized
+        bytes = normalized[...]
+        position = 0
     }
 
     private static func isMarkup(_ byte: UInt8) -> Bool {
@@ -141,32 +160,38 @@ struct HeadingWords {
     mutating func all() -> [Token]? {
         var tokens: [Token] = []
         while true {
-            while position < bytes.count, Self.isMarkup(bytes[position]) { position += 1 }
-            guard position < bytes.count else { return tokens }
+            while position < bytes.endIndex, Self.isMarkup(bytes[position]) { position += 1 }
+            guard position < bytes.endIndex else { return tokens }
             let byte = bytes[position]
             if byte >= 0x30 && byte <= 0x39 {
                 var value = 0
                 var digits = 0
-                while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+                while position < bytes.endIndex, bytes[position] >= 0x30, bytes[position] <= 0x39 {
                     value = value * 10 + Int(bytes[position] - 0x30)
                     digits += 1
                     position += 1
                     guard digits <= 3 else { return nil }
                 }
                 // A number ends at markup, a dash or the end: "1x" is no number.
-                if position < bytes.count, !Self.isMarkup(bytes[position]), bytes[position] != 0x2D { return nil }
+                if position < bytes.endIndex, !Self.isMarkup(bytes[position]), bytes[position] != 0x2D { return nil }
                 tokens.append(.number(value))
             } else if byte == 0x2D {
                 position += 1
                 tokens.append(.through)
             } else if byte == 0x26 {
                 position += 1
-                tokens.append(.word("&"))
+                tokens.append(.keyword(.and))
             } else if Self.isLetter(byte) {
                 let start = position
-                while position < bytes.count, Self.isLetter(bytes[position]) || bytes[position] == 0x2F { position += 1 }
-                let word = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
-                tokens.append(word == "t/m" ? .through : .word(word))
+                while position < bytes.endIndex, Self.isLetter(bytes[position]) || bytes[position] == 0x2F { position += 1 }
+                let word = bytes[start..<position]
+                if word.count == 3, word[start] | 0x20 == 0x74, word[start + 1] == 0x2F, word[start + 2] | 0x20 == 0x6D {
+                    tokens.append(.through)  // "t/m"
+                } else if let keyword = Keyword.of(word) {
+                    tokens.append(.keyword(keyword))
+                } else {
+                    return nil  // no heading holds other words
+                }
             } else {
                 return nil
             }

@@ -26,8 +26,9 @@ extension StructureAnalysis {
         guard set.answers.isEmpty else { return }
         let notice = sentences.indices.first { ByteSearch.hasPrefix(in: bytes, range($0), "Mededeling van ") }
         guard notice != nil || header != nil || set.caseNumber != nil else { return }
-        let late = firstOccurrence(of: ["niet binnen de gebruikelijke termijn", "uitstel beantwoording"], in: 0..<bytes.count)
-        guard notice != nil || late != nil else { return }
+        let phrases: [StaticString] = ["gebruikelijke termijn", "uitstel beantwoording", "Uitstel beantwoording"]
+        let late = phrases.contains { !occurrences(of: $0, before: bytes.count, first: true).isEmpty }
+        guard notice != nil || late else { return }
         let start = notice.map { sentences[$0].span.start } ?? 0
         set.postponed = date(after: "ontvangen", from: start) ?? dateMention(from: 0)
     }

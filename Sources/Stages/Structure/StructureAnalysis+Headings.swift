@@ -16,7 +16,17 @@ extension StructureAnalysis {
         }
         guard start < end else { return nil }
         let first = bytes[start]
-        guard first == 0x56 || first == 0x41 || first == 0x76 || first == 0x61 || (first >= 0x30 && first <= 0x39) else { return nil }
+        if first >= 0x30 && first <= 0x39 {
+            // A number alone, or the numbers of an XML heading ("2 en 3").
+            guard end - start <= 20 else { return nil }
+        } else {
+            // Only the keywords start a heading: a look at the bytes before the grammar's.
+            let range = start..<end
+            guard ByteSearch.hasPrefix(in: bytes, range, "Vra") || ByteSearch.hasPrefix(in: bytes, range, "Antwoord")
+                || ByteSearch.hasPrefix(in: bytes, range, "vra") || ByteSearch.hasPrefix(in: bytes, range, "antwoord")
+                || ByteSearch.hasPrefix(in: bytes, range, "VRA") || ByteSearch.hasPrefix(in: bytes, range, "ANTWOORD")
+            else { return nil }
+        }
         // A heading is one line.
         guard !bytes[start..<end].contains(0x0A) else { return nil }
         return QuestionHeading.parse(bytes[start..<end])

@@ -13,21 +13,72 @@ extension StructureAnalysis {
     /// before the first question that names at least one member. It runs to the end of its
     /// paragraph, "(ingezonden …)", or the line that opens the answers or questions.
     mutating func findHeader() {
-        var from = 0
-        while from < firstHeading, let marker = firstOccurrence(of: Self.askerMarkers, in: from..<firstHeading) {
-            from = marker.end
+        for marker in askerMarkers() {
             // "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden"
             if ByteSearch.hasPrefix(in: bytes, marker.end..<min(bytes.count, marker.end + 10), " der Kamer") { continue }
-            let limit = min(bytes.count, marker.end + 800)
-            var end = limit
-            for stop: StaticString in ["\n\n", "\r\n\r\n", "(ingezonden", "\nAntwoord", "\nMededeling", "\nVraag", "\n1. "] {
-                if let found = ByteSearch.endOfFirst(in: bytes, marker.end..<end, stop, ignoringASCIICase: false) {
-                    end = found - stop.utf8CodeUnitCount
+            if header != nil {
+                // Read only when a party is missing (``partyElsewhere(of:)``).
+                otherHeaders.append(phraseRange(from: marker.end))
+                continue
+            }
+            let range = phraseRange(from: marker.end)
+            let phrase = AskerPhrase(flatText(range), base: marker.end)
+            guard !phrase.askers.isEmpty else { continue }
+            header = range
+            headerPhrase = phrase
+        }
+    }
+
+    /// An asker phrase from the end of its marker: to the end of its paragraph, "(ingezonden …)",
+    /// or the line that opens the answers or questions, at most 800 bytes.
+    private func phraseRange(from start: Int) -> Range<Int> {
+        var end = min(bytes.count, start + 800)
+        for stop: StaticString in ["\n\n", "\r\n\r\n", "(ingezonden", "\nAntwoord", "\nMededeling", "\nVraag", "\n1. "] {
+            if let found = ByteSearch.endOfFirst(in: bytes, start..<end, stop, ignoringASCIICase: false) {
+                end = found - stop.utf8CodeUnitCount
+            }
+        }
+        return start..<end
+    }
+
+    /// Where the asker markers are before the first heading, in order: found by `memchr` on
+    /// their first words as written (small letters, a capital, all capitals), then compared whole
+    /// ignoring case.
+    private func askerMarkers() -> [(start: Int, end: Int)] {
+        let anchors: [StaticString] = ["vragen van ", "Vragen van ", "VRAGEN VAN ", "vraag van ", "Vraag van ", "gesteld door ", "Gesteld door ", "GESTELD DOOR "]
+        var starts: [Int] = []
+        for anchor in anchors { starts += occurrences(of: anchor, before: firstHeading) }
+        var found: [(start: Int, end: Int)] = []
+        for start in starts.sorted() {
+            for marker in Self.askerMarkers {
+                let end = start + marker.utf8CodeUnitCount
+                if end <= bytes.count, ByteSearch.endOfFirst(in: bytes, start..<end, marker, ignoringASCIICase: true) == end {
+                    found.append((start, end))
+                    break
                 }
             }
-            let phrase = AskerPhrase(flatText(marker.end..<end), base: marker.end)
-            guard !phrase.askers.isEmpty else { continue }
-            if header == nil { header = marker.end..<end } else { otherHeaders.append(marker.end..<end) }
+        }
+        return found
+    }
+
+    /// The offsets of a needle's occurrences from `start` that start before `limit`: `memchr`
+    /// finds candidates for the first byte, `memcmp` checks them.
+    func occurrences(of needle: StaticString, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
+        let count = needle.utf8CodeUnitCount
+        return bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, count > 0 else { return [] }
+            let end = min(all.count - count + 1, limit)
+            var found: [Int] = []
+            var offset = max(0, start)
+            while offset < end, let match = memchr(base + offset, Int32(needle.utf8Start[0]), end - offset) {
+                let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + at, needle.utf8Start, count) == 0 {
+                    found.append(at)
+                    if first { break }
+                }
+                offset = at + 1
+            }
+            return found
         }
     }
 
@@ -45,8 +96,7 @@ extension StructureAnalysis {
 
     /// The askers and their parties, the addressees, and the date the questions were submitted.
     mutating func findAskers() {
-        if let header {
-            let phrase = AskerPhrase(flatText(header), base: header.lowerBound)
+        if let header, let phrase = headerPhrase {
             for asker in phrase.askers {
                 guard let person = entity(named: asker.name, at: asker.span, kind: "person", type: .schema("Person")) else { continue }
                 if !set.askedBy.contains(person) { set.askedBy.append(person) }
@@ -67,7 +117,8 @@ extension StructureAnalysis {
 
     /// The first date mention after `word` (the first occurrence from `start`), within 80 bytes.
     func date(after word: StaticString, from start: Int) -> Literal? {
-        guard start < bytes.count, let end = ByteSearch.endOfFirst(in: bytes, start..<bytes.count, word, ignoringASCIICase: true) else { return nil }
+        guard start < bytes.count, let at = occurrences(of: word, from: start, before: bytes.count, first: true).first else { return nil }
+        let end = at + word.utf8CodeUnitCount
         return mentions(in: Span(start: end, end: min(bytes.count, end + 80))).first { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
     }
 
@@ -161,15 +212,26 @@ extension StructureAnalysis {
             if !bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append(start..<end) }
             start = end + 1
         }
+        // Tests on the bytes first: most lines are no signature.
+        func firstLetter(_ line: Int) -> Int {
+            var i = lines[line].lowerBound
+            while i < lines[line].upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            return i
+        }
+        func startsWithDe(_ line: Int) -> Bool {
+            let i = firstLetter(line)
+            return i + 3 <= lines[line].upperBound && (bytes[i] == 0x44 || bytes[i] == 0x64) && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x20
+        }
+        func continues(_ line: Int) -> Bool {
+            let i = firstLetter(line)
+            return i < lines[line].upperBound && bytes[i] >= 0x61 && bytes[i] <= 0x7A && !startsWithDe(line)
+        }
         var people: [IRI] = []
         for k in lines.indices.dropFirst() where lines[k].count <= 40 {
             // The office may be wrapped over lines: "De Minister voor Buitenlandse Handel" / "en Ontwikkelingssamenwerking,".
             var first = k - 1
-            func continues(_ line: Int) -> Bool {
-                let text = flatText(lines[line]).drop { $0 == " " }
-                return text.first?.isLowercase == true && !text.hasPrefix("de ")
-            }
             while first > 0, k - first < 3, continues(first) { first -= 1 }
+            guard startsWithDe(first), lines[k - 1].upperBound - lines[first].lowerBound <= 130 else { continue }
             let officeRange = lines[first].lowerBound..<lines[k - 1].upperBound
             let office = flatText(officeRange).drop { $0 == " " }
             guard office.hasPrefix("De ") || office.hasPrefix("de "), office.utf8.count <= 120, office.split(separator: " ").count <= 12,

@@ -29,6 +29,8 @@ struct StructureAnalysis {
     /// The asker phrase ("Vragen van het lid …") before the first question: where its names start
     /// and where it ends.
     var header: Range<Int>?
+    /// The asker phrase read there.
+    var headerPhrase: AskerPhrase?
     /// Later asker phrases before the first question (a letter that repeats its subject line).
     var otherHeaders: [Range<Int>] = []
     /// What the report should say about the document's layout.
@@ -78,21 +80,6 @@ struct StructureAnalysis {
             }
         }
         return Substring(String(decoding: flat, as: UTF8.self))
-    }
-
-    /// Where the first of several ASCII needles occurs in a range, ignoring ASCII case: its start
-    /// and end.
-    func firstOccurrence(of needles: [StaticString], in range: Range<Int>) -> (start: Int, end: Int)? {
-        var best: (Int, Int)? = nil
-        for needle in needles {
-            let searched = range.lowerBound..<(best.map { min(range.upperBound, $0.1) } ?? range.upperBound)
-            guard searched.count >= needle.utf8CodeUnitCount,
-                let end = ByteSearch.endOfFirst(in: bytes, searched, needle, ignoringASCIICase: true)
-            else { continue }
-            let start = end - needle.utf8CodeUnitCount
-            if best == nil || start < best!.0 { best = (start, end) }
-        }
-        return best
     }
 
     /// The index of the sentence that holds a byte offset, if any.
