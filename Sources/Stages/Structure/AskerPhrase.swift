@@ -146,11 +146,12 @@ struct AskerPhrase {
     /// A word with a capital glued to a small letter pulled apart: "DaniëlleJansen" → "Daniëlle Jansen".
     static func splitGlued(_ word: Substring) -> String {
         var result = ""
-        var previous: Character? = nil
-        for character in word {
-            if let previous, previous.isLowercase, character.isUppercase { result.append(" ") }
-            result.append(character)
-            previous = character
+        var previousIsLowercase = false
+        for scalar in word.unicodeScalars {
+            let isUppercase = scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+            if previousIsLowercase && isUppercase { result.append(" ") }
+            result.unicodeScalars.append(scalar)
+            previousIsLowercase = scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
         }
         return result
     }

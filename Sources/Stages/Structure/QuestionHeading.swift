@@ -106,11 +106,14 @@ struct HeadingWords {
         case vraag, vragen, antwoord, antwoorden, op, en, tot, met
         case and = "&"
 
+        /// Every keyword, made once.
+        private static let all = allCases.map { ($0, Array($0.rawValue.utf8)) }
+
         /// The keyword of a word's bytes in any case, or `nil`.
         static func of(_ word: ArraySlice<UInt8>) -> Keyword? {
-            allCases.first { keyword in
-                keyword.rawValue.utf8.count == word.count && zip(keyword.rawValue.utf8, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
-            }
+            all.first { keyword, bytes in
+                bytes.count == word.count && zip(bytes, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }?.0
         }
     }
 

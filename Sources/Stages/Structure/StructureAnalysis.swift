@@ -173,17 +173,18 @@ struct StructureAnalysis {
 
     /// One relation per subject, predicate and object, with all its evidence.
     private mutating func mergeRelations() {
-        var merged: [String: Relation] = [:]
-        for relation in relations {
-            let key = relation.subject.value + " " + relation.predicate.value + " " + relation.object.value
-            if var existing = merged[key] {
-                existing.evidence = Array(Set(existing.evidence + relation.evidence)).sorted()
-                existing.count = max(1, existing.evidence.count)
-                merged[key] = existing
+        guard relations.count > 1 else { return }
+        let sorted = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        var merged: [Relation] = []
+        for relation in sorted {
+            if var last = merged.last, last.subject == relation.subject, last.predicate == relation.predicate, last.object == relation.object {
+                last.evidence = Array(Set(last.evidence + relation.evidence)).sorted()
+                last.count = max(1, last.evidence.count)
+                merged[merged.count - 1] = last
             } else {
-                merged[key] = relation
+                merged.append(relation)
             }
         }
-        relations = merged.values.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        relations = merged
     }
 }
