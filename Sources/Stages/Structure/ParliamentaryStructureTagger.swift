@@ -71,14 +71,31 @@ public struct ParliamentaryStructureTagger: Stage {
             }
         }
         if !analysis.mintedEntities.isEmpty {
-            let known = Set((document[Entities.self] ?? []).map(\.iri))
-            document[Entities.self] = ((document[Entities.self] ?? []) + analysis.mintedEntities.filter { !known.contains($0.iri) })
-                .sorted { $0.iri < $1.iri }
+            document[Entities.self] = Self.adding(analysis.mintedEntities, to: document[Entities.self] ?? [])
         }
         if document.metadata.identifier == nil { document.metadata.identifier = analysis.identifier }
         if document.metadata.date == nil { document.metadata.date = analysis.date ?? set.submitted?.lexicalForm }
         if document.metadata.title == nil { document.metadata.title = analysis.title }
         try await emit(document)
+    }
+
+    /// Entities sorted by IRI with new ones added in their place, those already there kept as they are.
+    static func adding(_ new: [Entity], to entities: [Entity]) -> [Entity] {
+        guard entities.indices.dropFirst().allSatisfy({ entities[$0 - 1].iri < entities[$0].iri }) else {
+            let known = Set(entities.map(\.iri))
+            return (entities + new.filter { !known.contains($0.iri) }).sorted { $0.iri < $1.iri }
+        }
+        var result = entities
+        for entity in new {
+            var low = 0, high = result.count
+            while low < high {
+                let middle = (low + high) / 2
+                if result[middle].iri < entity.iri { low = middle + 1 } else { high = middle }
+            }
+            if low < result.count && result[low].iri == entity.iri { continue }
+            result.insert(entity, at: low)
+        }
+        return result
     }
 
     /// The number of a heading that opens one question ("Vraag 3", "Vraag 3:"), or `nil`.
