@@ -7,6 +7,8 @@ example queries read the union of all named graphs), pushes corpus/ with
   - the store holds exactly the quads of the same run written as N-Quads;
   - pushing twice leaves the same number of triples (each document's graph is replaced);
   - the example queries in queries/*.rq give the expected answers;
+  - questions and their answers pushed in separate runs (the seed 2024Z01911 and a made-up answer
+    in Tests/Fixtures/question-case) join in the store through their case-number IRIs;
   - a store that is down gives exit status 1 and a message naming the endpoint.
 Stops the server at the end, whatever happens.
 """
@@ -58,6 +60,7 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--queries", default="queries")
+    parser.add_argument("--answers", default="Tests/Fixtures/question-case/2024Z01911-antwoorden-nuctech-douanescanners.txt")
     args = parser.parse_args()
     oxigraph = shutil.which("oxigraph")
     check(oxigraph is not None, "the oxigraph server is installed (pip install oxigraph)")
@@ -118,6 +121,21 @@ def main():
             pairs = {(row["party"].rsplit("/", 1)[1], row["country"].rsplit("/", 1)[1]) for row in rows}
             check(("vvd", "cn") in pairs and ("vvd", "be") in pairs and ("groenlinks", "cn") in pairs,
                   f"parties asking about countries include VVD→China, VVD→België, GroenLinks→China ({len(pairs)} pairs)")
+
+            # The process across documents: the answers in a run of their own, after the questions.
+            questions = os.path.join(args.corpus, "2024Z01911-vragen-nuctech-douanescanners.txt")
+            for name, path in (("questions", questions), ("answers", args.answers)):
+                result = subprocess.run([args.binary, "run", path, "--push", endpoint, "--quiet"], capture_output=True, text=True)
+                check(result.returncode == 0, f"pushing the {name} of 2024Z01911 alone exits 0 {result.stderr.strip()}")
+            rows = [row for row in run_query("answers-to-earlier-questions.rq") if row["case"].endswith("/2024Z01911")]
+            joined = {int(row["position"]): row for row in rows}
+            check(sorted(joined) == list(range(1, 10)),
+                  f"the store joins the 9 questions of 2024Z01911 to the answers pushed in another run ({sorted(joined)})")
+            check(all(row["questionDocument"].endswith("/2024Z01911-vragen-nuctech-douanescanners.txt")
+                      and row["answerDocument"].endswith("/2024Z01911-antwoorden-nuctech-douanescanners.txt")
+                      and row["asked"] == "2024-02-07" and row["answered"] == "2024-03-04" for row in rows),
+                  "each joined question was asked in the questions' document on 2024-02-07 and answered in the answers' on 2024-03-04")
+            check(joined.get(3, {}).get("answer") == joined.get(4, {}).get("answer", "-"), "questions 3 and 4 share one answer across the documents")
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -48,6 +48,14 @@ public struct QuestionSet: Hashable, Sendable {
     public var answeredBy: [IRI]
     /// When the answers were received.
     public var answered: Literal?
+    /// The case number of the questions ("2024Z01911"), when the document gives it.
+    ///
+    /// The questions of a case are the same questions in every document about it (the questions
+    /// as asked, the answers that repeat them, a notice that the answers will be late), so the
+    /// graph names them by the case number rather than by the document.
+    public var caseNumber: String?
+    /// When the document said that the answers would be late (a notice of postponement).
+    public var postponed: Literal?
 
     /// Creates a question set.
     public init(
@@ -57,7 +65,9 @@ public struct QuestionSet: Hashable, Sendable {
         addressedTo: [IRI] = [],
         submitted: Literal? = nil,
         answeredBy: [IRI] = [],
-        answered: Literal? = nil
+        answered: Literal? = nil,
+        caseNumber: String? = nil,
+        postponed: Literal? = nil
     ) {
         self.questions = questions
         self.answers = answers
@@ -66,6 +76,8 @@ public struct QuestionSet: Hashable, Sendable {
         self.submitted = submitted
         self.answeredBy = answeredBy
         self.answered = answered
+        self.caseNumber = caseNumber
+        self.postponed = postponed
     }
 }
 

@@ -220,6 +220,26 @@ public struct GraphBuilder: Stage {
         return IRI(sourceBase + IRI.percentEncodedPath(document.metadata.source ?? document.id))
     }
 
+    /// The IRI of a case ("2024Z01911"): the entity ``DocumentNumberTagger`` links its number to.
+    static func caseIRI(_ caseNumber: String) -> IRI { DocumentNumberTagger.entity(for: caseNumber, kind: .caseNumber).iri }
+
+    /// The IRI of question `number` of a case: `…/entity/document/2024Z01911/question-3`, the same in
+    /// every document about the case, so that a store joins the questions, their answers and
+    /// their dates whichever document each came from.
+    public static func questionIRI(caseNumber: String, number: Int) -> IRI { IRI(caseIRI(caseNumber).value + "/question-\(number)") }
+
+    /// Writes the questions and answers. Questions are named by their case when the document gives
+    /// its case number (``questionIRI(caseNumber:number:)``), else by the document (`doc#question-3`);
+    /// answers always by the document (`doc#answer-2-3`).
+    ///
+    /// ```turtle
+    /// <doc> tg:askedBy <person> ; tg:addressedTo <office> ; tg:case <case> .
+    /// <case/question-3> a schema:Question ; schema:position 3 ; schema:isPartOf <doc> ;
+    ///     schema:text "…" ; schema:author <person> ; tg:addressedTo <office> ;
+    ///     schema:dateCreated "2024-02-07"^^xsd:date ; schema:acceptedAnswer <doc#answer-3> .
+    /// <doc#answer-3> a schema:Answer ; schema:parentItem <case/question-3> ; schema:author <minister> .
+    /// <case> tg:datePostponed "2024-02-28"^^xsd:date .     # from a notice of postponement (and on its questions)
+    /// ```
     private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink) {
         typealias V = Vocabulary
         let doc = GraphNode.document
@@ -227,10 +247,20 @@ public struct GraphBuilder: Stage {
         func answerNode(_ answer: Answer) -> GraphNode {
             .documentSuffix("#answer-" + answer.questionNumbers.map(String.init).joined(separator: "-"))
         }
+        func questionNode(_ number: Int) -> GraphNode {
+            guard let caseNumber = set.caseNumber else { return .documentSuffix("#question-\(number)") }
+            return .iri(Self.questionIRI(caseNumber: caseNumber, number: number))
+        }
+        let asked = Set(set.questions.map(\.number))
         for asker in set.askedBy { sink.add(doc, .iri(V.TG.askedBy), .iri(asker)) }
         for addressee in set.addressedTo { sink.add(doc, .vocabulary(.tgAddressedTo), .iri(addressee)) }
+        if let caseNumber = set.caseNumber {
+            let caseNode = GraphNode.iri(Self.caseIRI(caseNumber))
+            sink.add(doc, .iri(V.TG.caseProperty), caseNode)
+            if let postponed = set.postponed { sink.add(caseNode, .iri(V.TG.datePostponed), .literal(postponed)) }
+        }
         for question in set.questions {
-            let node = GraphNode.documentSuffix("#question-\(question.number)")
+            let node = questionNode(question.number)
             sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
             sink.add(node, .vocabulary(.schemaPosition), .literal(.integer(question.number)))
             sink.add(node, .vocabulary(.schemaIsPartOf), doc)
@@ -238,17 +268,23 @@ public struct GraphBuilder: Stage {
             for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
             if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
-            for answer in set.answers where answer.questionNumbers.contains(question.number) {
-                sink.add(node, .vocabulary(.schemaAcceptedAnswer), answerNode(answer))
-            }
+            if let postponed = set.postponed { sink.add(node, .iri(V.TG.datePostponed), .literal(postponed)) }
         }
         for answer in set.answers {
             let node = answerNode(answer)
             sink.add(node, .vocabulary(.rdfType), .vocabulary(.schemaAnswer))
             sink.add(node, .vocabulary(.schemaIsPartOf), doc)
             sink.add(node, .vocabulary(.schemaText), text(answer.span))
-            for number in answer.questionNumbers where set.questions.contains(where: { $0.number == number }) {
-                sink.add(node, .vocabulary(.schemaParentItem), .documentSuffix("#question-\(number)"))
+            for number in answer.questionNumbers where set.caseNumber != nil || asked.contains(number) {
+                let question = questionNode(number)
+                sink.add(node, .vocabulary(.schemaParentItem), question)
+                sink.add(question, .vocabulary(.schemaAcceptedAnswer), node)
+                if !asked.contains(number) {
+                    // A question of the case this document answers without repeating it.
+                    sink.add(question, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
+                    sink.add(question, .vocabulary(.schemaPosition), .literal(.integer(number)))
+                }
+                if let answered = set.answered { sink.add(question, .iri(V.TG.dateAnswered), .literal(answered)) }
             }
             for author in set.answeredBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             if let answered = set.answered { sink.add(node, .vocabulary(.schemaDateCreated), .literal(answered)) }

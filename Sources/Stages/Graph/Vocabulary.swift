@@ -129,6 +129,12 @@ public enum Vocabulary {
         public static let addressedTo = IRI(namespace + "addressedTo")
         /// When the answers to written questions were received.
         public static let dateAnswered = IRI(namespace + "dateAnswered")
+        /// The case (`…/entity/document/2024Z01911`) a document's written questions belong to.
+        public static let caseProperty = IRI(namespace + "case")
+        /// When a notice said that the answers to a case's questions would be late.
+        public static let datePostponed = IRI(namespace + "datePostponed")
+        /// An office a person holds, as a document shows it (a signature, "Antwoord van Minister …").
+        public static let holdsOffice = IRI(namespace + "holdsOffice")
         /// A relation statement found in text.
         public static let relationStatement = IRI(namespace + "RelationStatement")
         /// How many sentences of a document show a relation.

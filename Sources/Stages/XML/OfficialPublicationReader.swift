@@ -29,11 +29,18 @@ public struct OfficialPublicationReader: Stage {
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }
 
     /// The reading rules for official publications.
-    public static let rules = XMLReadingRules(
-        blockElements: ["al", "li", "motie", "vraag", "antwoord", "entry", "noot", "tussenkop"],
-        headingElements: ["item-titel", "titel", "kop", "spreker", "tussenkop-titel"],
-        skipElements: ["nr", "meta-nummer"]
-    )
+    ///
+    /// A `<nr>` is left out, except inside `<vraag>` and `<antwoord>` (written questions and
+    /// their answers, Aanhangsel), where it is the heading that numbers the question or answer.
+    public static let rules: XMLReadingRules = {
+        var rules = XMLReadingRules(
+            blockElements: ["al", "li", "motie", "vraag", "antwoord", "entry", "noot", "tussenkop"],
+            headingElements: ["item-titel", "titel", "kop", "spreker", "tussenkop-titel"],
+            skipElements: ["nr", "meta-nummer"]
+        )
+        rules.headingElementsInside = ["nr": ["vraag", "antwoord"]]
+        return rules
+    }()
 
     public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
         let (bytes, repairs) = XMLRepair.repair(try SourceBytes.read(input, maximumBytes: maximumBytes))

@@ -77,13 +77,14 @@ struct XMLTextExtraction {
             case .elementStart:
                 let name = cursor.name
                 if rootName == nil { rootName = name }
-                if skipDepth > 0 || rules.skipElements.contains(name) {
+                let headingHere = skipDepth == 0 && isHeading(name, inside: path.last)
+                if skipDepth > 0 || (rules.skipElements.contains(name) && !headingHere) {
                     if !cursor.isEmptyElement { skipDepth += 1 }
                     continue
                 }
                 path.append(name)
                 if rules.textElements?.contains(name) == true { textDepth += 1 }
-                if rules.headingElements.contains(name) {
+                if rules.headingElements.contains(name) || headingHere {
                     assembler.beginBlock(kind: .heading, origin: origin)
                 } else if rules.blockElements.contains(name) {
                     assembler.beginBlock(kind: .paragraph, origin: origin)
@@ -110,13 +111,20 @@ struct XMLTextExtraction {
 
     private mutating func close(_ name: String) {
         if let hook = onEnd { hook(&self, name) }
-        if rules.headingElements.contains(name) || rules.blockElements.contains(name) {
+        let parent = path.count >= 2 ? path[path.count - 2] : nil
+        if rules.headingElements.contains(name) || rules.blockElements.contains(name) || isHeading(name, inside: parent) {
             assembler.endBlock()
         } else if XMLTextExtraction.breakElements.contains(name) {
             assembler.separate()
         }
         if rules.textElements?.contains(name) == true { textDepth -= 1 }
         if !path.isEmpty { path.removeLast() }
+    }
+
+    /// Whether an element is a heading in its parent by ``XMLReadingRules/headingElementsInside``.
+    private func isHeading(_ name: String, inside parent: String?) -> Bool {
+        guard let parent, let parents = rules.headingElementsInside[name] else { return false }
+        return parents.contains(parent)
     }
 
     /// Warns once about entity references that were left out (TextGraph never expands entities

@@ -20,6 +20,10 @@ public struct XMLReadingRules: Hashable, Sendable {
     public var skipElements: Set<String>
     /// When set, only text inside these elements is kept.
     public var textElements: Set<String>?
+    /// Elements that are headings inside the given parents, even where they are skipped elsewhere:
+    /// `["nr": ["vraag", "antwoord"]]` keeps the number of an official publication's question
+    /// ("<vraag><nr>Vraag 1</nr>…") and leaves out the number of an agenda item.
+    public var headingElementsInside: [String: Set<String>] = [:]
 
     /// Creates rules.
     public init(blockElements: Set<String>, headingElements: Set<String>, skipElements: Set<String>, textElements: Set<String>? = nil) {
