@@ -130,7 +130,7 @@ struct QuestionPaper {
     /// in 1 to 3 parties, 1 to 3 addressed offices.
     static func random(seed: UInt64) -> QuestionPaper {
         var random = SplitMix64(seed: seed)
-        let names = ["Dekkers", "Van Aalst", "Mulderink", "Ter Horst", "Bakkum", "El Idrissi", "Van der Veen-Smit", "Oosterbroek", "De Wolff"]
+        let names = ["Dekkers", "Van Aalsum", "Mulderink", "Ter Horst", "Bakkum", "El Idrissi", "Van der Veen-Smit", "Oosterbroek", "De Wolff"]
         let parties = [("SP", "sp"), ("VVD", "vvd"), ("D66", "d66"), ("GroenLinks-PvdA", "groenlinks-pvda"), ("PvdD", "pvdd"), ("BBB", "bbb")]
         let portfolios = ["Buitenlandse Zaken", "Justitie en Veiligheid", "Financiën", "Infrastructuur en Waterstaat", "Asiel en Migratie",
             "Volksgezondheid, Welzijn en Sport", "Klimaat en Groene Groei", "Onderwijs, Cultuur en Wetenschap"]
