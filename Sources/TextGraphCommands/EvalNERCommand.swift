@@ -21,6 +21,9 @@ public struct EvalNERCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not make names consistent over each document.")
     public var noConsistency = false
 
+    @Flag(name: .long, help: "Decode only the stretches around capitalized words, as the pipeline's EntityRecognizer does.")
+    public var capitalizedOnly = false
+
     @Flag(name: .long, help: "Do not use the bundled gazetteer's names as features (as the model was trained).")
     public var noGazetteerFeatures = false
 
@@ -31,7 +34,8 @@ public struct EvalNERCommand: AsyncParsableCommand {
         let started = clock.now
         let recognizer = try NamedEntityModel.load(path: model)
         let loaded = clock.now - started
-        let lexicon = noGazetteerFeatures ? NamedEntityLexicon() : NamedEntityLexicon(gazetteer: try Gazetteer.bundled())
+        var lexicon = noGazetteerFeatures ? NamedEntityLexicon() : NamedEntityLexicon(gazetteer: try Gazetteer.bundled())
+        lexicon.add(clusters: recognizer.clusters)
         var score = NamedEntityScore()
         var lines: [String] = []
         var tokens = 0
@@ -39,7 +43,7 @@ public struct EvalNERCommand: AsyncParsableCommand {
         for file in files {
             let corpus = try NamedEntityCorpus.load(path: file)
             for document in corpus.documents {
-                let predicted = recognizer.tagged(document, lexicon: lexicon, consistent: !noConsistency)
+                let predicted = recognizer.tagged(document, lexicon: lexicon, consistent: !noConsistency, capitalizedOnly: capitalizedOnly)
                 for (sentence, tags) in zip(document, predicted) {
                     score.add(gold: sentence.tags, predicted: tags)
                     tokens += tags.count

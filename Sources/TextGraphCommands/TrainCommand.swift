@@ -5,7 +5,7 @@ public struct TrainCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the models TextGraph uses.",
-        subcommands: [TrainNERCommand.self]
+        subcommands: [TrainNERCommand.self, TrainClustersCommand.self]
     )
 
     public init() {}

@@ -38,6 +38,9 @@ public struct TrainNERCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Text written into the model file: the data, their licences, the command.")
     public var provenance: String = ""
 
+    @Option(name: .long, help: "Word clusters (word<TAB>cluster lines, from 'textgraph train clusters'), kept in the model.")
+    public var clusters: String?
+
     @Flag(name: .long, help: "Do not use the bundled gazetteer's names as features.")
     public var noGazetteerFeatures = false
 
@@ -59,6 +62,7 @@ public struct TrainNERCommand: AsyncParsableCommand {
         trainer.epochs = epochs
         trainer.seed = seed
         trainer.provenance = provenance
+        if let clusters { trainer.clusters = try NamedEntityClusters.load(path: clusters).clusters }
         if !noGazetteerFeatures { trainer.lexicon = NamedEntityLexicon(gazetteer: try Gazetteer.bundled()) }
         let model = trainer.train(corpus, development: development) { Console.plain($0) }
         try model.write(to: output, minimumWeight: minimumWeight)

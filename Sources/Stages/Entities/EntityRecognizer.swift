@@ -12,7 +12,8 @@ public import Pipeline
 /// documents is one node. The entity is typed `tg:RecognizedEntity` besides its class: found by
 /// the model, not listed in a gazetteer.
 ///
-/// Titles ("Minister", "de heer", "mevrouw") are not part of a name. A short form links to the
+/// Titles ("Minister", "de heer", "mevrouw") are not part of a name, and a word that names an
+/// institution only by its kind ("Kamer", "Hof") is not a name alone. A short form links to the
 /// full name it abbreviates in the same document: "De Jonge" after "Hugo de Jonge" (a name the
 /// model found), "Halsema" after a gazetteer's "Femke Halsema".
 public struct EntityRecognizer: Stage {
@@ -39,7 +40,7 @@ public struct EntityRecognizer: Stage {
     ///   - minimumConfidence: Names the model is less sure of are left out.
     public init(model: NamedEntityModel, gazetteer: Gazetteer, minimumConfidence: Double = defaultMinimumConfidence) {
         self.model = model
-        self.lexicon = NamedEntityLexicon(gazetteer: gazetteer)
+        self.lexicon = NamedEntityLexicon(gazetteer: gazetteer, clusters: model.clusters)
         self.minimumConfidence = minimumConfidence
     }
 
@@ -48,10 +49,26 @@ public struct EntityRecognizer: Stage {
 
     /// Words that say who someone is but are not part of the name.
     static let titles: Set<String> = [
-        "minister", "staatssecretaris", "minister-president", "premier", "de", "heer", "mevrouw", "mevr.", "dhr.", "mr.",
+        "minister", "staatssecretaris", "minister-president", "premier", "heer", "mevrouw", "mevr.", "dhr.", "mr.",
         "dr.", "prof.", "drs.", "ir.", "ing.", "burgemeester", "wethouder", "voorzitter", "kamerlid", "lid", "president",
-        "koning", "koningin", "commissaris", "ambassadeur", "generaal", "staatsraad", "het", "een",
+        "koning", "koningin", "commissaris", "ambassadeur", "generaal", "staatsraad",
     ]
+
+    /// Words that name an institution only by its kind ("de Kamer", "het Hof", "de Staat"):
+    /// which one is meant depends on the text, so alone they are not names with an entity of
+    /// their own (and the kamervragen guidelines do not annotate them).
+    static let generic: Set<String> = [
+        "kamer", "commissie", "hof", "rijk", "staat", "regering", "kabinet", "ministerie", "gemeente", "provincie",
+        "raad", "politie", "overheid", "parlement", "senaat", "rechtbank", "minister", "staatssecretaris",
+    ]
+
+    /// Whether the token at `index` is a title, or an article before one ("de heer").
+    static func isTitle(_ text: NamedEntityText, _ index: Int) -> Bool {
+        let word = text.token(index).lowercased()
+        if titles.contains(word) { return true }
+        guard ["de", "het", "een"].contains(word), index + 1 < text.tokens.count else { return false }
+        return titles.contains(text.token(index + 1).lowercased())
+    }
 
     /// The class of each coarse type.
     static func entityClass(of type: String) -> IRI {
@@ -81,27 +98,30 @@ public struct EntityRecognizer: Stage {
         let text = Self.text(of: document, tokens: tokens, sentences: sentences)
         let existing = document[Mentions.self] ?? []
         var found: [(span: Span, type: String, confidence: Double)] = []
-        for name in model.names(in: text, lexicon: lexicon) where name.confidence >= minimumConfidence {
+        for name in model.names(in: text, lexicon: lexicon, capitalizedOnly: true) where name.confidence >= minimumConfidence {
             // Titles off the front; punctuation off the back.
             var start = name.start
             var end = name.end
-            while start < end - 1, Self.titles.contains(text.token(start).lowercased()) { start += 1 }
+            while start < end - 1, Self.isTitle(text, start) { start += 1 }
             while end > start, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .symbol { end -= 1 }
-            guard start < end, !Self.titles.contains(text.token(start).lowercased()) else { continue }
+            guard start < end, !Self.isTitle(text, start), !(end - start == 1 && Self.generic.contains(text.token(start).lowercased())) else { continue }
             found.append((Span(start: tokens[start].span.start, end: tokens[end - 1].span.end), name.type, name.confidence))
         }
+        guard !found.isEmpty else { return try await emit(document) }
         var mentions: [Mention] = []
         var entities: [IRI: Entity] = [:]
-        let linked = existing.filter { $0.entity != nil }
-        for (span, type, confidence) in found where !existing.contains(where: { $0.span.overlaps(span) }) {
-            let name = document.text(of: span)
+        let linked = existing.filter { $0.entity != nil && $0.entityClass.map { [0, 1, 2].contains(NamedEntityLexicon.coarseType(of: [$0])) } == true }
+        let linkedNames = linked.map { document.text(of: $0.span) }
+        let foundNames = found.map { ($0.type, document.text(of: $0.span)) }
+        for ((span, type, confidence), (_, name)) in zip(found, foundNames) where !existing.contains(where: { $0.span.overlaps(span) }) {
             let entityClass = Self.entityClass(of: type)
-            if let full = Self.fullForm(of: name, type: type, among: found.map { ($0.type, document.text(of: $0.span)) }) {
+            if let full = Self.fullForm(of: name, type: type, among: foundNames) {
                 // A short form of a longer name the model found here.
                 let iri = Self.entityIRI(type: type, name: full)
                 mentions.append(Mention(span: span, entityClass: entityClass, entity: iri, confidence: confidence, source: self.name))
                 entities[iri] = Entity(iri: iri, types: [entityClass, Self.recognizedEntity], labels: [Literal(full, language: "nl")])
-            } else if let mention = linked.first(where: { Self.isShortForm(name, of: document.text(of: $0.span)) && Self.fits(type, $0.entityClass) }) {
+            } else if let index = linked.indices.first(where: { Self.fits(type, linked[$0].entityClass) && Self.isShortForm(name, of: linkedNames[$0]) }) {
+                let mention = linked[index]
                 // A short form of a gazetteer name in this document: the same entity.
                 mentions.append(Mention(span: span, entityClass: mention.entityClass, entity: mention.entity, confidence: confidence, source: self.name))
             } else {

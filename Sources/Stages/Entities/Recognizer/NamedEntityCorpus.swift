@@ -6,7 +6,9 @@ import Foundation
 /// Reads, by content rather than by file name:
 /// - CoNLL columns (CoNLL-2002, Europeana BIO, GLOBALISE): one token a line, the tag in the last
 ///   column, a blank line between sentences, `-DOCSTART-` or `# source` between documents. A file
-///   without blank lines (Europeana) is cut into sentences after `.`, `!` and `?`.
+///   without blank lines (Europeana, tokenized by white space) has its punctuation split off the
+///   words, and is cut into sentences after `.`, `!` and `?` and into documents of 40 sentences.
+///   Sentences longer than 60 tokens are cut after `.`, `!`, `?` or `;`.
 /// - CoNLL-U with `NER=` in the MISC column (ParlaMint), documents at `# newdoc`.
 /// - ParlaMint `.ana` TEI: `<s>` sentences of `<w>` and `<pc>` tokens, names as `<name type>`.
 ///
@@ -85,7 +87,7 @@ public struct NamedEntityCorpus: Sendable {
         var sentences: [Sentence] = []
         var tokens: [String] = []
         var raw: [String] = []
-        var sawBlank = false
+        let sawBlank = text.contains("\n\n") || text.contains("\n\r\n")
         func endSentence() {
             guard !tokens.isEmpty else { return }
             sentences.append(Sentence(tokens: tokens, tags: normalized(raw)))
@@ -100,7 +102,6 @@ public struct NamedEntityCorpus: Sendable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
-                sawBlank = true
                 endSentence()
                 continue
             }
@@ -122,10 +123,56 @@ public struct NamedEntityCorpus: Sendable {
                 tokens.append(String(columns[0]))
                 raw.append(String(columns[columns.count - 1]))
             }
-            if !sawBlank, tokens.count >= 8, [".", "!", "?"].contains(tokens.last!), raw.last == "O" { endSentence() }
+            if tokens.count >= (sawBlank ? 60 : 5), [".", "!", "?", ";"].contains(tokens.last!), raw.last == "O" { endSentence() }
         }
         endDocument()
-        return NamedEntityCorpus(documents: documents)
+        guard !sawBlank else { return NamedEntityCorpus(documents: documents) }
+        // Raw text: one sentence list per file, cut into documents of article size, so that what
+        // the features say of a word's other occurrences stays local.
+        let all = documents.flatMap(detachingPunctuation)
+        return NamedEntityCorpus(documents: stride(from: 0, to: all.count, by: 40).map { Array(all[$0..<min($0 + 40, all.count)]) })
+    }
+
+    /// Sentences of text tokenized by white space only (Europeana: "Amsterdam," one token),
+    /// with punctuation split off the words as the ``Tokenizer`` splits it, and cut after `.`,
+    /// `!` and `?`. A short word with its period ("Mr.", "J.") stays one token.
+    static func detachingPunctuation(_ sentences: [Sentence]) -> [Sentence] {
+        let punctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "(", ")", "\"", "«", "»"]
+        var result: [Sentence] = []
+        var tokens: [String] = []
+        var tags: [String] = []
+        for sentence in sentences {
+            for (token, tag) in zip(sentence.tokens, sentence.tags) {
+                var word = Substring(token)
+                var leading: [String] = []
+                var trailing: [String] = []
+                while word.count > 1, let first = word.first, punctuation.contains(first) {
+                    leading.append(String(first))
+                    word = word.dropFirst()
+                }
+                while word.count > 1, let last = word.last, punctuation.contains(last), !(last == "." && word.count <= 3) {
+                    trailing.insert(String(last), at: 0)
+                    word = word.dropLast()
+                }
+                tokens += leading
+                tags += leading.map { _ in "O" }
+                tokens.append(String(word))
+                tags.append(tag)
+                // The name goes on after the punctuation only if the next token continues it; the
+                // punctuation itself is O, so an I- after it would begin a new name: keep it whole.
+                for mark in trailing {
+                    tokens.append(mark)
+                    tags.append("O")
+                    if [".", "!", "?"].contains(mark), tokens.count >= 5 {
+                        result.append(Sentence(tokens: tokens, tags: normalized(tags)))
+                        tokens = []
+                        tags = []
+                    }
+                }
+            }
+        }
+        if !tokens.isEmpty { result.append(Sentence(tokens: tokens, tags: normalized(tags))) }
+        return result
     }
 
     /// Parses ParlaMint `.ana` TEI: one document, `<s>` sentences, `<name type>` names.

@@ -11,7 +11,7 @@
 /// token's bytes a few times.
 struct NamedEntityFeatures: Sendable {
     /// The number of features of each token.
-    static let count = 24
+    static let count = 26
     /// What the features know of words.
     let lexicon: NamedEntityLexicon
 
@@ -29,18 +29,66 @@ struct NamedEntityFeatures: Sendable {
     static let capitalized: UInt8 = 1, allCapitals: UInt8 = 2, digit: UInt8 = 4, noLetter: UInt8 = 8
     static let sentenceInitial: UInt8 = 16, seenLowerCase: UInt8 = 32, seenCapitalizedInside: UInt8 = 64
 
-    /// The features of all tokens of a text, `count` per token, in token order.
-    func extract(_ text: NamedEntityText) -> [UInt64] {
-        let keys = text.bytes.withUnsafeBufferPointer { self.keys(text, bytes: $0) }
-        var features = [UInt64](repeating: 0, count: keys.count * Self.count)
+    /// A stretch of tokens to decode, inside its sentence (whose tokens give the context).
+    struct Segment: Hashable {
+        /// The tokens decoded.
+        var tokens: Range<Int>
+        /// The sentence around them.
+        var sentence: Range<Int>
+    }
+
+    /// The features of the tokens of `segments`, `count` per token, segment after segment.
+    func extract(_ text: NamedEntityText, segments: [Segment]) -> [UInt64] {
+        let keys = text.bytes.withUnsafeBufferPointer { self.keys(text, bytes: $0, segments: segments) }
+        var features = [UInt64](repeating: 0, count: segments.reduce(0) { $0 + $1.tokens.count } * Self.count)
         features.withUnsafeMutableBufferPointer { out in
             keys.withUnsafeBufferPointer { keys in
-                for sentence in text.sentences {
-                    for t in sentence { fill(out, at: t * Self.count, token: t, sentence: sentence, keys: keys) }
+                var base = 0
+                for segment in segments {
+                    for t in segment.tokens {
+                        fill(out, at: base, token: t, sentence: segment.sentence, keys: keys)
+                        base += Self.count
+                    }
                 }
             }
         }
         return features
+    }
+
+    /// The whole sentences of a text, as segments.
+    static func sentences(of text: NamedEntityText) -> [Segment] {
+        text.sentences.filter { !$0.isEmpty }.map { Segment(tokens: $0, sentence: $0) }
+    }
+
+    /// The stretches of a text where a name can be: runs of capitalized words, with at most two
+    /// other words between them ("Raad van State"), and a word of context on either side. Dutch
+    /// names are capitalized, so the rest of the text need not be decoded.
+    static func candidates(of text: NamedEntityText) -> [Segment] {
+        var segments: [Segment] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for sentence in text.sentences where !sentence.isEmpty {
+                var start = -1
+                var last = -1
+                for t in sentence {
+                    let range = text.tokens[t]
+                    guard !range.isEmpty else { continue }
+                    let first = bytes[range.lowerBound]
+                    let capital = first >= 0x41 && first <= 0x5A
+                        || first == 0xC3 && range.count > 1 && bytes[range.lowerBound + 1] >= 0x80 && bytes[range.lowerBound + 1] <= 0x9E
+                    guard capital else { continue }
+                    if start >= 0 && t - last > 3 {
+                        segments.append(Segment(tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2), sentence: sentence))
+                        start = -1
+                    }
+                    if start < 0 { start = t }
+                    last = t
+                }
+                if start >= 0 {
+                    segments.append(Segment(tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2), sentence: sentence))
+                }
+            }
+        }
+        return segments
     }
 
     private static let none = NamedEntityHash.mix(0x5EED)
@@ -83,33 +131,54 @@ struct NamedEntityFeatures: Sendable {
         add(21, NamedEntityHash.combine(k.shape, nLower))
         add(22, k.cluster)
         add(23, NamedEntityHash.combine(k.cluster, position << 8 | UInt64(k.flags & (Self.capitalized | Self.sentenceInitial))))
+        add(24, p?.cluster ?? Self.none)
+        add(25, n?.cluster ?? Self.none)
     }
 
-    /// The keys of each token: hashes of its forms, and its flags.
-    private func keys(_ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>) -> [Keys] {
-        var keys = [Keys](repeating: Keys(), count: text.tokens.count)
-        var lowerCaseWords = Set<UInt64>()
-        var capitalizedInside = Set<UInt64>()
-        var initial = [Bool](repeating: false, count: text.tokens.count)
-        for sentence in text.sentences where !sentence.isEmpty { initial[sentence.lowerBound] = true }
-        for (t, range) in text.tokens.enumerated() {
-            var key = Keys()
-            Self.describe(bytes, range, into: &key)
-            if initial[t] { key.flags |= Self.sentenceInitial }
-            if key.flags & Self.noLetter == 0 {
-                if key.flags & Self.capitalized == 0 {
-                    lowerCaseWords.insert(key.lower)
-                } else if !initial[t] {
-                    capitalizedInside.insert(key.lower)
-                }
-            }
-            key.membership = lexicon.membership[key.lower] ?? 0
-            key.cluster = lexicon.clusters[key.exact].map { UInt64($0) } ?? lexicon.clusters[key.lower].map { UInt64($0) | 1 << 40 } ?? 0xFFFF_FFFF
-            keys[t] = key
+    /// The keys of the tokens of the segments and their neighbours: hashes of their forms, and
+    /// their flags. What the document says of each word elsewhere is read from two bitmaps of
+    /// hashed lower-case forms, made in one cheap pass over every token.
+    private func keys(_ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>, segments: [Segment]) -> [Keys] {
+        let count = text.tokens.count
+        var keys = [Keys](repeating: Keys(), count: count)
+        var bits = 12
+        while 1 << bits < count * 16 && bits < 24 { bits += 1 }
+        var lowerCaseWords = [UInt64](repeating: 0, count: (1 << bits) / 64)
+        var capitalizedInside = lowerCaseWords
+        let shift = UInt64(64 - bits)
+        @inline(__always) func bit(_ hash: UInt64) -> (Int, UInt64) {
+            let index = Int(truncatingIfNeeded: NamedEntityHash.mix(hash) >> shift)
+            return (index >> 6, 1 << UInt64(index & 63))
         }
-        for t in keys.indices where keys[t].flags & Self.capitalized != 0 {
-            if lowerCaseWords.contains(keys[t].lower) { keys[t].flags |= Self.seenLowerCase }
-            if capitalizedInside.contains(keys[t].lower) { keys[t].flags |= Self.seenCapitalizedInside }
+        var initial = [Bool](repeating: false, count: count)
+        for sentence in text.sentences where !sentence.isEmpty { initial[sentence.lowerBound] = true }
+        for (t, range) in text.tokens.enumerated() where !range.isEmpty {
+            let first = bytes[range.lowerBound]
+            if first >= 0x61 && first <= 0x7A {
+                let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
+                lowerCaseWords[word] |= mask
+            } else if !initial[t], first >= 0x41 && first <= 0x5A || first == 0xC3 {
+                let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
+                capitalizedInside[word] |= mask
+            }
+        }
+        var needed = [Bool](repeating: false, count: count)
+        for segment in segments {
+            for t in max(segment.sentence.lowerBound, segment.tokens.lowerBound - 2)..<min(segment.sentence.upperBound, segment.tokens.upperBound + 2) { needed[t] = true }
+        }
+        for t in 0..<count where needed[t] {
+            var key = Keys()
+            Self.describe(bytes, text.tokens[t], into: &key)
+            if initial[t] { key.flags |= Self.sentenceInitial }
+            if key.flags & Self.capitalized != 0 {
+                let (word, mask) = bit(key.lower)
+                if lowerCaseWords[word] & mask != 0 { key.flags |= Self.seenLowerCase }
+                if capitalizedInside[word] & mask != 0 { key.flags |= Self.seenCapitalizedInside }
+            }
+            if !lexicon.membership.isEmpty { key.membership = lexicon.membership[key.lower] ?? 0 }
+            key.cluster = lexicon.clusters.isEmpty ? 0xFFFF_FFFF
+                : lexicon.clusters[key.exact].map { UInt64($0) } ?? lexicon.clusters[key.lower].map { UInt64($0) | 1 << 40 } ?? 0xFFFF_FFFF
+            keys[t] = key
         }
         return keys
     }

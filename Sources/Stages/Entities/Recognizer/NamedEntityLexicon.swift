@@ -48,6 +48,11 @@ public struct NamedEntityLexicon: Sendable {
                 }
             }
         }
+        add(clusters: clusters)
+    }
+
+    /// Adds word clusters (by the word as written).
+    public mutating func add(clusters: [String: UInt32]) {
         for (word, id) in clusters { self.clusters[NamedEntityHash.bytes(Array(word.utf8)[...])] = id }
     }
 }
@@ -77,6 +82,18 @@ enum NamedEntityHash {
         if byte >= 0x41 && byte <= 0x5A { return byte | 0x20 }
         if afterC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 { return byte + 0x20 }
         return byte
+    }
+
+    /// The hash of a range of bytes, lower-cased.
+    @inline(__always) static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var previous: UInt8 = 0
+        for i in range {
+            let byte = bytes[i]
+            hash = (hash ^ UInt64(lower(byte, afterC3: previous == 0xC3))) &* 0x100_0000_01B3
+            previous = byte
+        }
+        return hash
     }
 
     /// The hash of some bytes, lower-cased.

@@ -11,6 +11,7 @@ import Foundation
 ///     20     4  Float32 temperature
 ///     24     4  UInt32 type count T, then T × (UInt8 length, UTF-8 name)
 ///      …     4  UInt32 provenance length, then the provenance (UTF-8)
+///      …     4  UInt32 cluster count K, then K × (UInt8 length, UTF-8 word, UInt32 cluster), by word
 ///      …        (T·4+2)·(T·4+1) × Float32 transitions (a row per previous tag, the last for the start)
 ///      …     4  UInt32 row count R, then R × (UInt32 row index, Float32 scale, T·4+1 × Int8 weight)
 ///      …     8  UInt64 FNV-1a hash of every byte before it
@@ -41,6 +42,13 @@ extension NamedEntityModel {
         }
         put(UInt32(provenance.utf8.count))
         out += provenance.utf8
+        let words = clusters.filter { $0.key.utf8.count < 256 }.sorted { $0.key < $1.key }
+        put(UInt32(words.count))
+        for (word, id) in words {
+            out.append(UInt8(word.utf8.count))
+            out += word.utf8
+            put(id)
+        }
         for weight in transitions { put(weight) }
         let count = tags.count
         let rowCountOffset = out.count
@@ -118,6 +126,12 @@ extension NamedEntityModel {
             types.append(String(decoding: try take(length), as: UTF8.self))
         }
         let provenance = String(decoding: try take(Int(try uint32())), as: UTF8.self)
+        var clusters: [String: UInt32] = [:]
+        for _ in 0..<Int(try uint32()) {
+            let length = Int(try take(1).first!)
+            let word = String(decoding: try take(length), as: UTF8.self)
+            clusters[word] = try uint32()
+        }
         let tags = NamedEntityTags(types: types)
         let count = tags.count
         var transitions: [Float] = []
@@ -141,7 +155,9 @@ extension NamedEntityModel {
                 }
             }
         }
-        return NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature, provenance: provenance)
+        var model = NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature, provenance: provenance)
+        model.clusters = clusters
+        return model
     }
 }
 
@@ -150,6 +166,12 @@ extension NamedEntityModel {
     /// data whose licences allow redistribution (see `MODEL.md` beside it). Read once per process.
     public static func bundled() throws -> NamedEntityModel {
         try bundledModel.get()
+    }
+
+    /// The bundled model, or `nil` when the resource bundle holds none.
+    public static func bundledIfPresent() throws -> NamedEntityModel? {
+        guard (try? ResourceFile.url("Recognizer/default.tgner")) != nil else { return nil }
+        return try bundled()
     }
 
     private static let bundledModel: Result<NamedEntityModel, StageError> = Result { () throws(StageError) -> NamedEntityModel in

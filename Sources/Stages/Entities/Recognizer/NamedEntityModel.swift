@@ -23,6 +23,8 @@ public struct NamedEntityModel: Sendable {
     public var temperature: Float
     /// Where the model comes from: data, licences, command (free text, written into the file).
     public var provenance: String
+    /// The word clusters its features use (word as written → cluster), kept in the model file.
+    public var clusters: [String: UInt32] = [:]
 
     /// Creates a model from its weights.
     init(tags: NamedEntityTags, hashBits: Int, weights: [Float], transitions: [Float], temperature: Float, provenance: String) {
@@ -52,13 +54,18 @@ public struct NamedEntityModel: Sendable {
     ///   - text: The text, tokenized and split into sentences.
     ///   - lexicon: What the features know of words (as in training).
     ///   - consistent: Whether to make the names consistent over the text (see the type's discussion).
-    public func names(in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true) -> [Name] {
-        let features = NamedEntityFeatures(lexicon: lexicon).extract(text)
+    ///   - capitalizedOnly: Whether to decode only the stretches around capitalized words (names
+    ///     in Dutch are capitalized), which is several times faster, rather than every sentence.
+    public func names(in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [Name] {
+        let segments = capitalizedOnly ? NamedEntityFeatures.candidates(of: text) : NamedEntityFeatures.sentences(of: text)
+        let features = NamedEntityFeatures(lexicon: lexicon).extract(text, segments: segments)
         var names: [Name] = []
         var decoder = Decoder(model: self)
         features.withUnsafeBufferPointer { features in
-            for sentence in text.sentences where !sentence.isEmpty {
-                decoder.decode(features, sentence: sentence, into: &names)
+            var offset = 0
+            for segment in segments {
+                decoder.decode(UnsafeBufferPointer(rebasing: features[offset...]), tokens: segment.tokens, into: &names)
+                offset += segment.tokens.count * NamedEntityFeatures.count
             }
         }
         return consistent ? Self.consistent(names, in: text) : names
@@ -146,52 +153,57 @@ extension NamedEntityModel {
             return allowed
         }
 
-        /// Decodes one sentence and appends its names.
-        mutating func decode(_ features: UnsafeBufferPointer<UInt64>, sentence: Range<Int>, into names: inout [Name]) {
+        /// Decodes one stretch of tokens, whose features start `features`, and appends its names.
+        mutating func decode(_ features: UnsafeBufferPointer<UInt64>, tokens sentence: Range<Int>, into names: inout [Name]) {
             let count = model.tags.count
-            let path = best(features, sentence: sentence)
+            let path = best(features, length: sentence.count)
             var start = -1
             for (k, tag) in path.enumerated() where tag != 0 {
                 let position = NamedEntityTags.position(of: tag)
                 if position == 0 || position == 3 { start = k }
                 guard position >= 2, start >= 0 else { continue }
-                // The confidence: the least local probability of a tag of the name, given the tag before it.
+                // The confidence: the least local probability, over the name's tokens, that the
+                // token is in a name of this type (any of its four tags), given the tag before it.
                 var confidence = 1.0
+                let typeIndex = NamedEntityTags.type(of: tag)!
                 for j in start...k {
                     let previous = j == 0 ? count : path[j - 1]
-                    confidence = min(confidence, localProbability(of: path[j], at: j, after: previous))
+                    confidence = min(confidence, localProbability(ofType: typeIndex, at: j, after: previous))
                 }
-                let type = model.tags.types[NamedEntityTags.type(of: tag)!]
+                let type = model.tags.types[typeIndex]
                 names.append(Name(start: sentence.lowerBound + start, end: sentence.lowerBound + k + 1, type: type, confidence: confidence))
                 start = -1
             }
         }
 
-        /// The probability of `tag` at position `j` against the other tags, from the last
-        /// computed emissions and the transition from `previous`, at the model's temperature.
-        func localProbability(of tag: Int, at j: Int, after previous: Int) -> Double {
+        /// The probability of the tags of a type at position `j` against the other tags, from
+        /// the last computed emissions and the transition from `previous`, at the model's temperature.
+        func localProbability(ofType type: Int, at j: Int, after previous: Int) -> Double {
             let count = model.tags.count
             var best = -Float.infinity
-            var local = [Float](repeating: 0, count: count)
-            for l in 0..<count {
-                local[l] = emissions[j * count + l] + allowed[previous * count + l]
-                best = max(best, local[l])
-            }
+            for l in 0..<count { best = max(best, emissions[j * count + l] + allowed[previous * count + l]) }
             var total = 0.0
-            for l in 0..<count where local[l] > -.infinity { total += Double(((local[l] - best) / model.temperature).exp) }
-            return Double(((local[tag] - best) / model.temperature).exp) / total
+            var inType = 0.0
+            for l in 0..<count {
+                let local = emissions[j * count + l] + allowed[previous * count + l]
+                guard local > -.infinity else { continue }
+                let weight = Double(((local - best) / model.temperature).exp)
+                total += weight
+                if l >= 1 + 4 * type && l < 5 + 4 * type { inType += weight }
+            }
+            return inType / total
         }
 
-        /// The best tagging of a sentence under the constraints (tag indices, one per token).
-        mutating func best(_ features: UnsafeBufferPointer<UInt64>, sentence: Range<Int>) -> [Int] {
+        /// The best tagging of `n` tokens, whose features start `features`, under the
+        /// constraints (tag indices, one per token).
+        mutating func best(_ features: UnsafeBufferPointer<UInt64>, length n: Int) -> [Int] {
             let count = model.tags.count
-            let n = sentence.count
             let featureCount = NamedEntityFeatures.count
             emissions = [Float](repeating: 0, count: n * count)
             model.weights.withUnsafeBufferPointer { weights in
                 emissions.withUnsafeMutableBufferPointer { emissions in
                     for j in 0..<n {
-                        let base = (sentence.lowerBound + j) * featureCount
+                        let base = j * featureCount
                         let out = j * count
                         for f in 0..<featureCount {
                             let row = model.row(features[base + f])
@@ -207,22 +219,30 @@ extension NamedEntityModel {
         static func viterbi(emissions: [Float], count: Int, length n: Int, allowed: [Float], endAllowed: [Bool], scores: inout [Float], back: inout [Int32]) -> [Int] {
             if scores.count < n * count { scores = [Float](repeating: 0, count: n * count) }
             if back.count < n * count { back = [Int32](repeating: 0, count: n * count) }
-            for l in 0..<count { scores[l] = emissions[l] + allowed[count * count + l] }
-            if n > 1 {
-                for j in 1..<n {
-                    let previous = (j - 1) * count
-                    for l in 0..<count {
-                        var best = -Float.infinity
-                        var from: Int32 = 0
-                        for p in 0..<count {
-                            let score = scores[previous + p] + allowed[p * count + l]
-                            if score > best {
-                                best = score
-                                from = Int32(p)
+            // A measured hot loop: unchecked buffers.
+            emissions.withUnsafeBufferPointer { emissions in
+                allowed.withUnsafeBufferPointer { allowed in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        back.withUnsafeMutableBufferPointer { back in
+                            for l in 0..<count { scores[l] = emissions[l] + allowed[count * count + l] }
+                            guard n > 1 else { return }
+                            for j in 1..<n {
+                                let previous = (j - 1) * count
+                                for l in 0..<count {
+                                    var best = -Float.infinity
+                                    var from: Int32 = 0
+                                    for p in 0..<count {
+                                        let score = scores[previous + p] + allowed[p * count + l]
+                                        if score > best {
+                                            best = score
+                                            from = Int32(p)
+                                        }
+                                    }
+                                    scores[j * count + l] = best + emissions[j * count + l]
+                                    back[j * count + l] = from
+                                }
                             }
                         }
-                        scores[j * count + l] = best + emissions[j * count + l]
-                        back[j * count + l] = from
                     }
                 }
             }

@@ -93,10 +93,10 @@ public struct NamedEntityScore: Sendable {
 
 extension NamedEntityModel {
     /// The BIO tags the model gives each sentence of an annotated document.
-    public func tagged(_ document: [NamedEntityCorpus.Sentence], lexicon: NamedEntityLexicon, consistent: Bool = true) -> [[String]] {
+    public func tagged(_ document: [NamedEntityCorpus.Sentence], lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [[String]] {
         let text = NamedEntityText(sentences: document)
         var tags = [String](repeating: "O", count: text.tokens.count)
-        for name in names(in: text, lexicon: lexicon, consistent: consistent) {
+        for name in names(in: text, lexicon: lexicon, consistent: consistent, capitalizedOnly: capitalizedOnly) {
             tags[name.start] = "B-" + name.type
             for k in (name.start + 1)..<name.end { tags[k] = "I-" + name.type }
         }

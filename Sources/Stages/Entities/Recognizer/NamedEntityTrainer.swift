@@ -14,8 +14,10 @@ public struct NamedEntityTrainer: Sendable {
     public var epochs = 12
     /// The seed of the shuffling.
     public var seed: UInt64 = 1
-    /// What the features know of words.
+    /// What the features know of words (besides the clusters).
     public var lexicon = NamedEntityLexicon()
+    /// Word clusters for the features, kept in the model.
+    public var clusters: [String: UInt32] = [:]
     /// Whether the development score uses document consistency.
     public var consistent = true
     /// Free text written into the model file.
@@ -36,16 +38,21 @@ public struct NamedEntityTrainer: Sendable {
         let types = Set(training.documents.joined().flatMap { $0.tags.filter { $0 != "O" }.map { String($0.dropFirst(2)) } }).sorted()
         let tags = NamedEntityTags(types: types.isEmpty ? ["MISC"] : types)
         let count = tags.count
+        var lexicon = self.lexicon
+        lexicon.add(clusters: clusters)
         let features = NamedEntityFeatures(lexicon: lexicon)
         let shift = UInt64(64 - hashBits)
         var examples: [Example] = []
         for document in training.documents {
             let text = NamedEntityText(sentences: document)
-            let hashes = features.extract(text)
-            for (sentence, range) in zip(document, text.sentences) where !range.isEmpty {
-                let rows = hashes[(range.lowerBound * NamedEntityFeatures.count)..<(range.upperBound * NamedEntityFeatures.count)].map {
+            let hashes = features.extract(text, segments: text.sentences.map { .init(tokens: $0, sentence: $0) })
+            var offset = 0
+            for (sentence, range) in zip(document, text.sentences) {
+                let rows = hashes[offset..<(offset + range.count * NamedEntityFeatures.count)].map {
                     Int32(truncatingIfNeeded: ($0 >> shift) &* UInt64(count))
                 }
+                offset += range.count * NamedEntityFeatures.count
+                guard !range.isEmpty else { continue }
                 let gold = tags.tags(of: Self.spans(sentence.tags, types: tags.types), count: range.count)
                 examples.append(Example(rows: rows, gold: gold))
             }
@@ -105,9 +112,10 @@ public struct NamedEntityTrainer: Sendable {
                 }
                 c += 1
             }
-            let averaged = NamedEntityModel(
+            var averaged = NamedEntityModel(
                 tags: tags, hashBits: hashBits, weights: zip(weights, sums).map { $0 - $1 / c },
                 transitions: zip(transitions, transitionSums).map { $0 - $1 / c }, temperature: 1, provenance: provenance)
+            averaged.clusters = clusters
             var line = String(format: "epoch %2d: %5.1f%% of %d sentences wrong, %.0f s", epoch, 100 * Double(mistakes) / Double(max(1, examples.count)), examples.count, Date().timeIntervalSince(started))
             if let development {
                 let score = averaged.score(development, lexicon: lexicon, consistent: consistent)
@@ -141,10 +149,13 @@ public struct NamedEntityTrainer: Sendable {
         var samples: [(local: [Float], gold: Int)] = []
         for document in corpus.documents.prefix(400) {
             let text = NamedEntityText(sentences: document)
-            let hashes = features.extract(text)
-            for (sentence, range) in zip(document, text.sentences) where !range.isEmpty {
+            let hashes = features.extract(text, segments: text.sentences.map { .init(tokens: $0, sentence: $0) })
+            var offset = 0
+            for (sentence, range) in zip(document, text.sentences) {
+                defer { offset += range.count * NamedEntityFeatures.count }
+                guard !range.isEmpty else { continue }
                 let gold = model.tags.tags(of: spans(sentence.tags, types: model.tags.types), count: range.count)
-                _ = hashes.withUnsafeBufferPointer { decoder.best($0, sentence: range) }
+                _ = hashes.withUnsafeBufferPointer { decoder.best(UnsafeBufferPointer(rebasing: $0[offset...]), length: range.count) }
                 for j in 0..<range.count where gold[j] != 0 || (j > 0 && gold[j - 1] != 0) || j % 8 == 0 {
                     let previous = j == 0 ? count : gold[j - 1]
                     let local = (0..<count).map { decoder.emissions[j * count + $0] + decoder.allowed[previous * count + $0] }
