@@ -28,7 +28,7 @@ public struct EntityRecognizer: Stage {
     public var minimumConfidence: Double
 
     /// The confidence below which the standard pipeline leaves a name out.
-    public static let defaultMinimumConfidence = 0.5
+    public static let defaultMinimumConfidence = 0.55
 
     /// The class of recognized entities besides their schema.org class.
     public static let recognizedEntity = IRI("https://w3id.org/textgraph/ns#RecognizedEntity")

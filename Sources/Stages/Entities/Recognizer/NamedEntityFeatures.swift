@@ -37,9 +37,58 @@ struct NamedEntityFeatures: Sendable {
         var sentence: Range<Int>
     }
 
+    /// What a document says of its words: which occur lower-case, and which capitalized inside
+    /// a sentence, as two bitmaps of hashed lower-case forms made in one cheap pass over every token.
+    struct DocumentWords {
+        private var lowerCase: [UInt64]
+        private var capitalizedInside: [UInt64]
+        private let shift: UInt64
+
+        init(_ text: NamedEntityText) {
+            let count = text.tokens.count
+            var bits = 12
+            while 1 << bits < count * 16 && bits < 24 { bits += 1 }
+            shift = UInt64(64 - bits)
+            lowerCase = [UInt64](repeating: 0, count: (1 << bits) / 64)
+            capitalizedInside = lowerCase
+            var initial = [Bool](repeating: false, count: count)
+            for sentence in text.sentences where !sentence.isEmpty { initial[sentence.lowerBound] = true }
+            text.bytes.withUnsafeBufferPointer { bytes in
+                for (t, range) in text.tokens.enumerated() where !range.isEmpty {
+                    let first = bytes[range.lowerBound]
+                    if first >= 0x61 && first <= 0x7A {
+                        let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
+                        lowerCase[word] |= mask
+                    } else if !initial[t], first >= 0x41 && first <= 0x5A || first == 0xC3 {
+                        let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
+                        capitalizedInside[word] |= mask
+                    }
+                }
+            }
+        }
+
+        @inline(__always) private func bit(_ hash: UInt64) -> (Int, UInt64) {
+            let index = Int(truncatingIfNeeded: NamedEntityHash.mix(hash) >> shift)
+            return (index >> 6, 1 << UInt64(index & 63))
+        }
+
+        /// Whether the word (its lower-case hash) occurs in lower case.
+        func isLowerCase(_ lower: UInt64) -> Bool {
+            let (word, mask) = bit(lower)
+            return lowerCase[word] & mask != 0
+        }
+
+        /// Whether the word occurs capitalized, not at the start of a sentence.
+        func isCapitalizedInside(_ lower: UInt64) -> Bool {
+            let (word, mask) = bit(lower)
+            return capitalizedInside[word] & mask != 0
+        }
+    }
+
     /// The features of the tokens of `segments`, `count` per token, segment after segment.
-    func extract(_ text: NamedEntityText, segments: [Segment]) -> [UInt64] {
-        let keys = text.bytes.withUnsafeBufferPointer { self.keys(text, bytes: $0, segments: segments) }
+    func extract(_ text: NamedEntityText, segments: [Segment], words: DocumentWords? = nil) -> [UInt64] {
+        let words = words ?? DocumentWords(text)
+        let keys = text.bytes.withUnsafeBufferPointer { self.keys(text, bytes: $0, segments: segments, words: words) }
         var features = [UInt64](repeating: 0, count: segments.reduce(0) { $0 + $1.tokens.count } * Self.count)
         features.withUnsafeMutableBufferPointer { out in
             keys.withUnsafeBufferPointer { keys in
@@ -62,8 +111,10 @@ struct NamedEntityFeatures: Sendable {
 
     /// The stretches of a text where a name can be: runs of capitalized words, with at most two
     /// other words between them ("Raad van State"), and a word of context on either side. Dutch
-    /// names are capitalized, so the rest of the text need not be decoded.
-    static func candidates(of text: NamedEntityText) -> [Segment] {
+    /// names are capitalized, so the rest of the text need not be decoded. A capitalized word
+    /// that starts a sentence and occurs in lower case in the document ("De", "Welke") is no
+    /// candidate on its own.
+    static func candidates(of text: NamedEntityText, words: DocumentWords) -> [Segment] {
         var segments: [Segment] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             for sentence in text.sentences where !sentence.isEmpty {
@@ -76,6 +127,7 @@ struct NamedEntityFeatures: Sendable {
                     let capital = first >= 0x41 && first <= 0x5A
                         || first == 0xC3 && range.count > 1 && bytes[range.lowerBound + 1] >= 0x80 && bytes[range.lowerBound + 1] <= 0x9E
                     guard capital else { continue }
+                    if t == sentence.lowerBound, words.isLowerCase(NamedEntityHash.lowercased(bytes, range)) { continue }
                     if start >= 0 && t - last > 3 {
                         segments.append(Segment(tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2), sentence: sentence))
                         start = -1
@@ -138,30 +190,11 @@ struct NamedEntityFeatures: Sendable {
     /// The keys of the tokens of the segments and their neighbours: hashes of their forms, and
     /// their flags. What the document says of each word elsewhere is read from two bitmaps of
     /// hashed lower-case forms, made in one cheap pass over every token.
-    private func keys(_ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>, segments: [Segment]) -> [Keys] {
+    private func keys(_ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], words: DocumentWords) -> [Keys] {
         let count = text.tokens.count
         var keys = [Keys](repeating: Keys(), count: count)
-        var bits = 12
-        while 1 << bits < count * 16 && bits < 24 { bits += 1 }
-        var lowerCaseWords = [UInt64](repeating: 0, count: (1 << bits) / 64)
-        var capitalizedInside = lowerCaseWords
-        let shift = UInt64(64 - bits)
-        @inline(__always) func bit(_ hash: UInt64) -> (Int, UInt64) {
-            let index = Int(truncatingIfNeeded: NamedEntityHash.mix(hash) >> shift)
-            return (index >> 6, 1 << UInt64(index & 63))
-        }
         var initial = [Bool](repeating: false, count: count)
         for sentence in text.sentences where !sentence.isEmpty { initial[sentence.lowerBound] = true }
-        for (t, range) in text.tokens.enumerated() where !range.isEmpty {
-            let first = bytes[range.lowerBound]
-            if first >= 0x61 && first <= 0x7A {
-                let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
-                lowerCaseWords[word] |= mask
-            } else if !initial[t], first >= 0x41 && first <= 0x5A || first == 0xC3 {
-                let (word, mask) = bit(NamedEntityHash.lowercased(bytes, range))
-                capitalizedInside[word] |= mask
-            }
-        }
         var needed = [Bool](repeating: false, count: count)
         for segment in segments {
             for t in max(segment.sentence.lowerBound, segment.tokens.lowerBound - 2)..<min(segment.sentence.upperBound, segment.tokens.upperBound + 2) { needed[t] = true }
@@ -171,9 +204,8 @@ struct NamedEntityFeatures: Sendable {
             Self.describe(bytes, text.tokens[t], into: &key)
             if initial[t] { key.flags |= Self.sentenceInitial }
             if key.flags & Self.capitalized != 0 {
-                let (word, mask) = bit(key.lower)
-                if lowerCaseWords[word] & mask != 0 { key.flags |= Self.seenLowerCase }
-                if capitalizedInside[word] & mask != 0 { key.flags |= Self.seenCapitalizedInside }
+                if words.isLowerCase(key.lower) { key.flags |= Self.seenLowerCase }
+                if words.isCapitalizedInside(key.lower) { key.flags |= Self.seenCapitalizedInside }
             }
             if !lexicon.membership.isEmpty { key.membership = lexicon.membership[key.lower] ?? 0 }
             key.cluster = lexicon.clusters.isEmpty ? 0xFFFF_FFFF

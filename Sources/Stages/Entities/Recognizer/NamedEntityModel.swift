@@ -57,8 +57,9 @@ public struct NamedEntityModel: Sendable {
     ///   - capitalizedOnly: Whether to decode only the stretches around capitalized words (names
     ///     in Dutch are capitalized), which is several times faster, rather than every sentence.
     public func names(in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [Name] {
-        let segments = capitalizedOnly ? NamedEntityFeatures.candidates(of: text) : NamedEntityFeatures.sentences(of: text)
-        let features = NamedEntityFeatures(lexicon: lexicon).extract(text, segments: segments)
+        let words = NamedEntityFeatures.DocumentWords(text)
+        let segments = capitalizedOnly ? NamedEntityFeatures.candidates(of: text, words: words) : NamedEntityFeatures.sentences(of: text)
+        let features = NamedEntityFeatures(lexicon: lexicon).extract(text, segments: segments, words: words)
         var names: [Name] = []
         var decoder = Decoder(model: self)
         features.withUnsafeBufferPointer { features in
