@@ -5,7 +5,8 @@ public import Pipeline
 ///
 /// ```
 /// SourceDocument ─▶ DocumentReader ─▶ Tokenizer ─▶ SentenceSplitter ─▶ DocumentNumberTagger
-///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ AbbreviationDefinitionTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger ─▶ ParliamentaryStructureTagger
+///   ─▶ DateTagger ─▶ GazetteerTagger ─▶ AbbreviationDefinitionTagger ─▶ EntityLinker ─▶ ArticleReferenceTagger
+///   ─▶ EntityRecognizer ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
 public enum TextGraphPipeline {
@@ -25,8 +26,15 @@ public enum TextGraphPipeline {
         public var teiNotes = false
         /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning.
         public var windows1252Fallback = false
-        /// Whether capitalized names no tagger knows are kept as unlinked mentions.
+        /// Whether capitalized names no tagger knows are kept as unlinked mentions (a fallback
+        /// behind the ``EntityRecognizer``).
         public var unlinkedNames = false
+        /// Whether the ``EntityRecognizer`` finds the names no gazetteer lists.
+        public var recognizesNames = true
+        /// The recognizer's model; `nil` for the bundled one (``NamedEntityModel/bundled()``).
+        public var entityModel: NamedEntityModel? = nil
+        /// Names the recognizer is less sure of are left out.
+        public var minimumNameConfidence = EntityRecognizer.defaultMinimumConfidence
 
         /// Creates the default options.
         public init() {}
@@ -34,8 +42,9 @@ public enum TextGraphPipeline {
 
     /// Builds the standard pipeline over a gazetteer.
     public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, GraphFragment> {
-        try Pipeline {
-            analysis(gazetteer: gazetteer, options: options)
+        let recognizer = try recognizer(gazetteer: gazetteer, options: options)
+        return try Pipeline {
+            analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
             GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
         }
     }
@@ -48,8 +57,9 @@ public enum TextGraphPipeline {
         options: Options = Options(),
         encodingAs formats: Set<RDFFormat>
     ) throws -> Pipeline<SourceDocument, EncodedFragment> {
-        try Pipeline {
-            analysis(gazetteer: gazetteer, options: options)
+        let recognizer = try recognizer(gazetteer: gazetteer, options: options)
+        return try Pipeline {
+            analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
             GraphEncoder(
                 builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
                 formats: formats
@@ -58,8 +68,14 @@ public enum TextGraphPipeline {
     }
 
     /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
+    /// The entity recognizer the options ask for, if any.
+    static func recognizer(gazetteer: Gazetteer, options: Options) throws -> EntityRecognizer? {
+        guard options.recognizesNames else { return nil }
+        return EntityRecognizer(model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer, minimumConfidence: options.minimumNameConfidence)
+    }
+
     @StageBuilder
-    static func analysis(gazetteer: Gazetteer, options: Options) -> some Stage<SourceDocument, Document> {
+    static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<SourceDocument, Document> {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         DocumentReader(
             documentBase: options.documentBase,
@@ -76,6 +92,7 @@ public enum TextGraphPipeline {
         AbbreviationDefinitionTagger()
         EntityLinker(gazetteer: gazetteer)
         ArticleReferenceTagger()
+        if let recognizer { recognizer }
         if options.unlinkedNames { CapitalizedSpanTagger() }
         ParliamentaryStructureTagger()
         CoOccurrenceExtractor()

@@ -35,8 +35,17 @@ public struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
     public var windows1252Fallback = false
 
-    @Flag(name: .long, help: "Keep capitalized names that no gazetteer knows as unlinked mentions.")
+    @Flag(name: .long, help: "Keep capitalized names that neither a gazetteer nor the entity model knows as unlinked mentions.")
     public var unlinkedNames = false
+
+    @Flag(name: .long, help: "Do not recognize names with the trained entity model (only gazetteers find entities).")
+    public var noModel = false
+
+    @Option(name: .long, help: "An entity model file to use instead of the bundled one.")
+    public var model: String?
+
+    @Option(name: .long, help: "Leave out names the entity model is less sure of (0 to 1).")
+    public var minNameConfidence: Double = EntityRecognizer.defaultMinimumConfidence
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     public var quiet = false
@@ -46,6 +55,8 @@ public struct PipelineOptions: ParsableArguments {
     public func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
+        if !(0...1).contains(minNameConfidence) { throw ValidationError("--min-name-confidence must be between 0 and 1") }
+        if noModel && model != nil { throw ValidationError("--no-model and --model exclude each other") }
     }
 
     /// The number of documents processed at once.
@@ -63,6 +74,9 @@ public struct PipelineOptions: ParsableArguments {
         options.teiNotes = teiNotes
         options.windows1252Fallback = windows1252Fallback
         options.unlinkedNames = unlinkedNames
+        options.recognizesNames = !noModel
+        options.entityModel = try model.map(NamedEntityModel.load(path:))
+        options.minimumNameConfidence = minNameConfidence
         if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
         // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
         return try TextGraphPipeline.make(gazetteer: gazetteerData, options: options, encodingAs: formats)
@@ -74,6 +88,7 @@ public struct PipelineOptions: ParsableArguments {
             gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), String(sentenceText), base,
             String(maxDocumentSize),
             teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
+            String(noModel), model ?? "", String(minNameConfidence),
         ].joined(separator: "|")
     }
 }

@@ -69,6 +69,13 @@ public struct StageSpeedCommand: AsyncParsableCommand {
         documents = try await time(GazetteerTagger(matcher: GazetteerMatcher(gazetteer: gazetteer)), documents)
         documents = try await time(EntityLinker(gazetteer: gazetteer), documents)
         documents = try await time(ArticleReferenceTagger(), documents)
+        if let model = try NamedEntityModel.bundledIfPresent() {
+            let tokens = documents.reduce(0) { $0 + ($1[Tokens.self]?.count ?? 0) }
+            let before = total
+            documents = try await time(EntityRecognizer(model: model, gazetteer: gazetteer), documents)
+            let seconds = Double((total - before).components.attoseconds) / 1e18 + Double((total - before).components.seconds)
+            print(String(format: "EntityRecognizer: %d tokens, %.0f tokens/s", tokens, Double(tokens) / seconds))
+        }
         documents = try await time(ParliamentaryStructureTagger(), documents)
         documents = try await time(CoOccurrenceExtractor(), documents)
         let encoded = try await time(GraphEncoder(formats: [.nQuads]), documents)

@@ -74,7 +74,8 @@ import Testing
         let pipeline = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer)
         #expect(pipeline.descriptors.map(\.name) == [
             "DocumentReader", "Tokenizer", "SentenceSplitter", "DocumentNumberTagger", "DateTagger", "GazetteerTagger",
-            "AbbreviationDefinitionTagger", "EntityLinker", "ArticleReferenceTagger", "ParliamentaryStructureTagger", "CoOccurrenceExtractor", "GraphBuilder",
+            "AbbreviationDefinitionTagger", "EntityLinker", "ArticleReferenceTagger", "EntityRecognizer", "ParliamentaryStructureTagger",
+            "CoOccurrenceExtractor", "GraphBuilder",
         ])
         let sources = try CorpusSource(inputs: [Fixtures.packageRoot.appendingPathComponent("corpus").path])
         var fragments: [GraphFragment] = []

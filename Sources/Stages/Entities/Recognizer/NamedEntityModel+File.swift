@@ -1,0 +1,186 @@
+import Foundation
+
+/// The model file: a compact binary layout, version 1, all numbers little-endian.
+///
+/// ```
+/// offset  size  field
+///      0     8  magic "TGNER\0\r\n"
+///      8     4  UInt32 format version (1)
+///     12     4  UInt32 hash bits B (the model has 2^B feature rows)
+///     16     4  UInt32 features per token (must equal the reader's NamedEntityFeatures.count)
+///     20     4  Float32 temperature
+///     24     4  UInt32 type count T, then T × (UInt8 length, UTF-8 name)
+///      …     4  UInt32 provenance length, then the provenance (UTF-8)
+///      …     4  UInt32 cluster count K, then K × (UInt8 length, UTF-8 word, UInt32 cluster), by word
+///      …        (T·4+2)·(T·4+1) × Float32 transitions (a row per previous tag, the last for the start)
+///      …     4  UInt32 row count R, then R × (UInt32 row index, Float32 scale, T·4+1 × Int8 weight)
+///      …     8  UInt64 FNV-1a hash of every byte before it
+/// ```
+///
+/// Feature rows whose weights are all zero are left out; the others are quantized to eight bits
+/// with a scale per row (weight = scale × Int8), which keeps a model a few megabytes.
+extension NamedEntityModel {
+    static let magic: [UInt8] = Array("TGNER\0\r\n".utf8)
+    /// The version of the layout this reader and writer speak.
+    public static let formatVersion: UInt32 = 1
+
+    /// The model's bytes, as written to its file.
+    /// - Parameter minimumWeight: Rows whose largest weight (in absolute value) is below this are
+    ///   left out, to make the file smaller.
+    public func serialized(minimumWeight: Float = 0) -> [UInt8] {
+        var out: [UInt8] = Self.magic
+        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
+        func put(_ value: Float) { put(value.bitPattern) }
+        put(Self.formatVersion)
+        put(UInt32(hashBits))
+        put(UInt32(NamedEntityFeatures.count))
+        put(temperature)
+        put(UInt32(tags.types.count))
+        for type in tags.types {
+            out.append(UInt8(type.utf8.count))
+            out += type.utf8
+        }
+        put(UInt32(provenance.utf8.count))
+        out += provenance.utf8
+        let words = clusters.filter { $0.key.utf8.count < 256 }.sorted { $0.key < $1.key }
+        put(UInt32(words.count))
+        for (word, id) in words {
+            out.append(UInt8(word.utf8.count))
+            out += word.utf8
+            put(id)
+        }
+        for weight in transitions { put(weight) }
+        let count = tags.count
+        let rowCountOffset = out.count
+        put(UInt32(0))
+        var rows: UInt32 = 0
+        for row in 0..<(1 << hashBits) {
+            let weights = self.weights[(row * count)..<((row + 1) * count)]
+            let largest = weights.reduce(0) { max($0, abs($1)) }
+            guard largest > 0, largest >= minimumWeight else { continue }
+            let scale = largest / 127
+            put(UInt32(row))
+            put(scale)
+            for weight in weights { out.append(UInt8(bitPattern: Int8((weight / scale).rounded()))) }
+            rows += 1
+        }
+        withUnsafeBytes(of: rows.littleEndian) { out.replaceSubrange(rowCountOffset..<(rowCountOffset + 4), with: $0) }
+        var hash = NamedEntityHash.bytes(out[...])
+        withUnsafeBytes(of: &hash) { out += $0 }
+        return out
+    }
+
+    /// Writes the model to a file.
+    /// - Throws: ``StageError`` (`output`) naming the file.
+    public func write(to path: String, minimumWeight: Float = 0) throws {
+        let bytes = serialized(minimumWeight: minimumWeight)
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw StageError(.output, "\(path): cannot write the model file")
+        }
+    }
+
+    /// Reads a model from its file.
+    /// - Throws: ``StageError`` (`unreadable`, `invalidData`) naming the file and what is wrong
+    ///   with it: not a model file, a version this reader does not know, damaged or cut short.
+    public static func load(path: String) throws -> NamedEntityModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StageError(.unreadable, "\(path): cannot read the model file")
+        }
+        do {
+            return try parse([UInt8](data))
+        } catch let error as StageError {
+            throw StageError(error.code, "\(path): \(error.message)")
+        }
+    }
+
+    /// Reads a model from the bytes of its file.
+    public static func parse(_ bytes: [UInt8]) throws -> NamedEntityModel {
+        func invalid(_ message: String) -> StageError { StageError(.invalidData, message) }
+        guard bytes.count >= 36, Array(bytes[0..<8]) == magic else { throw invalid("not a TextGraph entity model (no TGNER header)") }
+        var offset = 8
+        func take(_ n: Int) throws -> ArraySlice<UInt8> {
+            guard offset + n <= bytes.count - 8 else { throw invalid("the model file is cut short at byte \(offset)") }
+            defer { offset += n }
+            return bytes[offset..<(offset + n)]
+        }
+        func uint32() throws -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func float() throws -> Float { Float(bitPattern: try uint32()) }
+        let version = try uint32()
+        guard version == formatVersion else {
+            throw invalid("model format version \(version), but this TextGraph reads version \(formatVersion)")
+        }
+        let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard NamedEntityHash.bytes(bytes[..<(bytes.count - 8)]) == stored else { throw invalid("the model file is damaged (checksum mismatch)") }
+        let hashBits = Int(try uint32())
+        guard (8...26).contains(hashBits) else { throw invalid("hash bits \(hashBits) out of range") }
+        let featureCount = try uint32()
+        guard featureCount == NamedEntityFeatures.count else {
+            throw invalid("the model has \(featureCount) features per token, this TextGraph makes \(NamedEntityFeatures.count)")
+        }
+        let temperature = try float()
+        let typeCount = Int(try uint32())
+        guard (1...32).contains(typeCount) else { throw invalid("\(typeCount) entity types") }
+        var types: [String] = []
+        for _ in 0..<typeCount {
+            let length = Int(try take(1).first!)
+            types.append(String(decoding: try take(length), as: UTF8.self))
+        }
+        let provenance = String(decoding: try take(Int(try uint32())), as: UTF8.self)
+        var clusters: [String: UInt32] = [:]
+        for _ in 0..<Int(try uint32()) {
+            let length = Int(try take(1).first!)
+            let word = String(decoding: try take(length), as: UTF8.self)
+            clusters[word] = try uint32()
+        }
+        let tags = NamedEntityTags(types: types)
+        let count = tags.count
+        var transitions: [Float] = []
+        for _ in 0..<((count + 1) * count) { transitions.append(try float()) }
+        let rows = Int(try uint32())
+        guard rows <= 1 << hashBits, offset + rows * (8 + count) == bytes.count - 8 else {
+            throw invalid("the model file's size does not match its \(rows) rows")
+        }
+        var weights = [Float](repeating: 0, count: (1 << hashBits) * count)
+        try weights.withUnsafeMutableBufferPointer { weights in
+            try bytes.withUnsafeBufferPointer { bytes in
+                for _ in 0..<rows {
+                    var row = 0
+                    for k in 0..<4 { row |= Int(bytes[offset + k]) << (8 * k) }
+                    var scaleBits: UInt32 = 0
+                    for k in 0..<4 { scaleBits |= UInt32(bytes[offset + 4 + k]) << (8 * k) }
+                    guard row < 1 << hashBits else { throw invalid("row \(row) out of range") }
+                    let scale = Float(bitPattern: scaleBits)
+                    for l in 0..<count { weights[row * count + l] = scale * Float(Int8(bitPattern: bytes[offset + 8 + l])) }
+                    offset += 8 + count
+                }
+            }
+        }
+        var model = NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature, provenance: provenance)
+        model.clusters = clusters
+        return model
+    }
+}
+
+extension NamedEntityModel {
+    /// The model bundled with TextGraph (`Resources/Recognizer/default.tgner`), trained only on
+    /// data whose licences allow redistribution (see `MODEL.md` beside it). Read once per process.
+    public static func bundled() throws -> NamedEntityModel {
+        try bundledModel.get()
+    }
+
+    /// The bundled model, or `nil` when the resource bundle holds none.
+    public static func bundledIfPresent() throws -> NamedEntityModel? {
+        guard (try? ResourceFile.url("Recognizer/default.tgner")) != nil else { return nil }
+        return try bundled()
+    }
+
+    private static let bundledModel: Result<NamedEntityModel, StageError> = Result { () throws(StageError) -> NamedEntityModel in
+        do {
+            return try load(path: try ResourceFile.url("Recognizer/default.tgner").path)
+        } catch let error as StageError {
+            throw error
+        } catch {
+            throw StageError(.invalidData, "the bundled entity model: \(error)")
+        }
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+
+/// A trained recognizer of names: weights of hashed features for each BILOU tag, weights of tag
+/// transitions, and the decoder that finds the best well-formed tagging of each sentence.
+///
+/// The model is an averaged structured perceptron (Collins 2002) over the features of
+/// ``NamedEntityFeatures``; ``NamedEntityTrainer`` makes one, ``NamedEntityModel/load(path:)``
+/// reads one from its file (the layout is documented in `NamedEntityModel+File.swift`).
+/// Decoding is Viterbi under the BILOU constraints, then made consistent over the document: a
+/// name keeps one type in all its occurrences (the type with most confidence summed), and a name
+/// found in one place is found again where the same words recur untagged.
+public struct NamedEntityModel: Sendable {
+    /// The tag set: the entity types, in BILOU.
+    public let tags: NamedEntityTags
+    /// The number of bits of a feature hash kept: the model has `2^hashBits` feature rows.
+    public let hashBits: Int
+    /// The weights, `tags.count` per feature row.
+    var weights: [Float]
+    /// The transition weights: `tags.count` per row, a row per previous tag and a last row for
+    /// the start of a sentence.
+    var transitions: [Float]
+    /// The scale that turns scores into confidences (a softmax temperature), fitted on held-out data.
+    public var temperature: Float
+    /// Where the model comes from: data, licences, command (free text, written into the file).
+    public var provenance: String
+    /// The word clusters its features use (word as written → cluster), kept in the model file.
+    public var clusters: [String: UInt32] = [:]
+
+    /// Creates a model from its weights.
+    init(tags: NamedEntityTags, hashBits: Int, weights: [Float], transitions: [Float], temperature: Float, provenance: String) {
+        precondition(weights.count == (1 << hashBits) * tags.count && transitions.count == (tags.count + 1) * tags.count)
+        self.tags = tags
+        self.hashBits = hashBits
+        self.weights = weights
+        self.transitions = transitions
+        self.temperature = temperature
+        self.provenance = provenance
+    }
+
+    /// A name the model found: a range of token indices of the text, its type and confidence.
+    public struct Name: Hashable, Sendable {
+        /// The first token.
+        public var start: Int
+        /// The token after the last.
+        public var end: Int
+        /// The type, such as "PER".
+        public var type: String
+        /// How sure the model is, between 0 and 1.
+        public var confidence: Double
+    }
+
+    /// The names in a text, in text order.
+    /// - Parameters:
+    ///   - text: The text, tokenized and split into sentences.
+    ///   - lexicon: What the features know of words (as in training).
+    ///   - consistent: Whether to make the names consistent over the text (see the type's discussion).
+    ///   - capitalizedOnly: Whether to decode only the stretches around capitalized words (names
+    ///     in Dutch are capitalized), which is several times faster, rather than every sentence.
+    public func names(in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [Name] {
+        let words = NamedEntityFeatures.DocumentWords(text)
+        let segments = capitalizedOnly ? NamedEntityFeatures.candidates(of: text, words: words) : NamedEntityFeatures.sentences(of: text)
+        let features = NamedEntityFeatures(lexicon: lexicon).extract(text, segments: segments, words: words)
+        var names: [Name] = []
+        var decoder = Decoder(model: self)
+        features.withUnsafeBufferPointer { features in
+            var offset = 0
+            for segment in segments {
+                decoder.decode(UnsafeBufferPointer(rebasing: features[offset...]), tokens: segment.tokens, into: &names)
+                offset += segment.tokens.count * NamedEntityFeatures.count
+            }
+        }
+        return consistent ? Self.consistent(names, in: text) : names
+    }
+
+    /// The bucket of a feature hash, times the number of tags: where its weights start.
+    @inline(__always) func row(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - hashBits)) &* tags.count }
+
+    /// Names made consistent over a text: one type per name, and untagged repeats found.
+    static func consistent(_ names: [Name], in text: NamedEntityText) -> [Name] {
+        guard !names.isEmpty else { return names }
+        func words(_ start: Int, _ end: Int) -> [ArraySlice<UInt8>] { (start..<end).map { text.bytes[text.tokens[$0]] } }
+        var votes: [[ArraySlice<UInt8>]: [String: Double]] = [:]
+        for name in names { votes[words(name.start, name.end), default: [:]][name.type, default: 0] += name.confidence }
+        func best(_ key: [ArraySlice<UInt8>]) -> (String, Double) {
+            let tally = votes[key]!
+            let total = tally.values.reduce(0, +)
+            let top = tally.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!
+            return (top.key, total > 0 ? top.value / total : 0)
+        }
+        var result = names.map { name -> Name in
+            var name = name
+            let (type, share) = best(words(name.start, name.end))
+            if type != name.type {
+                name.type = type
+                name.confidence = min(name.confidence, share)
+            }
+            return name
+        }
+        // Repeats: the words of a name, untagged elsewhere, where the first word is capitalized.
+        var byFirst: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
+        for key in votes.keys where key.count > 1 || key[0].count > 2 { byFirst[key[0], default: []].append(key) }
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for name in names { for t in name.start..<name.end { covered[t] = true } }
+        for sentence in text.sentences {
+            var t = sentence.lowerBound
+            while t < sentence.upperBound {
+                defer { t += 1 }
+                guard !covered[t], let first = text.bytes[text.tokens[t]].first, first >= 0x41 && first <= 0x5A || first == 0xC3,
+                    let keys = byFirst[text.bytes[text.tokens[t]]]
+                else { continue }
+                for key in keys.sorted(by: { $0.count > $1.count }) where t + key.count <= sentence.upperBound {
+                    guard (t == sentence.lowerBound ? key.count > 1 : true), words(t, t + key.count) == key,
+                        !(t..<(t + key.count)).contains(where: { covered[$0] })
+                    else { continue }
+                    let (type, share) = best(key)
+                    let mean = votes[key]!.values.reduce(0, +) / Double(names.count(where: { words($0.start, $0.end) == key }))
+                    result.append(Name(start: t, end: t + key.count, type: type, confidence: min(share, mean) * 0.9))
+                    for k in t..<(t + key.count) { covered[k] = true }
+                    t += key.count - 1
+                    break
+                }
+            }
+        }
+        return result.sorted { $0.start < $1.start }
+    }
+}
+
+extension NamedEntityModel {
+    /// Viterbi decoding of sentences, with buffers reused from one sentence to the next.
+    struct Decoder {
+        let model: NamedEntityModel
+        /// The transition weights with the BILOU constraints applied (disallowed: -infinity).
+        let allowed: [Float]
+        let endAllowed: [Bool]
+        var emissions: [Float] = []
+        var scores: [Float] = []
+        var back: [Int32] = []
+
+        init(model: NamedEntityModel) {
+            self.model = model
+            self.allowed = Self.constrained(model.transitions, tags: model.tags)
+            self.endAllowed = (0..<model.tags.count).map(model.tags.mayEnd)
+        }
+
+        /// Transition weights with the BILOU constraints applied: a disallowed transition weighs -infinity.
+        static func constrained(_ transitions: [Float], tags: NamedEntityTags) -> [Float] {
+            let count = tags.count
+            var allowed = transitions
+            for previous in 0...count {
+                for next in 0..<count where !tags.allows(previous == count ? nil : previous, next) {
+                    allowed[previous * count + next] = -.infinity
+                }
+            }
+            return allowed
+        }
+
+        /// Decodes one stretch of tokens, whose features start `features`, and appends its names.
+        mutating func decode(_ features: UnsafeBufferPointer<UInt64>, tokens sentence: Range<Int>, into names: inout [Name]) {
+            let count = model.tags.count
+            let path = best(features, length: sentence.count)
+            var start = -1
+            for (k, tag) in path.enumerated() where tag != 0 {
+                let position = NamedEntityTags.position(of: tag)
+                if position == 0 || position == 3 { start = k }
+                guard position >= 2, start >= 0 else { continue }
+                // The confidence: the least local probability, over the name's tokens, that the
+                // token is in a name of this type (any of its four tags), given the tag before it.
+                var confidence = 1.0
+                let typeIndex = NamedEntityTags.type(of: tag)!
+                for j in start...k {
+                    let previous = j == 0 ? count : path[j - 1]
+                    confidence = min(confidence, localProbability(ofType: typeIndex, at: j, after: previous))
+                }
+                let type = model.tags.types[typeIndex]
+                names.append(Name(start: sentence.lowerBound + start, end: sentence.lowerBound + k + 1, type: type, confidence: confidence))
+                start = -1
+            }
+        }
+
+        /// The probability of the tags of a type at position `j` against the other tags, from
+        /// the last computed emissions and the transition from `previous`, at the model's temperature.
+        func localProbability(ofType type: Int, at j: Int, after previous: Int) -> Double {
+            let count = model.tags.count
+            var best = -Float.infinity
+            for l in 0..<count { best = max(best, emissions[j * count + l] + allowed[previous * count + l]) }
+            var total = 0.0
+            var inType = 0.0
+            for l in 0..<count {
+                let local = emissions[j * count + l] + allowed[previous * count + l]
+                guard local > -.infinity else { continue }
+                let weight = Double(((local - best) / model.temperature).exp)
+                total += weight
+                if l >= 1 + 4 * type && l < 5 + 4 * type { inType += weight }
+            }
+            return inType / total
+        }
+
+        /// The best tagging of `n` tokens, whose features start `features`, under the
+        /// constraints (tag indices, one per token).
+        mutating func best(_ features: UnsafeBufferPointer<UInt64>, length n: Int) -> [Int] {
+            let count = model.tags.count
+            let featureCount = NamedEntityFeatures.count
+            emissions = [Float](repeating: 0, count: n * count)
+            model.weights.withUnsafeBufferPointer { weights in
+                emissions.withUnsafeMutableBufferPointer { emissions in
+                    for j in 0..<n {
+                        let base = j * featureCount
+                        let out = j * count
+                        for f in 0..<featureCount {
+                            let row = model.row(features[base + f])
+                            for l in 0..<count { emissions[out + l] += weights[row + l] }
+                        }
+                    }
+                }
+            }
+            return Self.viterbi(emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+        }
+
+        /// Viterbi over emission scores (`count` per position) and transitions (`allowed`).
+        static func viterbi(emissions: [Float], count: Int, length n: Int, allowed: [Float], endAllowed: [Bool], scores: inout [Float], back: inout [Int32]) -> [Int] {
+            if scores.count < n * count { scores = [Float](repeating: 0, count: n * count) }
+            if back.count < n * count { back = [Int32](repeating: 0, count: n * count) }
+            // A measured hot loop: unchecked buffers.
+            emissions.withUnsafeBufferPointer { emissions in
+                allowed.withUnsafeBufferPointer { allowed in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        back.withUnsafeMutableBufferPointer { back in
+                            for l in 0..<count { scores[l] = emissions[l] + allowed[count * count + l] }
+                            guard n > 1 else { return }
+                            for j in 1..<n {
+                                let previous = (j - 1) * count
+                                for l in 0..<count {
+                                    var best = -Float.infinity
+                                    var from: Int32 = 0
+                                    for p in 0..<count {
+                                        let score = scores[previous + p] + allowed[p * count + l]
+                                        if score > best {
+                                            best = score
+                                            from = Int32(p)
+                                        }
+                                    }
+                                    scores[j * count + l] = best + emissions[j * count + l]
+                                    back[j * count + l] = from
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            var last = 0
+            var best = -Float.infinity
+            for l in 0..<count where endAllowed[l] && scores[(n - 1) * count + l] > best {
+                best = scores[(n - 1) * count + l]
+                last = l
+            }
+            var path = [Int](repeating: 0, count: n)
+            path[n - 1] = last
+            var j = n - 1
+            while j > 0 {
+                path[j - 1] = Int(back[j * count + path[j]])
+                j -= 1
+            }
+            return path
+        }
+    }
+}
+
+extension Float {
+    /// `e` to the power of this number.
+    @inline(__always) fileprivate var exp: Float { Float(Foundation.exp(Double(self))) }
+}
