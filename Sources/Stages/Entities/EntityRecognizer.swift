@@ -27,8 +27,9 @@ public struct EntityRecognizer: Stage {
     /// Names the model is less sure of are left out.
     public var minimumConfidence: Double
 
-    /// The confidence below which the standard pipeline leaves a name out.
-    public static let defaultMinimumConfidence = 0.55
+    /// The confidence below which the standard pipeline leaves a name out: 0.6 keeps the
+    /// kamervragen kit's entity precision at 0.90 with the bundled gazetteers (0.898 at 0.55).
+    public static let defaultMinimumConfidence = 0.6
 
     /// The class of recognized entities besides their schema.org class.
     public static let recognizedEntity = IRI("https://w3id.org/textgraph/ns#RecognizedEntity")
