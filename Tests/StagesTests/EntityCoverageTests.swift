@@ -56,6 +56,14 @@ import Testing
         #expect(try await tagged("De Wet X 2020 2021 geldt. De Archiefwet 19951 niet.") == ["Wet X 2020", "Archiefwet"])
     }
 
+    @Test func aPlaceInsideALongerUnknownNameIsNotMentioned() async throws {
+        #expect(try await tagged("Hij studeert aan de Vrije Universiteit Marum en bij Marum Airlines.") == [])
+        // A known name beside it, punctuation, a lowercase word or a sentence start leave it be.
+        #expect(try await tagged("Tussen Den Haag Marum, Marum. Marum ligt bij de gemeente Marum.") == [
+            "Den Haag", "Marum", "Marum", "Marum", "Marum",
+        ])
+    }
+
     @Test func aPlaceAfterACapitalizedSurnamePrefixIsASurname() async throws {
         #expect(try await tagged("Het lid Van Marum vroeg. Wonen in Marum.") == ["Marum"])
         #expect(try await tagged("Van Marum naar Groningen.") == ["Marum"])

@@ -37,10 +37,18 @@ public struct GazetteerTagger: Stage {
         var found: [Mention] = []
         let furniture = (document[Blocks.self] ?? []).filter { $0.kind == .furniture }.map(\.span)
         let refinement = MatchRefinement(text: document.text, sentences: (document[Sentences.self] ?? []).map(\.span))
-        for var match in matcher.matches(in: document.text, tokens: tokens)
-        where !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) {
+        let matches = matcher.matches(in: document.text, tokens: tokens)
+        for k in matches.indices {
+            var match = matches[k]
+            guard !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) else { continue }
             let types = entries[match.entries[0]].types
             if refinement.isSurnameAfterParticle(match.span, types: types) { continue }
+            if refinement.isPartOfLongerName(
+                match.span, types: types, previousMatchEnd: k > 0 ? matches[k - 1].span.end : nil,
+                nextMatchStart: k + 1 < matches.count ? matches[k + 1].span.start : nil
+            ) {
+                continue
+            }
             match.span = refinement.withYear(match.span, types: types)
             found.append(
                 Mention(

@@ -7,6 +7,9 @@ import Pipeline
 ///   text says "Archiefwet 1995": the year is part of the name.
 /// - A place name after a capitalized surname prefix in mid-sentence ("Van Marum", "De Wijk",
 ///   "Ter Horst") is a person's surname, not the place.
+/// - A one-word place name next to a capitalized word that no other match covers is part of a
+///   longer name the gazetteer does not know ("Vrije Universiteit Brussel", "Club Brugge",
+///   "Universiteit Utrecht", "Brussels Airlines"): the place is not mentioned there.
 struct MatchRefinement {
     /// The text's bytes.
     let text: [UInt8]
@@ -41,6 +44,39 @@ struct MatchRefinement {
             return true
         }
         return false
+    }
+
+    /// Whether a one-word place match is part of a longer capitalized name: a capitalized word
+    /// right before it (not starting its sentence, not ending in punctuation) or right after it,
+    /// that no other match covers (`previousMatchEnd`, `nextMatchStart`).
+    func isPartOfLongerName(_ span: Span, types: [IRI], previousMatchEnd: Int?, nextMatchStart: Int?) -> Bool {
+        guard types.contains(where: Self.placeTypes.contains), !text[span.start..<span.end].contains(0x20) else { return false }
+        if byte(span.start - 1) == 0x20 {
+            var start = span.start - 1
+            while start > 0, let b = byte(start - 1), b != 0x20, b != 0x0A, b != 0x09 { start -= 1 }
+            let end = span.start - 1
+            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let last = byte(end - 1), Self.isLetter(last),
+                previousMatchEnd != end, !isSentenceStart(start)
+            {
+                return true
+            }
+        }
+        if byte(span.end) == 0x20 {
+            let start = span.end + 1
+            var end = start
+            while end < text.count, text[end] != 0x20, text[end] != 0x0A, text[end] != 0x09 { end += 1 }
+            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let second = byte(start + 1), second >= 0x61, second <= 0x7A,
+                nextMatchStart != start, !isSentenceStart(start)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether a byte is an ASCII letter or part of a multi-byte character (a letter, in names).
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
     }
 
     /// The span of a law's name with the year that follows it ("Archiefwet 1995"), if one does.
