@@ -67,13 +67,13 @@ public enum TextGraphPipeline {
         }
     }
 
-    /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
     /// The entity recognizer the options ask for, if any.
     static func recognizer(gazetteer: Gazetteer, options: Options) throws -> EntityRecognizer? {
         guard options.recognizesNames else { return nil }
         return EntityRecognizer(model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer, minimumConfidence: options.minimumNameConfidence)
     }
 
+    /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
     @StageBuilder
     static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<SourceDocument, Document> {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)

@@ -108,8 +108,13 @@ public struct AbbreviationDefinitionTagger: Stage {
     static func definitions(in text: String, tokens: [Token]) -> [Definition] {
         var found: [Definition] = []
         var seen = Set<String>()
-        for open in tokens.indices where tokens[open].kind == .punctuation && substring(text, tokens[open].span) == "(" {
-            guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { substring(text, $0.span) == ")" }) else { continue }
+        // Brackets are told on the bytes: no string per punctuation token of every document.
+        let utf8 = text.utf8
+        func isByte(_ token: Token, _ byte: UInt8) -> Bool {
+            token.span.length == 1 && utf8[utf8.index(utf8.startIndex, offsetBy: token.span.start)] == byte
+        }
+        for open in tokens.indices where tokens[open].kind == .punctuation && isByte(tokens[open], 0x28) {
+            guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { isByte($0, 0x29) }) else { continue }
             let definition = shortInBrackets(text, tokens, open: open, close: close) ?? longInBrackets(text, tokens, open: open, close: close)
             if let definition, seen.insert(definition.short).inserted { found.append(definition) }
         }

@@ -52,19 +52,19 @@ extension Gazetteer {
         for (index, entry) in entries.enumerated() {
             for name in Self.names(of: entry) where names[name]?.contains(index) != true { names[name, default: []].append(index) }
             taken.formUnion(Self.names(of: entry))
-            taken.formUnion(entry.adjectives.map(BWBImporter.key))
+            taken.formUnion(entry.adjectives.map(Gazetteer.foldedName))
         }
         var redirects: [IRI: IRI] = [:]
         var result: [GazetteerEntry] = []
         for var entry in lower.entries {
-            if self[entry.iri] == nil, let label = entry.labels.first.map({ BWBImporter.key($0.lexicalForm) }) {
+            if self[entry.iri] == nil, let label = entry.labels.first.map({ Gazetteer.foldedName($0.lexicalForm) }) {
                 let family = Family(entry.types)
                 let same = (names[label] ?? []).filter { Family(entries[$0].types) == family }
                 if same.count == 1 {
                     redirects[entry.iri] = entries[same[0]].iri
                     entry.iri = entries[same[0]].iri
                 } else if collidingNames == .drop {
-                    let kept = entry.aliases.filter { !taken.contains(BWBImporter.key($0)) }
+                    let kept = entry.aliases.filter { !taken.contains(Gazetteer.foldedName($0)) }
                     if taken.contains(label) {
                         // The label is taken: the first free alias becomes the label.
                         guard let first = kept.first else { continue }
@@ -87,12 +87,12 @@ extension Gazetteer {
 
     /// The names of an entry as the matcher compares them (folded).
     static func names(of entry: GazetteerEntry) -> Set<String> {
-        Set((entry.labels.map(\.lexicalForm) + entry.aliases).map(BWBImporter.key))
+        Set((entry.labels.map(\.lexicalForm) + entry.aliases).map(Gazetteer.foldedName))
     }
 }
 
 extension Gazetteer {
     /// A name as the matcher compares it: folded (lowercase, without diacritics, typographic
     /// apostrophes and hyphens made plain).
-    public static func foldedName(_ name: String) -> String { BWBImporter.key(name) }
+    public static func foldedName(_ name: String) -> String { String(decoding: TextFolding.shared.fold(name), as: UTF8.self) }
 }

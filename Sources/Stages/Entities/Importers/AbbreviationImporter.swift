@@ -54,7 +54,7 @@ public struct AbbreviationImporter: Sendable {
         var forms: [String: [(key: String, text: String, count: Int)]] = [:]
         for row in table.rows {
             let short = row["afkorting"], long = row["voluit"].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard Self.isAbbreviation(short), Self.hasTwoCapitalsOrIsShort(short), !excludedNames.contains(BWBImporter.key(short)),
+            guard Self.isAbbreviation(short), Self.hasTwoCapitalsOrIsShort(short), !excludedNames.contains(Gazetteer.foldedName(short)),
                 !long.isEmpty,
                 let first = short.first, long.first.map({ $0.lowercased() == first.lowercased() }) == true
             else { continue }
@@ -108,7 +108,7 @@ public struct AbbreviationImporter: Sendable {
 
     /// A name as long forms are compared: folded, letters and digits only.
     static func compact(_ name: String) -> String {
-        String(BWBImporter.key(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        String(Gazetteer.foldedName(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }
 
     /// Words that make a long form an organisation: a whole word, or the end of a compound.

@@ -56,24 +56,24 @@ public struct BWBImporter: Sendable {
         for row in regulations.rows where kinds.contains(row["regeling_soort"]) {
             guard let title = Self.citationTitle(row["citeertitel"]) ?? Self.pathName(row["naam_uit_pad"]), !row["bwb_id"].isEmpty
             else { continue }
-            let key = Self.key(title)
+            let key = Gazetteer.foldedName(title)
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = (title, [])
             }
             groups[key]!.ids.append(row["bwb_id"])
         }
-        let shortNames = try abbreviations.map { try Self.abbreviations($0).mapValues { $0.filter { !excludedNames.contains(Self.key($0)) } } } ?? [:]
+        let shortNames = try abbreviations.map { try Self.abbreviations($0).mapValues { $0.filter { !excludedNames.contains(Gazetteer.foldedName($0)) } } } ?? [:]
         // A title without its year is an alias only where no other regulation has that name.
         var stripped: [String: Int] = [:]
         for key in order {
-            stripped[Self.key(Self.withoutYear(groups[key]!.title) ?? groups[key]!.title), default: 0] += 1
+            stripped[Gazetteer.foldedName(Self.withoutYear(groups[key]!.title) ?? groups[key]!.title), default: 0] += 1
         }
         var gazetteer = Gazetteer()
         for key in order {
             let (title, ids) = groups[key]!
             var aliases: [String] = []
-            if let short = Self.withoutYear(title), stripped[Self.key(short)] == 1, groups[Self.key(short)] == nil {
+            if let short = Self.withoutYear(title), stripped[Gazetteer.foldedName(short)] == 1, groups[Gazetteer.foldedName(short)] == nil {
                 aliases.append(short)
             }
             for id in ids { aliases += shortNames[id] ?? [] }
@@ -152,6 +152,4 @@ public struct BWBImporter: Sendable {
         return result
     }
 
-    /// How names are compared: folded as the matcher folds them.
-    static func key(_ name: String) -> String { String(decoding: TextFolding.shared.fold(name), as: UTF8.self) }
 }

@@ -45,7 +45,7 @@ public struct GeoNamesImporter: Sendable {
         // times), the most populous is the one a text names.
         var largest: [String: (id: String, population: Int)] = [:]
         for row in table.rows {
-            let key = BWBImporter.key(row["name"]) + "\t" + row["country_code"], population = Int(row["population"]) ?? 0
+            let key = Gazetteer.foldedName(row["name"]) + "\t" + row["country_code"], population = Int(row["population"]) ?? 0
             if let known = largest[key], known.population >= population { continue }
             largest[key] = (row["geonameid"], population)
         }
@@ -53,12 +53,12 @@ public struct GeoNamesImporter: Sendable {
         for row in table.rows {
             let id = row["geonameid"], name = row["name"]
             guard !id.isEmpty, Self.isName(name), (Int(row["population"]) ?? 0) >= minimumPopulation else { continue }
-            guard largest[BWBImporter.key(name) + "\t" + row["country_code"]]?.id == id else { continue }
-            guard !excludedNames.contains(BWBImporter.key(name)) else { continue }
-            var seen: Set<String> = [BWBImporter.key(name)]
+            guard largest[Gazetteer.foldedName(name) + "\t" + row["country_code"]]?.id == id else { continue }
+            guard !excludedNames.contains(Gazetteer.foldedName(name)) else { continue }
+            var seen: Set<String> = [Gazetteer.foldedName(name)]
             var aliases: [String] = []
             for alternate in row["alternate_names_latin"].split(separator: "|").map(String.init) where Self.isName(alternate) {
-                let key = BWBImporter.key(alternate)
+                let key = Gazetteer.foldedName(alternate)
                 guard attestedNames.contains(key), !excludedNames.contains(key), seen.insert(key).inserted else { continue }
                 aliases.append(alternate)
             }

@@ -33,7 +33,7 @@ public struct TweedeKamerImporter: Sendable {
     public func people(persons: TabularFile, groups: TabularFile) throws -> Gazetteer {
         try persons.require(["persoon_id", "initialen", "roepnaam", "tussenvoegsel", "achternaam", "fractie"])
         try groups.require(["afkorting", "naam_nl", "naam_en"])
-        let surnames = Set(persons.rows.map { BWBImporter.key(Self.surname($0)) }.filter { !$0.isEmpty })
+        let surnames = Set(persons.rows.map { Gazetteer.foldedName(Self.surname($0)) }.filter { !$0.isEmpty })
         var gazetteer = Gazetteer()
         var parties: [String: IRI] = [:]
         for row in groups.rows {
@@ -93,7 +93,7 @@ public struct TweedeKamerImporter: Sendable {
         var words = name.split(separator: " ").map(String.init)
         if let first = words.first, ["fractie", "groep"].contains(first.lowercased()) { words.removeFirst() }
         guard !words.isEmpty else { return false }
-        return surnames.contains(BWBImporter.key(words.joined(separator: " ")))
+        return surnames.contains(Gazetteer.foldedName(words.joined(separator: " ")))
     }
 
     /// Reads the legislative cases file and imports the laws it names.
