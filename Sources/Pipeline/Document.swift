@@ -20,7 +20,9 @@ public struct Document: Sendable, DocumentIdentified {
     public var text: String
     /// What is known about the document besides its text.
     public var metadata: DocumentMetadata
-    private var layers: [AnnotationKey: any Sendable]
+    /// The layers by key. Internal but usable from inlinable code, so that the layer subscript
+    /// is specialized for each layer type where stages use it (no generic metadata lookups).
+    @usableFromInline internal var layers: [AnnotationKey: any Sendable]
 
     /// The namespace of document IRIs when no other is given.
     public static let defaultBase = "https://w3id.org/textgraph/doc/"
@@ -44,6 +46,7 @@ public struct Document: Sendable, DocumentIdentified {
     public var byteCount: Int? { text.utf8.count }
 
     /// The annotations of a layer, or `nil` when no stage has assigned it.
+    @inlinable
     public subscript<Layer: AnnotationLayer>(layer: Layer.Type) -> Layer.Value? {
         get { layers[Layer.key] as? Layer.Value }
         set { layers[Layer.key] = newValue }

@@ -77,6 +77,7 @@ public struct StageDescriptor: Hashable, Sendable {
 extension Document {
     /// Returns the layer's annotations, or throws a clear error naming `stage` when no earlier
     /// stage assigned them.
+    @inlinable
     public func require<Layer: AnnotationLayer>(_ layer: Layer.Type, by stage: some Stage) throws -> Layer.Value {
         guard let value = self[layer] else {
             throw PipelineError(

@@ -155,6 +155,44 @@ enum ByteSearch {
         }
     }
 
+    /// The offsets of `needle`'s occurrences in `bytes` that start in `start..<limit`, in order
+    /// (the first only, when `first`): `memchr` finds candidates for the needle's rarest byte in
+    /// Dutch text ("z" of "ingezonden", not "i"), `memcmp` checks them.
+    static func occurrences(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
+        let count = needle.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, count > 0 else { return [] }
+        let pattern = needle.utf8Start
+        let anchor = (0..<count).min { commonness(pattern[$0]) < commonness(pattern[$1]) } ?? 0
+        let anchorByte = Int32(pattern[anchor])
+        // Where the anchor byte may be: its occurrence starts in start..<end.
+        let end = min(bytes.count - count + 1, limit)
+        var found: [Int] = []
+        var offset = max(0, start) + anchor
+        while offset < end + anchor, let match = memchr(base + offset, anchorByte, end + anchor - offset) {
+            let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base - anchor
+            if memcmp(base + at, pattern, count) == 0 {
+                found.append(at)
+                if first { break }
+            }
+            offset = at + anchor + 1
+        }
+        return found
+    }
+
+    /// How common a byte is in Dutch text, roughly (letter frequencies per mille; capitals a
+    /// third of their small letters, other bytes rare, the space most common of all).
+    private static func commonness(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0x20: 1000
+        case 0x61...0x7A: letterFrequencies[Int(byte - 0x61)]
+        case 0x41...0x5A: letterFrequencies[Int(byte - 0x41)] / 3
+        default: 5
+        }
+    }
+
+    /// Letter frequencies of Dutch, a to z, per mille.
+    private static let letterFrequencies = [75, 16, 12, 59, 189, 8, 34, 24, 65, 15, 22, 36, 22, 100, 61, 16, 1, 64, 37, 68, 20, 28, 15, 1, 1, 14]
+
     /// Whether `needle` occurs in `bytes[range]`.
     static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }

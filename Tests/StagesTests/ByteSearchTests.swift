@@ -29,4 +29,27 @@ import Testing
         #expect(!test("Ελλάδα"))
         #expect(!test("🙂"))
     }
+
+    @Test func occurrencesAnchoredOnTheRarestByteFindWhatANaiveSearchFinds() {
+        let text = Array("ingezonden, ingezonden 3 mei; zo ingezonden. Vragen van de leden; vragen van het lid Ö".utf8)
+        func naive(_ needle: String, from start: Int, before limit: Int) -> [Int] {
+            let pattern = Array(needle.utf8)
+            guard text.count >= pattern.count else { return [] }
+            return (max(0, start)...(text.count - pattern.count)).filter { $0 < limit && Array(text[$0..<($0 + pattern.count)]) == pattern }
+        }
+        func search(_ needle: StaticString, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
+            text.withUnsafeBufferPointer { ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first) }
+        }
+        #expect(search("ingezonden", before: text.count) == naive("ingezonden", from: 0, before: text.count))
+        #expect(search("ingezonden", before: text.count).count == 3)
+        #expect(search("ingezonden", from: 1, before: text.count) == naive("ingezonden", from: 1, before: text.count))
+        // Starts before the limit count, even where the needle runs past it.
+        #expect(search("ingezonden", before: 13) == [0, 12])
+        #expect(search("ingezonden", before: 12) == [0])
+        #expect(search("ingezonden", from: 5, before: text.count, first: true) == [12])
+        #expect(search("vragen van ", before: text.count) == naive("vragen van ", from: 0, before: text.count))
+        #expect(search("Ö", before: text.count) == [text.count - 2])
+        #expect(search("afwezig", before: text.count).isEmpty)
+        #expect(search("ingezonden", from: 80, before: 200).isEmpty)
+    }
 }

@@ -11,7 +11,9 @@ extension Gazetteer {
     /// Gazetteer.slug("Bas van 't Wout")           // "bas-van-t-wout"
     /// ```
     public static func slug(_ name: String) -> String {
-        let folded = String(decoding: TextFolding.shared.fold(name), as: UTF8.self)
+        let foldedBytes = TextFolding.shared.fold(name)
+        if foldedBytes.allSatisfy({ $0 < 0x80 }) { return asciiSlug(foldedBytes) }
+        let folded = String(decoding: foldedBytes, as: UTF8.self)
         var slug = ""
         var pendingSeparator = false
         for scalar in folded.unicodeScalars {
@@ -27,5 +29,22 @@ extension Gazetteer {
             }
         }
         return slug
+    }
+
+    /// ``slug(_:)`` of a folded name that is all ASCII, on its bytes.
+    private static func asciiSlug(_ folded: [UInt8]) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(folded.count)
+        var pendingSeparator = false
+        for byte in folded where byte != 0x27 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingSeparator && !slug.isEmpty { slug.append(0x2D) }
+                pendingSeparator = false
+                slug.append(byte)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }

@@ -30,8 +30,8 @@ struct AskerPhrase {
     /// Where the addressees start in the document (after "aan"), when the phrase names them.
     private(set) var addresseesStart: Int?
 
-    /// Words that end the names.
-    private static let stops: Set<String> = ["aan", "over", "inzake", "betreffende", "ingezonden", "d.d."]
+    /// Words that end the names, as bytes ("aan" first: the addressees follow it).
+    private static let stops: [[UInt8]] = ["aan", "over", "inzake", "betreffende", "ingezonden", "d.d."].map { Array($0.utf8) }
     /// Small words that are part of Dutch names.
     static let particles: Set<String> = ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "vd", "el", "al", "la", "le", "du", "da", "het", "in"]
     /// Words in brackets before a party that say the party is the whole group's.
@@ -82,16 +82,16 @@ struct AskerPhrase {
                     i += 1
                     continue
                 }
-                let word = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
-                if word == "en" {
+                let word = bytes[(i + 1)..<end]
+                if word.count == 2 && word.first == 0x65 && word.last == 0x6E {  // "en"
                     guard finishPiece(i) else { break scan }
                     i = end
                     pieceStart = end
                     continue
                 }
-                if Self.stops.contains(word) {
+                if let stop = Self.stops.firstIndex(where: { word.elementsEqual($0) }) {
                     guard finishPiece(i) else { break scan }
-                    if word == "aan" { addresseesStart = base + end }
+                    if stop == 0 { addresseesStart = base + end }
                     break scan
                 }
             }
@@ -99,8 +99,10 @@ struct AskerPhrase {
         }
         if i >= bytes.count, finishPiece(bytes.count) {}
         askers += pending
-        var seen = Set<String>()
-        askers = askers.filter { seen.insert($0.name).inserted }
+        // Each member once (a few names: a look back is cheaper than a set).
+        var unique: [Asker] = []
+        for asker in askers where !unique.contains(where: { $0.name == asker.name }) { unique.append(asker) }
+        askers = unique
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
@@ -116,6 +118,13 @@ struct AskerPhrase {
         func isTrimmed(_ byte: UInt8) -> Bool { isSpace(byte) || byte == 0x2A || byte == 0x5F || byte == 0x3A }
         while first < last, isTrimmed(bytes[first]) { first += 1 }
         while last > first {
+            let byte = bytes[last - 1]
+            if byte < 0x80 {
+                // ASCII: a letter or "." ends the name.
+                guard !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A), byte != 0x2E else { break }
+                last -= 1
+                continue
+            }
             let scalarStart = (first..<last).last { bytes[$0] & 0xC0 != 0x80 } ?? first
             let scalar = String(decoding: bytes[scalarStart..<last], as: UTF8.self).unicodeScalars.first
             guard let scalar, !scalar.properties.isAlphabetic, scalar != "." else { break }
@@ -130,14 +139,20 @@ struct AskerPhrase {
             while first < last, isSpace(bytes[first]) { first += 1 }
             words.removeFirst()
         }
-        guard !words.isEmpty, words.count <= 6, let firstWord = words.first, let lastWord = words.last, lastWord.first?.isUppercase == true,
-            firstWord.first?.isUppercase == true
+        guard !words.isEmpty, words.count <= 6, let firstWord = words.first, let lastWord = words.last, startsUppercase(lastWord),
+            startsUppercase(firstWord)
         else { return nil }
-        for word in words where !(word.first?.isUppercase == true || particles.contains(String(word)) || isInitials(word) || word == "–" || word == "-") {
+        for word in words where !(startsUppercase(word) || particles.contains(String(word)) || isInitials(word) || word == "–" || word == "-") {
             return nil
         }
         let name = words.map { splitGlued($0) }.joined(separator: " ")
         return Asker(name: name, span: Span(start: base + first, end: base + last))
+    }
+
+    /// Whether a word starts with a capital: ASCII on its byte, other letters by their Unicode properties.
+    private static func startsUppercase(_ word: Substring) -> Bool {
+        guard let scalar = word.unicodeScalars.first else { return false }
+        return scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 
     /// Whether a word is initials ("D.M.").

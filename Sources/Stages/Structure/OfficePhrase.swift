@@ -52,13 +52,17 @@ struct OfficePhrase {
         .sorted { $0.letters.count > $1.letters.count }
 
     private let letters: Letters
-    private let text: String.UTF8View
+    private let text: Substring
     private let base: Int
+
+    /// The small words that join a phrase, as ``Letters`` holds them.
+    private static let de = Letters.fold("de"), het = Letters.fold("het"), en = Letters.fold("en")
+    private static let van = Letters.fold("van"), voor = Letters.fold("voor")
 
     /// Reads the phrase `text`, which starts at byte `base` of its document.
     init(_ text: Substring, base: Int) {
         letters = Letters(text)
-        self.text = String(text).utf8
+        self.text = text
         self.base = base
     }
 
@@ -66,8 +70,8 @@ struct OfficePhrase {
     func offices() -> [Office] {
         var found: [Office] = []
         var position = 0
-        skip(&position, "de")
-        skip(&position, "het")
+        skip(&position, Self.de)
+        skip(&position, Self.het)
         while let (heads, afterHeads) = readHeads(at: position) {
             position = afterHeads
             if heads.map(\.label) == ["Minister-president"] {
@@ -84,16 +88,16 @@ struct OfficePhrase {
                     position = end
                     // "en van …", ", van …": the same heads, another portfolio.
                     var next = position
-                    let and = skip(&next, "en")
-                    guard letters.hasPrefix("van", at: next) || letters.hasPrefix("voor", at: next) else { break }
+                    let and = skip(&next, Self.en)
+                    guard letters.hasPrefix(Self.van, at: next) || letters.hasPrefix(Self.voor, at: next) else { break }
                     position = next
                     mayBeUnlisted = and
                 }
             }
             // "en de Staatssecretaris …", ", de Minister …": other heads.
             var next = position
-            skip(&next, "en")
-            skip(&next, "de")
+            skip(&next, Self.en)
+            skip(&next, Self.de)
             guard readHeads(at: next) != nil else { break }
             position = next
         }
@@ -106,8 +110,8 @@ struct OfficePhrase {
     private func readHeads(at position: Int) -> ([(label: String, start: Int, end: Int)], Int)? {
         guard let (first, afterFirst) = head(at: position) else { return nil }
         var next = afterFirst
-        if skip(&next, "en") {
-            skip(&next, "de")
+        if skip(&next, Self.en) {
+            skip(&next, Self.de)
             let secondStart = next
             if let (second, afterSecond) = head(at: next), second != first, second != "Minister-president" {
                 return ([(first, position, afterFirst), (second, secondStart, afterSecond)], afterSecond)
@@ -136,9 +140,9 @@ struct OfficePhrase {
     private func readPortfolio(at start: Int, allowUnlisted: Bool) -> (String, String, Int)? {
         var position = start
         var preposition: String? = nil
-        if skip(&position, "voor") {
+        if skip(&position, Self.voor) {
             preposition = "voor"
-        } else if skip(&position, "van") {
+        } else if skip(&position, Self.van) {
             preposition = "van"
         }
         for candidate in Self.portfolioLetters where letters.hasPrefix(candidate.letters, at: position) {
@@ -153,7 +157,7 @@ struct OfficePhrase {
     private func unlistedPortfolio(at position: Int) -> (String, Int)? {
         guard position < letters.count else { return nil }
         let startByte = letters.offsets[position]
-        let rest = Substring(String(decoding: Array(text)[startByte...], as: UTF8.self))
+        let rest = Substring(String(decoding: text.utf8.dropFirst(startByte), as: UTF8.self))
         var words: [Substring] = []
         for word in rest.split(separator: " ", omittingEmptySubsequences: false) {
             let trimmed = word.hasSuffix(",") ? word.dropLast() : word
@@ -175,10 +179,9 @@ struct OfficePhrase {
 
     /// Skips a word of letters at a position when it is there as a word of its own.
     @discardableResult
-    private func skip(_ position: inout Int, _ word: String) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        guard letters.hasPrefix(scalars, at: position), letters.startsWord(at: position + scalars.count) else { return false }
-        position += scalars.count
+    private func skip(_ position: inout Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard letters.hasPrefix(word, at: position), letters.startsWord(at: position + word.count) else { return false }
+        position += word.count
         return true
     }
 
@@ -203,37 +206,47 @@ struct Letters {
     var count: Int { scalars.count }
 
     init(_ text: Substring) {
-        var offset = 0
-        var previousWasLetter = false
-        var previousWasLowercase = false
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            defer { offset += width }
-            // ASCII on its bytes; other letters by their Unicode properties.
-            let isLetter: Bool, isUpper: Bool, isLower: Bool, lower: Unicode.Scalar
-            if scalar.isASCII {
-                let value = UInt8(scalar.value)
-                isUpper = value >= 0x41 && value <= 0x5A
-                isLower = value >= 0x61 && value <= 0x7A
-                isLetter = isUpper || isLower
-                lower = isUpper ? Unicode.Scalar(value | 0x20) : scalar
-            } else {
-                isLetter = scalar.properties.isAlphabetic
-                isUpper = isLetter && scalar.properties.isUppercase
-                isLower = isLetter && scalar.properties.isLowercase
-                lower = isLetter ? scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar : scalar
+        var text = text
+        text.withUTF8 { bytes in
+            scalars.reserveCapacity(bytes.count)
+            offsets.reserveCapacity(bytes.count)
+            widths.reserveCapacity(bytes.count)
+            wordStarts.reserveCapacity(bytes.count)
+            var previousWasLetter = false
+            var previousWasLowercase = false
+            var offset = 0
+            while offset < bytes.count {
+                // ASCII on its bytes; other letters (decoded from valid UTF-8) by their Unicode properties.
+                let lead = bytes[offset]
+                let isLetter: Bool, isUpper: Bool, isLower: Bool, lower: Unicode.Scalar, width: Int
+                if lead < 0x80 {
+                    width = 1
+                    isUpper = lead >= 0x41 && lead <= 0x5A
+                    isLower = lead >= 0x61 && lead <= 0x7A
+                    isLetter = isUpper || isLower
+                    lower = Unicode.Scalar(isUpper ? lead | 0x20 : lead)
+                } else {
+                    width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for k in 1..<width where offset + k < bytes.count { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    isLetter = scalar.properties.isAlphabetic
+                    isUpper = isLetter && scalar.properties.isUppercase
+                    isLower = isLetter && scalar.properties.isLowercase
+                    lower = isLetter ? scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar : scalar
+                }
+                defer { offset += width }
+                guard isLetter else {
+                    previousWasLetter = false
+                    continue
+                }
+                wordStarts.append(!previousWasLetter || (previousWasLowercase && isUpper))
+                scalars.append(lower)
+                offsets.append(offset)
+                widths.append(width)
+                previousWasLetter = true
+                previousWasLowercase = isLower
             }
-            guard isLetter else {
-                previousWasLetter = false
-                continue
-            }
-            wordStarts.append(!previousWasLetter || (previousWasLowercase && isUpper))
-            scalars.append(lower)
-            offsets.append(offset)
-            widths.append(width)
-            previousWasLetter = true
-            previousWasLowercase = isLower
         }
     }
 
@@ -242,11 +255,9 @@ struct Letters {
 
     func hasPrefix(_ prefix: [Unicode.Scalar], at position: Int) -> Bool {
         guard position >= 0, position + prefix.count <= scalars.count else { return false }
-        for (k, scalar) in prefix.enumerated() where scalars[position + k] != scalar { return false }
+        for k in prefix.indices where scalars[position + k] != prefix[k] { return false }
         return true
     }
-
-    func hasPrefix(_ prefix: String, at position: Int) -> Bool { hasPrefix(Array(prefix.unicodeScalars), at: position) }
 
     /// Whether a word may start at a position: at the end, after a non-letter, or at a capital
     /// glued to a small letter.

@@ -31,6 +31,11 @@ public enum QuestionHeading: Hashable, Sendable {
     /// The most questions one heading may name (a longer range is no heading).
     static let maximumRange = 60
 
+    /// The number of a ``bareNumber`` line, `nil` for any other heading.
+    var bareNumber: Int? {
+        if case .bareNumber(let number) = self { number } else { nil }
+    }
+
     /// Reads a heading line.
     public init?(_ line: String) {
         guard let heading = Self.parse(ArraySlice(line.utf8)) else { return nil }
@@ -92,9 +97,11 @@ public enum QuestionHeading: Hashable, Sendable {
             }
         }
         guard !rangeOpen else { return nil }
-        // Each question once, in the order named.
-        var seen = Set<Int>()
-        return numbers.filter { seen.insert($0).inserted }
+        // Each question once, in the order named (a few numbers: a look back is cheaper than a set).
+        var unique: [Int] = []
+        unique.reserveCapacity(numbers.count)
+        for number in numbers where !unique.contains(number) { unique.append(number) }
+        return unique
     }
 }
 
@@ -162,6 +169,7 @@ struct HeadingWords {
     /// All tokens, or `nil` when the line holds something no heading holds.
     mutating func all() -> [Token]? {
         var tokens: [Token] = []
+        tokens.reserveCapacity(8)
         while true {
             while position < bytes.endIndex, Self.isMarkup(bytes[position]) { position += 1 }
             guard position < bytes.endIndex else { return tokens }

@@ -15,7 +15,8 @@ extension StructureAnalysis {
             set.caseNumber = canonical
         } else {
             let limit = min(firstHeading, set.questions.first?.span.start ?? bytes.count)
-            for mention in mentions where mention.form == .value && mention.span.start < limit && mention.entity != nil {
+            for index in mentions.indices where mentions[index].span.start < limit && mentions[index].form == .value && mentions[index].entity != nil {
+                let mention = mentions[index]
                 guard let word = mention.value?.lexicalForm, let (kind, canonical) = DocumentNumberTagger.classify(word), kind == .caseNumber else { continue }
                 if let index = sentenceIndex(at: mention.span.start), startsWithFootnoteNumber(index) { continue }
                 set.caseNumber = canonical
@@ -54,10 +55,10 @@ extension StructureAnalysis {
             let text = text(index)
             if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"), index + 1 < sentences.count {
                 let span = text == "Onze Referentie" ? sentences[index + 1].span : sentences[index].span
-                identifier = mentions(in: span).first { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
+                identifier = firstMention(in: span) { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
             }
             if date == nil, text.hasPrefix("Datum ") {
-                date = mentions(in: sentences[index].span).first { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value?.lexicalForm
+                date = firstMention(in: sentences[index].span) { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value?.lexicalForm
             }
             if title == nil, text.hasPrefix("Betreft ") {
                 title = String(text.dropFirst(8)).split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -81,12 +82,16 @@ extension StructureAnalysis {
             warnings.append("written questions in a layout TextGraph does not know: \(header != nil ? "an asker phrase" : "answers") but no questions; none are written")
         }
         let numbers = set.questions.map(\.number).sorted()
-        if !numbers.isEmpty && numbers != Array(1...numbers.count) {
+        if !numbers.indices.allSatisfy({ numbers[$0] == $0 + 1 }) {
             warnings.append("questions numbered \(numbers.map(String.init).joined(separator: ", ")), not 1 to \(numbers.count)")
         }
-        let asked = Set(numbers)
-        let unknown = Set(set.answers.flatMap(\.questionNumbers)).subtracting(asked).sorted()
-        if !unknown.isEmpty && set.caseNumber == nil {
+        guard set.caseNumber == nil else { return }
+        var unknown: [Int] = []
+        for answer in set.answers {
+            for number in answer.questionNumbers where !unknown.contains(number) && !numbers.contains(number) { unknown.append(number) }
+        }
+        unknown.sort()
+        if !unknown.isEmpty {
             warnings.append("answers to questions \(unknown.map(String.init).joined(separator: ", ")) that the document does not hold, and no case number to name them by")
         }
     }

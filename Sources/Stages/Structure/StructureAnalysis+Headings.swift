@@ -22,10 +22,14 @@ extension StructureAnalysis {
         } else {
             // Only the keywords start a heading: a look at the bytes before the grammar's.
             let range = start..<end
-            guard ByteSearch.hasPrefix(in: bytes, range, "Vra") || ByteSearch.hasPrefix(in: bytes, range, "Antwoord")
-                || ByteSearch.hasPrefix(in: bytes, range, "vra") || ByteSearch.hasPrefix(in: bytes, range, "antwoord")
-                || ByteSearch.hasPrefix(in: bytes, range, "VRA") || ByteSearch.hasPrefix(in: bytes, range, "ANTWOORD")
-            else { return nil }
+            switch first {
+            case 0x56, 0x76: guard end - start >= 3, bytes[start + 1] | 0x20 == 0x72, bytes[start + 2] | 0x20 == 0x61 else { return nil }  // "vra"
+            case 0x41, 0x61:
+                guard ByteSearch.hasPrefix(in: bytes, range, "Antwoord") || ByteSearch.hasPrefix(in: bytes, range, "antwoord")
+                    || ByteSearch.hasPrefix(in: bytes, range, "ANTWOORD")
+                else { return nil }
+            default: return nil
+            }
         }
         // A heading is one line.
         guard !bytes[start..<end].contains(0x0A) else { return nil }
@@ -42,8 +46,7 @@ extension StructureAnalysis {
             return true
         }
         if startsWithFootnoteNumber(index) { return true }
-        let inside = mentions(in: sentences[index].span)
-        return inside.count == 1 && inside[0].span == sentences[index].span && inside[0].form == .value
+        return isOneMention(sentences[index].span) { $0.form == .value }
     }
 
     /// Whether a sentence starts with a footnote number ("1) …"): characters that are all numbers
@@ -58,41 +61,40 @@ extension StructureAnalysis {
 
     /// Reads the questions and answers that headings open: each runs to the next heading.
     mutating func findQuestionsAndAnswers() {
-        var headings = sentences.indices.map(heading)
-        // Official-publication XML: "<vraag><nr>1</nr>" and "<antwoord><nr>1</nr>" say what a bare number opens.
-        for index in headings.indices {
+        // The headings in order, with their sentences (few: a list, not one entry per sentence).
+        var headings: [(index: Int, heading: QuestionHeading)] = []
+        var hasKeywordHeading = false
+        var bareNumbers: [Int] = []
+        for index in sentences.indices {
+            var found = heading(index)
+            // Official-publication XML: "<vraag><nr>1</nr>" and "<antwoord><nr>1</nr>" say what a bare number opens.
             let span = sentences[index].span
-            guard span.end - span.start <= 20, bytes[span.start] >= 0x30, bytes[span.start] <= 0x39, headings[index] == nil || {
-                if case .bareNumber? = headings[index] { true } else { false }
-            }(), let origin = blockOrigin(at: span.start)
-            else { continue }
-            let keyword = origin.hasSuffix("/vraag/nr") ? "Vraag " : origin.hasSuffix("/antwoord/nr") ? "Antwoord " : nil
-            if let keyword { headings[index] = QuestionHeading.parse(ArraySlice(Array(keyword.utf8) + bytes[span.start..<span.end])) }
+            if span.end - span.start <= 20, span.start < span.end, bytes[span.start] >= 0x30, bytes[span.start] <= 0x39,
+                found?.bareNumber != nil || found == nil, let origin = blockOrigin(at: span.start),
+                let keyword = origin.hasSuffix("/vraag/nr") ? "Vraag " : origin.hasSuffix("/antwoord/nr") ? "Antwoord " : nil
+            {
+                found = QuestionHeading.parse(ArraySlice(Array(keyword.utf8) + bytes[span.start..<span.end]))
+            }
+            guard let found else { continue }
+            if let number = found.bareNumber { bareNumbers.append(number) } else { hasKeywordHeading = true }
+            headings.append((index, found))
         }
-        var useBareNumbers = false
-        if !headings.contains(where: { if case .bareNumber? = $0 { false } else { $0 != nil } }) {
-            // No "Vraag" or "Antwoord" heading: numbers alone on their lines are the headings when
-            // they count 1, 2, 3, … (a lone "2" elsewhere is a page number or a footnote mark).
-            let numbers = headings.compactMap { heading -> Int? in if case .bareNumber(let n)? = heading { n } else { nil } }
-            useBareNumbers = numbers.count >= 2 && numbers == Array(1...numbers.count)
-        }
-        func kind(_ index: Int) -> QuestionHeading? {
-            switch headings[index] {
-            case .bareNumber(let number)?: useBareNumbers ? .question([number]) : nil
-            case let other: other
+        // No "Vraag" or "Antwoord" heading: numbers alone on their lines are the headings when
+        // they count 1, 2, 3, … (a lone "2" elsewhere is a page number or a footnote mark).
+        let useBareNumbers = !hasKeywordHeading && bareNumbers.count >= 2 && bareNumbers.indices.allSatisfy { bareNumbers[$0] == $0 + 1 }
+        if !bareNumbers.isEmpty {
+            headings = headings.compactMap { entry in
+                guard let number = entry.heading.bareNumber else { return entry }
+                return useBareNumbers ? (entry.index, .question([number])) : nil
             }
         }
-        var index = 0
         var unanswered: [Int] = []
-        var asked = Set<Int>()
-        while index < sentences.count {
-            guard let found = kind(index) else {
-                index += 1
-                continue
-            }
+        var asked: [Int] = []
+        for (k, entry) in headings.enumerated() {
+            let (index, found) = entry
             firstHeading = min(firstHeading, sentences[index].span.start)
-            var end = index + 1
-            while end < sentences.count, kind(end) == nil { end += 1 }
+            // Each runs to the next heading.
+            let end = k + 1 < headings.count ? headings[k + 1].index : sentences.count
             var last = end - 1
             while last > index, isTrailingNoise(last) { last -= 1 }
             let headingSpan = sentences[index].span
@@ -103,7 +105,7 @@ extension StructureAnalysis {
                 for number in numbers where !asked.contains(number) {
                     guard let body else { continue }
                     set.questions.append(Question(number: number, span: body, heading: headingSpan))
-                    asked.insert(number)
+                    asked.append(number)
                     unanswered.append(number)
                 }
             case .answer(let numbers):
@@ -115,13 +117,12 @@ extension StructureAnalysis {
             case .bareNumber:
                 break
             }
-            index = end
         }
     }
 
     /// The element path of the block that holds a byte offset, where a reader recorded one.
     private func blockOrigin(at offset: Int) -> String? {
-        guard let blocks = document[Blocks.self] else { return nil }
+        guard let blocks else { return nil }
         var low = 0, high = blocks.count
         while low < high {
             let middle = (low + high) / 2
@@ -135,7 +136,7 @@ extension StructureAnalysis {
     /// "Vraag N" headings number them: paragraphs that start with 1, 2, 3, … in order, each a
     /// question up to the end of its paragraph.
     mutating func findEnumeratedQuestions() {
-        guard let blocks = document[Blocks.self], sentences.count > 0 else { return }
+        guard let blocks, sentences.count > 0 else { return }
         var expected = 1
         var found: [Question] = []
         for block in blocks where block.kind == .paragraph {
@@ -173,7 +174,7 @@ extension StructureAnalysis {
     /// paragraphs that end in a question mark (a footnote mark after it allowed), each a question,
     /// numbered in order; the first paragraph that is none ends them.
     mutating func findUnnumberedQuestions() {
-        guard let header, let blocks = document[Blocks.self] else { return }
+        guard let header, let blocks else { return }
         var found: [Question] = []
         for block in blocks where block.kind == .paragraph && block.span.start >= header.upperBound {
             var end = block.span.end

@@ -34,52 +34,42 @@ extension StructureAnalysis {
     private func phraseRange(from start: Int) -> Range<Int> {
         var end = min(bytes.count, start + 800)
         for stop: StaticString in ["\n\n", "\r\n\r\n", "(ingezonden", "\nAntwoord", "\nMededeling", "\nVraag", "\n1. "] {
-            if let found = ByteSearch.endOfFirst(in: bytes, start..<end, stop, ignoringASCIICase: false) {
-                end = found - stop.utf8CodeUnitCount
-            }
+            if let found = firstOccurrence(of: stop, in: start..<end) { end = found }
         }
         return start..<end
     }
 
-    /// Where the asker markers are before the first heading, in order: found by `memchr` on
-    /// their first words as written (small letters, a capital, all capitals), then compared whole
-    /// ignoring case.
+    /// Where the asker markers are before the first heading, in order: one pass over the bytes
+    /// for "vr" and "ge" in either case, then the first words as written (small letters, a
+    /// capital, all capitals), then the whole marker ignoring case.
     private func askerMarkers() -> [(start: Int, end: Int)] {
         let anchors: [StaticString] = ["vragen van ", "Vragen van ", "VRAGEN VAN ", "vraag van ", "Vraag van ", "gesteld door ", "Gesteld door ", "GESTELD DOOR "]
-        var starts: [Int] = []
-        for anchor in anchors { starts += occurrences(of: anchor, before: firstHeading) }
         var found: [(start: Int, end: Int)] = []
-        for start in starts.sorted() {
-            for marker in Self.askerMarkers {
-                let end = start + marker.utf8CodeUnitCount
-                if end <= bytes.count, ByteSearch.endOfFirst(in: bytes, start..<end, marker, ignoringASCIICase: true) == end {
-                    found.append((start, end))
-                    break
+        bytes.withUnsafeBufferPointer { all in
+            let limit = min(firstHeading, all.count - 1)
+            var k = 0
+            while k < limit {
+                let first = all[k] | 0x20, second = all[k + 1] | 0x20
+                defer { k += 1 }
+                guard (first == 0x76 && second == 0x72) || (first == 0x67 && second == 0x65) else { continue }  // "vr", "ge"
+                let rest = UnsafeBufferPointer(rebasing: all[k...])
+                guard anchors.contains(where: { ByteSearch.hasPrefix(rest, $0) }) else { continue }
+                for marker in Self.askerMarkers {
+                    let end = k + marker.utf8CodeUnitCount
+                    if end <= all.count, ByteSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: all[k..<end]), marker) {
+                        found.append((k, end))
+                        break
+                    }
                 }
             }
         }
         return found
     }
 
-    /// The offsets of a needle's occurrences from `start` that start before `limit`: `memchr`
-    /// finds candidates for the first byte, `memcmp` checks them.
+    /// The offsets of a needle's occurrences from `start` that start before `limit` (the first
+    /// only, when `first`).
     func occurrences(of needle: StaticString, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
-        let count = needle.utf8CodeUnitCount
-        return bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, count > 0 else { return [] }
-            let end = min(all.count - count + 1, limit)
-            var found: [Int] = []
-            var offset = max(0, start)
-            while offset < end, let match = memchr(base + offset, Int32(needle.utf8Start[0]), end - offset) {
-                let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base
-                if memcmp(base + at, needle.utf8Start, count) == 0 {
-                    found.append(at)
-                    if first { break }
-                }
-                offset = at + 1
-            }
-            return found
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first) }
     }
 
     /// The party another asker phrase before the questions gives a member whom the first names
@@ -119,7 +109,7 @@ extension StructureAnalysis {
     func date(after word: StaticString, from start: Int) -> Literal? {
         guard start < bytes.count, let at = occurrences(of: word, from: start, before: bytes.count, first: true).first else { return nil }
         let end = at + word.utf8CodeUnitCount
-        return mentions(in: Span(start: end, end: min(bytes.count, end + 80))).first { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
+        return firstMention(in: Span(start: end, end: min(bytes.count, end + 80))) { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
     }
 
     // MARK: Who answered
@@ -136,7 +126,7 @@ extension StructureAnalysis {
             let start = sentences[index].span.start
             var end = min(bytes.count, start + 400)
             for stop: StaticString in ["\n\n", "(ontvangen", "\nVraag", " op ", " over ", " mede namens"] {
-                if let found = ByteSearch.endOfFirst(in: bytes, start..<end, stop, ignoringASCIICase: false) { end = found - stop.utf8CodeUnitCount }
+                if let found = firstOccurrence(of: stop, in: start..<end) { end = found }
             }
             let (people, named) = answerers(in: start..<end)
             for person in people where !set.answeredBy.contains(person) { set.answeredBy.append(person) }
@@ -151,22 +141,36 @@ extension StructureAnalysis {
     /// "Antwoord van Staatssecretaris Van Marum (Binnenlandse Zaken en Koninkrijksrelaties) en van
     /// Minister Hermans (Klimaat en Groene Groei)", "Antwoorden van de minister van Justitie en Veiligheid".
     private mutating func answerers(in range: Range<Int>) -> ([IRI], [IRI]) {
-        let text = flatText(range)
-        guard let van = text.range(of: " van ") else { return ([], []) }
+        let flat = flatBytes(range)
+        guard let van = flat.withUnsafeBufferPointer({ ByteSearch.occurrences(of: " van ", in: $0, before: flat.count, first: true).first }) else {
+            return ([], [])
+        }
         var people: [IRI] = []
         var offices: [IRI] = []
-        var offset = range.lowerBound + text.utf8.distance(from: text.startIndex, to: van.upperBound)
+        // Offsets in `flat` (whose bytes are the document's from `range.lowerBound`).
+        let base = range.lowerBound
+        var offset = van + 5
+        func skipSpaces(_ k: inout Int) { while k < flat.count, flat[k] == 0x20 { k += 1 } }
+        func word(at k: Int) -> Range<Int> { k..<(flat[k...].firstIndex(of: 0x20) ?? flat.count) }
         // Each part: a head, then a name and the portfolio in brackets, or "van …" (an office).
-        while offset < range.upperBound {
-            let rest = flatText(offset..<range.upperBound)
-            let words = rest.split(separator: " ")
-            guard let headWord = words.first(where: { $0 != "de" }), let head = Self.head(headWord) else { break }
-            let headEnd = offset + rest.utf8.distance(from: rest.startIndex, to: headWord.endIndex)
-            let afterHead = flatText(headEnd..<range.upperBound)
-            if let open = afterHead.firstIndex(of: "("), let close = afterHead[open...].firstIndex(of: ")"),
-                let name = AskerPhrase.name(bytes, headEnd..<(headEnd + afterHead.utf8.distance(from: afterHead.startIndex, to: open)), base: 0)
+        while offset < flat.count {
+            // The head is the first word that is not "de".
+            var k = offset
+            skipSpaces(&k)
+            guard k < flat.count else { break }
+            var headWord = word(at: k)
+            while flat[headWord].elementsEqual("de".utf8) {
+                k = headWord.upperBound
+                skipSpaces(&k)
+                guard k < flat.count else { break }
+                headWord = word(at: k)
+            }
+            guard let head = Self.head(Substring(String(decoding: flat[headWord], as: UTF8.self))) else { break }
+            let headEnd = headWord.upperBound
+            if let open = flat[headEnd...].firstIndex(of: 0x28), let close = flat[open...].firstIndex(of: 0x29),
+                let name = AskerPhrase.name(bytes, (base + headEnd)..<(base + open), base: 0)
             {
-                let portfolio = afterHead[afterHead.index(after: open)..<close].split(whereSeparator: { $0 == " " }).joined(separator: " ")
+                let portfolio = String(decoding: flat[(open + 1)..<close], as: UTF8.self).split(separator: " ").joined(separator: " ")
                 let preposition = OfficePhrase.portfolios.first { $0.name == portfolio }?.preposition ?? "van"
                 if let person = entity(named: name.name, at: name.span, kind: "person", type: .schema("Person")) {
                     people.append(person)
@@ -174,20 +178,20 @@ extension StructureAnalysis {
                         relate(person, IRI(Vocabulary.TG.namespace + "holdsOffice"), office, at: name.span.start)
                     }
                 }
-                offset = headEnd + afterHead.utf8.distance(from: afterHead.startIndex, to: afterHead.index(after: close))
+                offset = close + 1
             } else {
-                for office in OfficePhrase(flatText(offset..<range.upperBound), base: offset).offices() {
+                for office in OfficePhrase(flatText((base + offset)..<range.upperBound), base: base + offset).offices() {
                     if let iri = self.office(office) { offices.append(iri) }
                 }
                 break
             }
             // "en van Minister …", "en Minister …"
-            let next = flatText(offset..<range.upperBound)
-            var skipped = next.drop { $0 == " " }
-            guard skipped.hasPrefix("en ") else { break }
-            skipped = skipped.dropFirst(3)
-            if skipped.hasPrefix("van ") { skipped = skipped.dropFirst(4) }
-            offset += next.utf8.distance(from: next.startIndex, to: skipped.startIndex)
+            var next = offset
+            skipSpaces(&next)
+            guard flat[next...].starts(with: "en ".utf8) else { break }
+            next += 3
+            if flat[next...].starts(with: "van ".utf8) { next += 4 }
+            offset = next
         }
         return (people, offices)
     }
@@ -206,11 +210,15 @@ extension StructureAnalysis {
     /// between) that is an office, "De Minister van Justitie en Veiligheid,".
     private mutating func signatures() -> [IRI] {
         var lines: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            if !bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append(start..<end) }
-            start = end + 1
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = ByteSearch.firstOffset(of: 0x0A, in: all, from: start, to: all.count) ?? all.count
+                var k = start
+                while k < end, all[k] == 0x20 || all[k] == 0x09 || all[k] == 0x0D { k += 1 }
+                if k < end { lines.append(start..<end) }
+                start = end + 1
+            }
         }
         // Tests on the bytes first: most lines are no signature.
         func firstLetter(_ line: Int) -> Int {

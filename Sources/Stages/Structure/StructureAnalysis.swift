@@ -15,9 +15,13 @@ struct StructureAnalysis {
     var mintedEntities: [Entity] = []
     /// The document's text as bytes, for the cheap tests made before a sentence's `String` is.
     let bytes: [UInt8]
+    /// The document's blocks (paragraphs), where its reader recorded them.
+    let blocks: [Block]?
     /// Whether the mentions are in span order (as ``Document/_checkInvariants()`` requires), so
     /// that the mentions inside a span can be found by binary search.
     let mentionsAreSorted: Bool
+    /// The longest mention's length in bytes: how far before a span a mention that overlaps it may start.
+    var longestMention = 0
     var set = QuestionSet()
     /// Memberships of parties and offices held, with their evidence.
     var relations: [Relation] = []
@@ -41,9 +45,18 @@ struct StructureAnalysis {
         self.sentences = sentences
         self.mentions = mentions
         bytes = Array(document.text.utf8)
+        blocks = document[Blocks.self]
         firstHeading = bytes.count
-        // By index, comparing spans only: zipping the mentions would copy each.
-        mentionsAreSorted = mentions.indices.dropFirst().allSatisfy { !(mentions[$0].span < mentions[$0 - 1].span) }
+        // By index, comparing spans only: iterating the mentions would copy each.
+        var sorted = true
+        var longest = 0
+        for index in mentions.indices {
+            let span = mentions[index].span
+            if index > 0 && span < mentions[index - 1].span { sorted = false }
+            longest = max(longest, span.length)
+        }
+        mentionsAreSorted = sorted
+        longestMention = longest
     }
 
     mutating func run() {
@@ -70,6 +83,11 @@ struct StructureAnalysis {
     /// The text of a byte range, line breaks, tabs and non-breaking spaces made spaces (the same
     /// length in bytes: a non-breaking space becomes two).
     func flatText(_ range: Range<Int>) -> Substring {
+        Substring(String(decoding: flatBytes(range), as: UTF8.self))
+    }
+
+    /// The bytes of ``flatText(_:)``.
+    func flatBytes(_ range: Range<Int>) -> [UInt8] {
         var flat = Array(bytes[range])
         for k in flat.indices {
             if flat[k] == 0x0A || flat[k] == 0x0D || flat[k] == 0x09 {
@@ -79,7 +97,14 @@ struct StructureAnalysis {
                 flat[k + 1] = 0x20
             }
         }
-        return Substring(String(decoding: flat, as: UTF8.self))
+        return flat
+    }
+
+    /// Where the first occurrence of `needle` wholly inside `range` starts, or `nil`.
+    func firstOccurrence(of needle: StaticString, in range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer {
+            ByteSearch.occurrences(of: needle, in: $0, from: range.lowerBound, before: range.upperBound - needle.utf8CodeUnitCount + 1, first: true).first
+        }
     }
 
     /// The index of the sentence that holds a byte offset, if any.
@@ -93,22 +118,53 @@ struct StructureAnalysis {
         return low - 1
     }
 
-    /// The mentions inside a span, in their order.
-    func mentions(in span: Span) -> [Mention] {
-        guard mentionsAreSorted else { return mentions.filter { span.contains($0.span) } }
-        // The first mention that starts at or after the span; those after it that start inside it.
+    /// The index of the first mention that starts at or after `offset` (the mentions in order).
+    private func firstMention(startingFrom offset: Int) -> Int {
         var low = 0, high = mentions.count
         while low < high {
             let middle = (low + high) / 2
-            if mentions[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+            if mentions[middle].span.start < offset { low = middle + 1 } else { high = middle }
         }
-        var inside: [Mention] = []
-        var k = low
-        while k < mentions.count, mentions[k].span.start <= span.end {
-            if span.contains(mentions[k].span) { inside.append(mentions[k]) }
+        return low
+    }
+
+    /// The indices of the mentions that overlap a span, in order.
+    func mentionIndices(overlapping span: Span) -> [Int] {
+        guard mentionsAreSorted else { return mentions.indices.filter { mentions[$0].span.overlaps(span) } }
+        var indices: [Int] = []
+        var k = firstMention(startingFrom: span.start - longestMention)
+        while k < mentions.count, mentions[k].span.start < span.end {
+            if mentions[k].span.overlaps(span) { indices.append(k) }
             k += 1
         }
-        return inside
+        return indices
+    }
+
+    /// The first mention inside a span that satisfies a test, without copying the others.
+    func firstMention(in span: Span, where test: (Mention) -> Bool) -> Mention? {
+        guard mentionsAreSorted else { return mentions.first { span.contains($0.span) && test($0) } }
+        var k = firstMention(startingFrom: span.start)
+        while k < mentions.count, mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) && test(mentions[k]) { return mentions[k] }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether one mention covers the span exactly and no other lies inside it.
+    func isOneMention(_ span: Span, where test: (Mention) -> Bool) -> Bool {
+        var found = 0
+        var matches = false
+        var k = mentionsAreSorted ? firstMention(startingFrom: span.start) : 0
+        while k < mentions.count, !mentionsAreSorted || mentions[k].span.start <= span.end {
+            if span.contains(mentions[k].span) {
+                found += 1
+                matches = mentions[k].span == span && test(mentions[k])
+                if found > 1 { return false }
+            }
+            k += 1
+        }
+        return found == 1 && matches
     }
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
@@ -122,21 +178,28 @@ struct StructureAnalysis {
     /// it (only initials or particles left over: "D.M. van Weel"), else a new entity made from
     /// the name, with a mention of it.
     mutating func entity(named name: String, at span: Span, kind: String, type: IRI) -> IRI? {
-        let inside = mentions.filter { $0.span.overlaps(span) && $0.entity != nil }
-        if let known = inside.first(where: { isClass($0, [kind == "office" ? "Office" : kind == "party" ? "PoliticalParty" : "Person"]) && covers($0, span) }) {
-            return known.entity
+        let overlapping = mentionIndices(overlapping: span)
+        let wanted = kind == "office" ? "Office" : kind == "party" ? "PoliticalParty" : "Person"
+        for index in overlapping where mentions[index].entity != nil && isClass(mentions[index], [wanted]) && covers(mentions[index], span) {
+            return mentions[index].entity
         }
         let slug = Gazetteer.slug(name)
         guard !slug.isEmpty else { return nil }
         let iri = IRI(Gazetteer.entityBase + kind + "/" + slug)
-        if kind != "office" {
+        if kind != "office", !mintedMentions.contains(where: { $0.span.overlaps(span) }) {
             let mention = Mention(span: span, entityClass: type, entity: iri, form: .name, source: "ParliamentaryStructureTagger")
-            if !mintedMentions.contains(where: { $0.span.overlaps(span) }) {
-                mintedMentions.append(mention)
-                mentions.removeAll { $0.span.overlaps(span) }
-                let position = mentions.firstIndex { span < $0.span } ?? mentions.count
+            mintedMentions.append(mention)
+            if mentionsAreSorted {
+                // The mentions it overlaps give way; it takes its place in the order.
+                for index in overlapping.reversed() { mentions.remove(at: index) }
+                var position = firstMention(startingFrom: span.start)
+                while position < mentions.count, !(span < mentions[position].span) { position += 1 }
                 mentions.insert(mention, at: position)
+            } else {
+                mentions.removeAll { $0.span.overlaps(span) }
+                mentions.append(mention)
             }
+            longestMention = max(longestMention, span.length)
         }
         if !mintedEntities.contains(where: { $0.iri == iri }) {
             mintedEntities.append(Entity(iri: iri, types: [type], labels: [Literal(name, language: "nl")]))
@@ -161,7 +224,12 @@ struct StructureAnalysis {
 
     /// An office named by its label: the gazetteer's when the text's mention of it says so, else a new one.
     mutating func office(_ office: OfficePhrase.Office) -> IRI? {
-        if let known = mentions.first(where: { isClass($0, ["Office"]) && $0.span == office.span }) { return known.entity }
+        let start = mentionsAreSorted ? firstMention(startingFrom: office.span.start) : 0
+        var k = start
+        while k < mentions.count, !mentionsAreSorted || mentions[k].span.start == office.span.start {
+            if mentions[k].span == office.span, isClass(mentions[k], ["Office"]) { return mentions[k].entity }
+            k += 1
+        }
         return entity(named: office.label, at: office.span, kind: "office", type: ParliamentaryStructureTagger.office)
     }
 
