@@ -16,8 +16,10 @@ struct EntityPage {
     /// The page's path below the site root.
     var path: String { SiteLayout.entityPath(record.iri) }
 
-    /// The whole page; `contexts` and `questions` are the rows gathered across documents.
-    func html(contexts: String, questions: String) -> String {
+    /// The page in three parts, around the rows gathered across documents: the mentions in
+    /// context go between the first and the second, the question lines between the second and
+    /// the third.
+    func parts() -> (beforeContexts: String, beforeQuestions: String, end: String) {
         var body = "<h1><span class=\"swatch m-\(record.category.id)\" aria-hidden=\"true\"></span>\(HTMLText.escape(record.name))</h1>\n"
         body += description()
         if !neighbours.isEmpty {
@@ -27,17 +29,19 @@ struct EntityPage {
         }
         body += "<section aria-labelledby=\"mentions-heading\">\n<h2 id=\"mentions-heading\">Mentions in context</h2>\n"
         body += "<p>\(record.mentionCount) mention\(record.mentionCount == 1 ? "" : "s") in \(record.documentCount) document\(record.documentCount == 1 ? "" : "s").</p>\n"
-        if !contexts.isEmpty {
+        var middle = ""
+        if !record.contexts.isEmpty {
             body += "<table class=\"kwic\">\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"left\">Before</th>"
-            body += "<th scope=\"col\">Mention</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n" + contexts + "</tbody>\n</table>\n"
+            body += "<th scope=\"col\">Mention</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n"
+            middle += "</tbody>\n</table>\n"
         }
-        body += "</section>\n"
-        body += coOccurrences()
-        if !questions.isEmpty {
-            body += "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions it appears in</h2>\n<ul class=\"entity-questions\">\n"
-            body += questions + "</ul>\n</section>\n"
+        middle += "</section>\n" + coOccurrences()
+        var end = ""
+        if !record.questions.isEmpty {
+            middle += "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions it appears in</h2>\n<ul class=\"entity-questions\">\n"
+            end += "</ul>\n</section>\n"
         }
-        return PageTemplate.page(title: record.name, path: path, siteTitle: siteTitle, body: body)
+        return (PageTemplate.header(title: record.name, path: path, siteTitle: siteTitle) + body, middle, end + PageTemplate.footer)
     }
 
     /// Kind, IRI, labels, same-as links, identifiers.

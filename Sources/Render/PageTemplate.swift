@@ -7,6 +7,11 @@ enum PageTemplate {
     ///   - siteTitle: The site's name, for the navigation.
     ///   - body: The page's main content (HTML).
     static func page(title: String, path: String, siteTitle: String, body: String) -> String {
+        header(title: title, path: path, siteTitle: siteTitle) + body + footer
+    }
+
+    /// A page's beginning, up to and including `<main>`.
+    static func header(title: String, path: String, siteTitle: String) -> String {
         let root = SiteLayout.relative(from: path, to: "")
         return """
             <!DOCTYPE html>
@@ -20,14 +25,18 @@ enum PageTemplate {
             <body>
             <header class="site"><nav aria-label="Site"><a href="\(root)index.html">\(HTMLText.escape(siteTitle))</a></nav></header>
             <main>
-            \(body)
-            </main>
-            <footer class="site"><p>Made by TextGraph from the graph of the corpus.</p></footer>
-            </body>
-            </html>
 
             """
     }
+
+    /// A page's end, from `</main>`.
+    static let footer = """
+        </main>
+        <footer class="site"><p>Made by TextGraph from the graph of the corpus.</p></footer>
+        </body>
+        </html>
+
+        """
 
     /// The legend of entity categories, as a list with a sample highlight each.
     static func legend() -> String {

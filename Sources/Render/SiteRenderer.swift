@@ -69,22 +69,25 @@ public final class SiteRenderer {
     /// Adds a document: writes its page and gathers what the entity pages and the network need.
     /// - Parameter inNetwork: Whether its relations count in ``network`` (the `--document` filter).
     public func add(_ document: Document, inNetwork: Bool = true) throws {
-        try add(DocumentView(document), inNetwork: inNetwork)
+        try add(PreparedDocument(document, options: options, pages: directory != nil), inNetwork: inNetwork)
     }
 
-    /// Adds a document's view; see ``add(_:inNetwork:)``.
-    public func add(_ view: DocumentView, inNetwork: Bool = true) throws {
+    /// Adds a prepared document (see ``PagePreparer``); see ``add(_:inNetwork:)``.
+    public func add(_ prepared: PreparedDocument, inNetwork: Bool = true) throws {
+        let view = prepared.view
         let number = rows.count
         for entity in view.entities { catalog.describe(entity) }
+        var contexts = prepared.contexts.makeIterator()
         for shown in view.mentions {
             guard let entity = shown.mention.entity else { continue }
-            let row = try spill?.append(contextRow(shown, in: view))
+            let row = try contexts.next().flatMap { try spill?.append($0) }
             catalog.count(shown, entity: entity, document: number, context: row)
         }
-        if let set = view.questions {
-            for person in set.askedBy + set.addressedTo + set.answeredBy { catalog.touch(person) }
-            try gatherQuestions(set, of: view)
+        for (line, entities) in prepared.questions {
+            guard let reference = try spill?.append(line) else { continue }
+            for entity in entities { catalog.appears(entity, inQuestion: reference) }
         }
+        for person in (view.questions.map { $0.askedBy + $0.addressedTo + $0.answeredBy } ?? []) { catalog.touch(person) }
         for relation in view.relations {
             if relation.predicate == EntityNetwork.coOccursWith { catalog.coOccur(relation.subject, relation.object, count: max(1, relation.count)) }
             if relation.predicate == EntityNetwork.memberOf { catalog.addMembership(relation.subject, of: relation.object) }
@@ -92,9 +95,7 @@ public final class SiteRenderer {
         if inNetwork { network.add(view) }
         let counts = view.counts
         rows.append(.init(title: view.title, id: view.id, path: view.path, questions: counts.questions, mentions: counts.mentions, entities: counts.entities))
-        if let directory {
-            try write(DocumentPage(view: view, siteTitle: options.title).html(), to: directory + "/" + view.path)
-        }
+        if let directory, let page = prepared.page { try write(page, to: directory + "/" + view.path) }
     }
 
     /// Takes an entity's description (from a graph's entity descriptions).
@@ -112,7 +113,7 @@ public final class SiteRenderer {
         for iri in catalog.sortedIRIs {
             guard let record = catalog.records[iri] else { continue }
             let page = EntityPage(record: record, catalog: catalog, neighbours: neighbours[iri] ?? [:], siteTitle: options.title)
-            try write(page.html(contexts: try spill.read(record.contexts), questions: try spill.read(record.questions)), to: directory + "/" + page.path)
+            try writeStreaming(page, spill: spill, to: directory + "/" + page.path)
         }
         let index = IndexPage(siteTitle: options.title, documents: rows, catalog: catalog)
         try write(index.html(), to: directory + "/index.html")
@@ -122,36 +123,25 @@ public final class SiteRenderer {
         return Summary(documents: rows.count, entities: catalog.records.count, pages: pages)
     }
 
-    /// A mention in context, as a row of an entity page's table.
-    func contextRow(_ shown: DocumentView.ShownMention, in view: DocumentView) -> String {
-        let span = shown.mention.span
-        let before = Self.context(view.text, from: max(0, span.start - options.contextWidth * 4), to: span.start).suffix(options.contextWidth)
-        let after = Self.context(view.text, from: span.end, to: min(view.text.count, span.end + options.contextWidth * 4)).prefix(options.contextWidth)
-        let href = "../" + view.path + "#m-\(span.start)-\(span.end)"
-        return "<tr><td><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title))</a></td><td class=\"left\">\(HTMLText.escape(before))</td>"
-            + "<td class=\"kw\"><mark>\(HTMLText.escape(shown.anchor))</mark></td><td>\(HTMLText.escape(after))</td></tr>\n"
-    }
-
-    /// The text between two offsets moved onto character boundaries, on one line.
-    static func context(_ text: [UInt8], from start: Int, to end: Int) -> String {
-        var start = start
-        var end = end
-        while start < end, start < text.count, text[start] & 0xC0 == 0x80 { start += 1 }
-        while end < text.count, end > start, text[end] & 0xC0 == 0x80 { end -= 1 }
-        return String(decoding: text[start..<end], as: UTF8.self).map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
-    }
-
-    /// Notes, for each entity mentioned inside a question, a line that links to the question.
-    private func gatherQuestions(_ set: QuestionSet, of view: DocumentView) throws {
-        for question in set.questions {
-            let inside = Set(view.mentions.filter { question.span.contains($0.mention.span) }.compactMap(\.mention.entity))
-            guard !inside.isEmpty, let spill else { continue }
-            var text = view.text(of: question.span).split(whereSeparator: \.isNewline).joined(separator: " ")
-            if text.count > 200 { text = String(text.prefix(200)) + "…" }
-            let href = "../" + view.path + "#q-\(question.number)"
-            let line = "<li><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title)), question \(question.number)</a>: <q>\(HTMLText.escape(text))</q></li>\n"
-            let reference = try spill.append(line)
-            for entity in inside.sorted() { catalog.appears(entity, inQuestion: reference) }
+    /// Writes an entity's page, copying its rows from the spill file as they are read, so that
+    /// a page of many thousand mentions is never held in memory whole.
+    private func writeStreaming(_ page: EntityPage, spill: SpillFile, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw RenderError(.output, "cannot write \(path)")
+        }
+        defer { try? handle.close() }
+        do {
+            let parts = page.parts()
+            try handle.write(contentsOf: Data(parts.beforeContexts.utf8))
+            try spill.copy(page.record.contexts, to: handle)
+            try handle.write(contentsOf: Data(parts.beforeQuestions.utf8))
+            try spill.copy(page.record.questions, to: handle)
+            try handle.write(contentsOf: Data(parts.end.utf8))
+            pages += 1
+        } catch let error as RenderError {
+            throw error
+        } catch {
+            throw RenderError(.output, "cannot write \(path): \(error.localizedDescription)", cause: error)
         }
     }
 

@@ -35,16 +35,19 @@ final class SpillFile {
         return reference
     }
 
-    /// Reads records back, in the order given.
-    func read(_ references: [Reference]) throws -> String {
+    /// Copies records, in the order given, to a file, a block at a time.
+    func copy(_ references: [Reference], to output: FileHandle) throws {
         try flush()
-        var result = ""
+        var block = Data()
         for reference in references {
             try handle.seek(toOffset: reference.offset)
-            let data = try handle.read(upToCount: Int(reference.length)) ?? Data()
-            result += String(decoding: data, as: UTF8.self)
+            block.append(try handle.read(upToCount: Int(reference.length)) ?? Data())
+            if block.count >= 1 << 20 {
+                try output.write(contentsOf: block)
+                block.removeAll(keepingCapacity: true)
+            }
         }
-        return result
+        if !block.isEmpty { try output.write(contentsOf: block) }
     }
 
     /// Writes what is buffered.

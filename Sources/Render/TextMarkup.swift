@@ -31,7 +31,7 @@ struct TextMarkup {
 
     /// The HTML of `text` with the ranges laid over it.
     func html(of text: [UInt8]) -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.count * 2)
         // Opening order: by start, then lower level, then longer first.
         let order = ranges.indices.filter { ranges[$0].start < ranges[$0].end && ranges[$0].end <= text.count }.sorted {
@@ -58,42 +58,42 @@ struct TextMarkup {
                 reopen(index, open: &open, output: &output)
                 next += 1
             }
-            output += HTMLText.escape(String(decoding: text[position..<following], as: UTF8.self))
+            HTMLText.escape(utf8: text[position..<following], into: &output, marksBidi: true)
         }
-        for index in open.reversed() { output += ranges[index].close }
-        return output
+        for index in open.reversed() { output += ranges[index].close.utf8 }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Closes the ranges that end at `position`, closing and reopening any opened inside them
     /// that go on.
-    private func closeEnded(at position: Int, open: inout [Int], output: inout String) {
+    private func closeEnded(at position: Int, open: inout [Int], output: inout [UInt8]) {
         guard let firstEnded = open.firstIndex(where: { ranges[$0].end <= position }) else { return }
         let goingOn = open[firstEnded...].filter { ranges[$0].end > position }
-        for index in open[firstEnded...].reversed() { output += ranges[index].close }
+        for index in open[firstEnded...].reversed() { output += ranges[index].close.utf8 }
         open.removeSubrange(firstEnded...)
         for index in goingOn {
             open.append(index)
-            output += ranges[index].open
+            output += ranges[index].open.utf8
         }
     }
 
     /// Opens a range inside the open ones; ranges of a higher level that are open are closed
     /// around it and reopened inside it, so that levels nest.
-    private func reopen(_ index: Int, open: inout [Int], output: inout String) {
+    private func reopen(_ index: Int, open: inout [Int], output: inout [UInt8]) {
         let level = ranges[index].level
         guard let firstDeeper = open.firstIndex(where: { ranges[$0].level > level }) else {
             open.append(index)
-            output += ranges[index].open
+            output += ranges[index].open.utf8
             return
         }
         let deeper = Array(open[firstDeeper...])
-        for inner in deeper.reversed() { output += ranges[inner].close }
+        for inner in deeper.reversed() { output += ranges[inner].close.utf8 }
         open.removeSubrange(firstDeeper...)
         open.append(index)
-        output += ranges[index].open
+        output += ranges[index].open.utf8
         for inner in deeper {
             open.append(inner)
-            output += ranges[inner].open
+            output += ranges[inner].open.utf8
         }
     }
 }

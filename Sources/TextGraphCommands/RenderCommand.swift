@@ -142,11 +142,17 @@ public struct RenderCommand: AsyncParsableCommand {
 
     /// Runs the documents through the pipeline into the site, in input order; returns how many failed.
     func renderDocuments(into site: SiteRenderer) async throws -> Int {
-        let pipeline = try options.analysisPipeline()
+        let analysis = try options.analysisPipeline()
+        // Pages are made in the pipeline, in parallel; the site only writes them, in input order.
+        let preparer = PagePreparer(options: site.options, pages: site.directory != nil)
+        let pipeline = try Pipeline {
+            analysis
+            preparer
+        }
         let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
         let runner = PipelineRunner(configuration: .init(jobs: options.jobCount))
-        let summary = try await runner.run(sources, through: pipeline) { document in
-            try site.add(document, inNetwork: picturesDocument(document.id))
+        let summary = try await runner.run(sources, through: pipeline) { prepared in
+            try site.add(prepared, inNetwork: picturesDocument(prepared.view.id))
         } completed: { item, _ in
             if let failure = item.failure { Console.error(failure.description) }
         }
