@@ -87,6 +87,37 @@ import Testing
         #expect(throws: RenderError.self) { _ = try GraphDocumentReader(path: path).read { _ in } }
     }
 
+    @Test func lineEndsAndTheLastLineDoNotMatter() async throws {
+        let path = try await Self.seedGraph("graph.nq")
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("\n"))
+        text.removeLast()
+        let crlf = path + ".crlf.nq"
+        try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: crlf, atomically: true, encoding: .utf8)
+        var plain: [String] = []
+        var windows: [String] = []
+        let entities = try GraphDocumentReader(path: path).read { plain.append($0.text) }
+        #expect(try GraphDocumentReader(path: crlf).read { windows.append($0.text) } == entities)
+        #expect(plain == windows && plain.count == 2)
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsLine() throws {
+        let directory = try Seeds.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/bad.nq"
+        var bytes = Array("<http://a/s> <http://a/p> \"ok\" <http://a/g> .\n<http://a/s> <http://a/p> \"".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\" <http://a/g> .\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try GraphDocumentReader(path: path).read { _ in }
+            Issue.record("invalid UTF-8 was read")
+        } catch let error as RenderError {
+            #expect(error.message.hasSuffix("bad.nq:2: the line is not valid UTF-8"))
+        }
+    }
+
     /// A question set as the graph keeps it: without the headings' spans.
     static func withoutHeadings(_ set: QuestionSet) -> QuestionSet {
         var set = set
