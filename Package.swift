@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Stages", targets: ["Stages"]),
         .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
+        .library(name: "Render", targets: ["Render"]),
         .executable(name: "textgraph", targets: ["textgraph"]),
     ],
     dependencies: [
@@ -36,13 +37,17 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: upcomingFeatures
         ),
+        // Pictures of the graph: static HTML pages of documents and entities, the entity network as
+        // DOT and SVG. A module of its own: presentation is no stage of the pipeline, and it
+        // needs no libxml2 of its own.
+        .target(name: "Render", dependencies: ["Pipeline", "Stages"], swiftSettings: upcomingFeatures),
         // The test harness for one stage, the analogue of NIO's EmbeddedChannel.
         .target(name: "PipelineTesting", dependencies: ["Pipeline"], swiftSettings: upcomingFeatures),
         // The command-line interface, as a library so that its parsing can be unit-tested.
         .target(
             name: "TextGraphCommands",
             dependencies: [
-                "Pipeline", "Stages",
+                "Pipeline", "Stages", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -60,6 +65,11 @@ let package = Package(
         .testTarget(
             name: "StagesTests",
             dependencies: ["Pipeline", "PipelineTesting", "Stages"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["Render", "Pipeline", "Stages", "TextGraphCommands"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

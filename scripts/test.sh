@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift unit and integration tests, then the graph checks with real RDF
 # parsers (rapper, pyoxigraph) over the graphs the CLI builds from corpus/, the checks over the
-# real corpora in ../shared/data, and the integration test with the oxigraph server.
+# real corpora in ../shared/data, the integration test with the oxigraph server, and the rendered
+# site in headless Chromium (screenshots in out/render/screenshots, or $TEXTGRAPH_ARTIFACTS/screenshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -47,3 +48,4 @@ python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
 python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet
+python3 scripts/check_render.py --binary .build/debug/textgraph --corpus corpus

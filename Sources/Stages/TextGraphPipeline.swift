@@ -67,6 +67,13 @@ public enum TextGraphPipeline {
         }
     }
 
+    /// Builds the standard pipeline up to the annotated document, without the graph: for tools
+    /// that look at documents rather than write RDF (`textgraph render`).
+    public static func makeAnalysis(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, Document> {
+        let recognizer = try recognizer(gazetteer: gazetteer, options: options)
+        return try Pipeline(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
+    }
+
     /// The entity recognizer the options ask for, if any.
     static func recognizer(gazetteer: Gazetteer, options: Options) throws -> EntityRecognizer? {
         guard options.recognizesNames else { return nil }

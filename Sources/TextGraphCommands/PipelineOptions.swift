@@ -64,6 +64,19 @@ public struct PipelineOptions: ParsableArguments {
 
     /// The standard pipeline these options describe, ending in RDF encoded in `formats`.
     func pipeline(formats: Set<RDFFormat>) throws -> Pipeline<SourceDocument, EncodedFragment> {
+        let (gazetteer, options) = try standardOptions()
+        // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
+        return try TextGraphPipeline.make(gazetteer: gazetteer, options: options, encodingAs: formats)
+    }
+
+    /// The standard pipeline these options describe, up to the annotated documents (for `render`).
+    func analysisPipeline() throws -> Pipeline<SourceDocument, Document> {
+        let (gazetteer, options) = try standardOptions()
+        return try TextGraphPipeline.makeAnalysis(gazetteer: gazetteer, options: options)
+    }
+
+    /// The gazetteer and the pipeline's options these options describe.
+    private func standardOptions() throws -> (Gazetteer, TextGraphPipeline.Options) {
         var gazetteerData = noDefaultGazetteer ? Gazetteer() : try Gazetteer.bundled()
         for path in gazetteer { gazetteerData = gazetteerData.combining(try Gazetteer.load(path: path)) }
         var options = TextGraphPipeline.Options()
@@ -78,8 +91,7 @@ public struct PipelineOptions: ParsableArguments {
         options.entityModel = try model.map(NamedEntityModel.load(path:))
         options.minimumNameConfidence = minNameConfidence
         if let teiPersons { options.teiPeople = try TEIPersonList.load(path: teiPersons) }
-        // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
-        return try TextGraphPipeline.make(gazetteer: gazetteerData, options: options, encodingAs: formats)
+        return (gazetteerData, options)
     }
 
     /// A fingerprint of the options that change the graph, for resuming only what is the same run.

@@ -1,6 +1,6 @@
 public import Pipeline
 
-/// Reads RDF 1.1 N-Triples (W3C Recommendation, 2014), one triple a line.
+/// Reads RDF 1.1 N-Triples and N-Quads (W3C Recommendations, 2014), one statement a line.
 ///
 /// The whole grammar of the format: IRIs, blank nodes, literals with a language tag or a
 /// datatype, the string escapes (`\t \b \n \r \f \" \' \\`) and `\uXXXX`/`\UXXXXXXXX` in
@@ -20,6 +20,26 @@ public enum NTriplesReader {
             var parser = LineParser(scalars: Array(line.unicodeScalars), location: "\(source):\(lineNumber)")
             if let triple = try parser.triple() { try body(triple) }
         }
+    }
+
+    /// A statement of an N-Triples or N-Quads line: a triple and, in N-Quads, its graph.
+    public struct Statement: Hashable, Sendable {
+        /// The triple.
+        public var triple: Triple
+        /// The graph label (an IRI or a blank node), `nil` for the default graph.
+        public var graph: Term?
+    }
+
+    /// Parses one line of N-Triples (`allowsGraph` false) or N-Quads (`allowsGraph` true), as
+    /// strictly as ``forEachTriple(in:source:_:)``: a graph label where N-Triples has none is an error.
+    /// - Parameters:
+    ///   - line: The line, without its line end.
+    ///   - location: `file:line`, for error messages.
+    /// - Returns: The statement, or `nil` for a blank or comment line.
+    /// - Throws: ``StageError`` with code ``StageError/Code/invalidData`` naming the column.
+    public static func statement(in line: String, location: String, allowsGraph: Bool) throws -> Statement? {
+        var parser = LineParser(scalars: Array(line.unicodeScalars), location: location)
+        return try parser.statement(allowsGraph: allowsGraph)
     }
 
     /// The triples of an N-Triples document, in order.
@@ -51,7 +71,10 @@ public enum NTriplesReader {
         }
 
         /// The line's triple, or `nil` for a blank or comment line.
-        mutating func triple() throws -> Triple? {
+        mutating func triple() throws -> Triple? { try statement(allowsGraph: false)?.triple }
+
+        /// The line's statement, or `nil` for a blank or comment line.
+        mutating func statement(allowsGraph: Bool) throws -> Statement? {
             skipSpace()
             guard let first = current, first != "#" else { return nil }
             let subject: Term
@@ -72,11 +95,19 @@ public enum NTriplesReader {
             default: throw error("expected an object (<IRI>, _:blank or \"literal\")")
             }
             skipSpace()
-            guard current == "." else { throw error("expected '.' at the end of the triple") }
+            var graph: Term? = nil
+            if allowsGraph, current == "<" {
+                graph = .iri(try iri())
+                skipSpace()
+            } else if allowsGraph, current == "_" {
+                graph = .blank(try blankNode())
+                skipSpace()
+            }
+            guard current == "." else { throw error("expected '.' at the end of the \(allowsGraph ? "statement" : "triple")") }
             i += 1
             skipSpace()
-            if let c = current, c != "#" { throw error("unexpected '\(c)' after the triple") }
-            return Triple(subject, predicate, object)
+            if let c = current, c != "#" { throw error("unexpected '\(c)' after the \(allowsGraph ? "statement" : "triple")") }
+            return Statement(triple: Triple(subject, predicate, object), graph: graph)
         }
 
         mutating func iri() throws -> IRI {
