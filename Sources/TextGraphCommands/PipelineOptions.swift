@@ -47,6 +47,12 @@ public struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Leave out names the entity model is less sure of (0 to 1).")
     public var minNameConfidence: Double = EntityRecognizer.defaultMinimumConfidence
 
+    @Flag(name: .long, help: "Follow symbolic links inside the named directories (a link back to a directory being walked is refused).")
+    public var followSymlinks = false
+
+    @Option(name: .long, help: "The directory that files named by JSON lines on standard input (\"path\") are read from; without it such lines fail.")
+    public var root: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     public var quiet = false
 
@@ -55,6 +61,7 @@ public struct PipelineOptions: ParsableArguments {
     public func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
+        if let problem = Self.problem(withBase: base) { throw ValidationError("--base \(base.debugDescription): \(problem)") }
         if !(0...1).contains(minNameConfidence) { throw ValidationError("--min-name-confidence must be between 0 and 1") }
         if noModel && model != nil { throw ValidationError("--no-model and --model exclude each other") }
     }
@@ -102,5 +109,25 @@ public struct PipelineOptions: ParsableArguments {
             teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
             String(noModel), model ?? "", String(minNameConfidence),
         ].joined(separator: "|")
+    }
+
+    /// What is wrong with a namespace for document IRIs, or `nil`: it must be an absolute IRI
+    /// (a scheme, then something) ending in `/` or `#`, without spaces or the characters IRIs
+    /// forbid (`<>"{}|\^` and the backquote), so that every IRI made from it is valid RDF.
+    static func problem(withBase base: String) -> String? {
+        guard let colon = base.firstIndex(of: ":"), colon != base.startIndex,
+            base[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+            base.first?.isLetter == true, base.index(after: colon) < base.endIndex
+        else { return "not an absolute IRI (it needs a scheme, as in https://example.org/doc/)" }
+        if let bad = base.unicodeScalars.first(where: { $0.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains($0) }) {
+            return "holds \(bad.value <= 0x20 ? "a space or control character" : "'\(bad)'"), which an IRI cannot"
+        }
+        guard base.hasSuffix("/") || base.hasSuffix("#") else { return "must end in / or #, so that document ids append to it" }
+        return nil
+    }
+
+    /// The documents of the inputs, walked as these options say.
+    func corpus(_ inputs: [String], include: [String], exclude: [String]) throws -> CorpusSource {
+        try CorpusSource(inputs: inputs, include: include, exclude: exclude, followSymlinks: followSymlinks, root: root)
     }
 }

@@ -149,7 +149,7 @@ public struct RenderCommand: AsyncParsableCommand {
             analysis
             preparer
         }
-        let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
+        let sources = try options.corpus(inputs, include: include, exclude: exclude)
         let runner = PipelineRunner(configuration: .init(jobs: options.jobCount))
         let summary = try await runner.run(sources, through: pipeline) { prepared in
             try site.add(prepared, inNetwork: picturesDocument(prepared.view.id))

@@ -37,7 +37,7 @@ struct RunSession {
             if output != nil { formats.insert(format) }
             if push != nil { formats.insert(.nTriples) }
             let pipeline = try options.pipeline(formats: formats)
-            let sources = try CorpusSource(inputs: inputs, include: include, exclude: exclude)
+            let sources = try options.corpus(inputs, include: include, exclude: exclude)
 
             // A resumable run keeps a journal beside its output.
             var journal: RunJournal? = nil

@@ -140,19 +140,87 @@ import Testing
         try Data("Canada en Australië.".utf8).write(to: file)
         let lines = [
             #"{"id": "kv-1", "text": "Nuctech en China."}"#,
-            #"{"id": "kv-2", "path": "\#(file.path)"}"#,
+            #"{"id": "kv-2", "path": "b.txt"}"#,
             "niet json",
             "",
             #"{"id": "kv-4"}"#,
+            #"{"id": "kv-5", "path": "../../../etc/passwd"}"#,
+            #"{"id": "kv-6", "path": "\#(file.path)"}"#,
         ].joined(separator: "\n")
         let output = directory.appendingPathComponent("graph.nq").path
-        let result = try run(["run", "-", "--output", output], standardInput: lines)
+        let result = try run(["run", "-", "--root", directory.path, "--output", output], standardInput: lines)
         #expect(result.status == 2)
+        // Paths lead nowhere outside --root: no climbing out, no absolute paths.
+        #expect(result.stderr.contains("textgraph: error: kv-5: DocumentReader: line 6 of standard input: ../../../etc/passwd is not a file inside --root"))
+        #expect(result.stderr.contains("textgraph: error: kv-6: DocumentReader: line 7 of standard input: \(file.path) is not a file inside --root"))
         #expect(result.stderr.contains("textgraph: error: stdin:3: DocumentReader: line 3 of standard input is not a JSON object"))
         #expect(result.stderr.contains("textgraph: error: kv-4: DocumentReader: line 5 of standard input has neither \"text\" nor \"path\""))
         let graph = try String(contentsOfFile: output, encoding: .utf8)
         #expect(graph.contains("<https://w3id.org/textgraph/doc/kv-1>"))
         #expect(graph.contains("Canada en Australi"))
+    }
+
+    @Test func jsonLinesNamingFilesNeedARoot() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("graph.nq").path
+        let lines = #"{"id": "kv-1", "path": "/etc/hostname"}"# + "\n" + #"{"id": "kv-2", "text": "Nuctech en China."}"#
+        let result = try run(["run", "-", "--output", output], standardInput: lines)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("kv-1: DocumentReader: line 1 of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("<https://w3id.org/textgraph/doc/kv-2>"))
+    }
+
+    @Test func theCorpusWalkReportsWhatItDoesNotReadAndFollowsNoLinksOut() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus")
+        let outside = directory.appendingPathComponent("secret.txt")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("Nuctech en China.".utf8).write(to: corpus.appendingPathComponent("a.txt"))
+        try Data("GEHEIM wachtwoord".utf8).write(to: outside)
+        #expect(mkfifo(corpus.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+        #expect(symlink(outside.path, corpus.appendingPathComponent("link.txt").path) == 0)
+        #expect(symlink("..", corpus.appendingPathComponent("sub/up").path) == 0)
+        #expect(symlink("nowhere.txt", corpus.appendingPathComponent("dangling.txt").path) == 0)
+        // A name that is not UTF-8.
+        let rawName = Array(corpus.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".txt".utf8)
+        let fd = rawName.withUnsafeBufferPointer { buffer in
+            (Array(buffer) + [0]).withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(fd >= 0)
+        close(fd)
+        let output = directory.appendingPathComponent("graph.nq").path
+        let report = directory.appendingPathComponent("report.json").path
+        let result = try run(["run", corpus.path, "--output", output, "--report", report])
+        #expect(result.status == 2)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let failures = (json?["failures"] as? [[String: String]]) ?? []
+        let reasons = Dictionary(failures.map { ($0["document"] ?? "", $0["reason"] ?? "") }, uniquingKeysWith: { $1 })
+        #expect(reasons["corpus/pipe.txt"]?.contains("is a FIFO (named pipe), not a regular file") == true)
+        #expect(reasons["corpus/link.txt"]?.contains("is a symbolic link; not followed without --follow-symlinks") == true)
+        #expect(reasons["corpus/sub/up"]?.contains("is a symbolic link; not followed") == true)
+        #expect(reasons["corpus/dangling.txt"]?.contains("dangling") == true)
+        #expect(reasons.keys.contains { $0.hasPrefix("corpus/bad-") } && reasons.values.contains { $0.contains("not valid UTF-8") })
+        for failure in ["pipe.txt", "link.txt", "dangling.txt"] { #expect(result.stderr.contains("textgraph: error: corpus/\(failure):")) }
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(graph.contains("corpus/a.txt") && !graph.contains("GEHEIM"))
+
+        // Followed on request, but a link back up is a loop, refused rather than walked again.
+        let followed = try run(["run", corpus.path, "--follow-symlinks", "--output", output, "--report", report])
+        #expect(followed.status == 2)
+        #expect(followed.stderr.contains("corpus/sub/up leads back to a directory that holds it"))
+        let again = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(again.contains("GEHEIM"))
+        #expect(!again.contains("corpus/sub/up/a.txt"))
+    }
+
+    @Test func aBaseThatMakesNoValidIRIsIsRefused() throws {
+        for base in ["http://x/a b<>/", "not an iri/", "", "https://example.org/doc"] {
+            let result = try run(["run", "corpus", "--base", base, "--output", "/dev/null/none.nq"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("--base"), "\(base)")
+        }
     }
 
     @Test func missingInputIsAFatalErrorWithExitStatusOne() throws {

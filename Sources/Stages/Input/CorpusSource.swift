@@ -19,9 +19,18 @@ import Darwin
 /// A document's identifier is its path from the named input's parent: `textgraph run corpus`
 /// gives `corpus/a.txt`, wherever it runs from.
 ///
+/// The walk is safe by default: inside a named directory only regular files and directories are
+/// taken; a symbolic link is not followed (`followSymlinks` follows it, and a link back to a
+/// directory being walked is refused, by device and inode); a FIFO, socket or device, a dangling
+/// link, a directory that cannot be read and a file name that is not UTF-8 each become a
+/// document that fails with the reason, so that the report and the exit status say what was
+/// left out. Nothing is skipped without a word.
+///
 /// The input `-` reads JSON lines from standard input, one document per line:
-/// `{"id": "kv-1", "text": "…"}` or `{"id": "kv-2", "path": "corpus/a.xml"}`. A line that is not
-/// such an object becomes a document that fails with the reason, so the run goes on.
+/// `{"id": "kv-1", "text": "…"}`, or `{"id": "kv-2", "path": "a.xml"}` when a `root` directory
+/// is given: the path is read inside it, and a path that leads out of it (`..`, an absolute
+/// path, a symbolic link) is refused. A line that is not such an object becomes a document that
+/// fails with the reason, so the run goes on.
 ///
 /// Include and exclude patterns are shell globs (`*`, `?`, `[…]`): a pattern without `/` is
 /// matched against the file name, one with `/` against the whole identifier (where `*` also
@@ -33,6 +42,8 @@ import Darwin
 public struct CorpusSource: Sequence, Sendable {
     private let roots: [Root]
     private let filter: PathFilter
+    private let followSymlinks: Bool
+    private let root: String?
 
     fileprivate struct Root: Sendable {
         var path: String
@@ -42,8 +53,12 @@ public struct CorpusSource: Sequence, Sendable {
     }
 
     /// Checks that every input exists; walks nothing yet.
-    /// - Throws: ``StageError`` with code ``StageError/Code/unreadable`` for a missing input.
-    public init(inputs: [String], include: [String] = [], exclude: [String] = []) throws {
+    /// - Parameters:
+    ///   - followSymlinks: Whether symbolic links inside the named directories are followed.
+    ///   - root: The directory that files named by JSON lines on standard input are read from;
+    ///     `nil` refuses such lines.
+    /// - Throws: ``StageError`` with code ``StageError/Code/unreadable`` for a missing input or root.
+    public init(inputs: [String], include: [String] = [], exclude: [String] = [], followSymlinks: Bool = false, root: String? = nil) throws {
         var roots: [Root] = []
         for input in inputs {
             if input == "-" {
@@ -61,22 +76,35 @@ public struct CorpusSource: Sequence, Sendable {
         }
         self.roots = roots
         self.filter = PathFilter(include: include, exclude: exclude)
+        self.followSymlinks = followSymlinks
+        if let root {
+            guard let resolved = realpath(root, nil) else { throw StageError(.unreadable, "--root \(root): no such directory") }
+            defer { free(resolved) }
+            self.root = String(cString: resolved)
+        } else {
+            self.root = nil
+        }
     }
 
-    public func makeIterator() -> Iterator { Iterator(roots: roots, filter: filter) }
+    public func makeIterator() -> Iterator { Iterator(roots: roots, filter: filter, followSymlinks: followSymlinks, root: root) }
 
     /// Walks the inputs one document at a time.
     public struct Iterator: IteratorProtocol {
         private var pendingRoots: [Root]
         private let filter: PathFilter
-        /// Directories being walked: each holds its remaining entries, sorted, reversed for popping.
-        private var stack: [(path: String, id: String, entries: [String])] = []
+        private let followSymlinks: Bool
+        private let root: String?
+        /// Directories being walked: each holds its remaining entries, sorted, reversed for
+        /// popping, and its device and inode (a link back to one of them is a loop).
+        private var stack: [(path: String, id: String, entries: [DirectoryEntry], key: FileKey)] = []
         private var readingStandardInput = false
         private var lineNumber = 0
 
-        fileprivate init(roots: [Root], filter: PathFilter) {
+        fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?) {
             pendingRoots = roots.reversed()
             self.filter = filter
+            self.followSymlinks = followSymlinks
+            self.root = root
         }
 
         public mutating func next() -> SourceDocument? {
@@ -89,20 +117,13 @@ public struct CorpusSource: Sequence, Sendable {
                 if var top = stack.popLast() {
                     guard let entry = top.entries.popLast() else { continue }
                     stack.append(top)
-                    let path = top.path + "/" + entry
-                    let id = top.id.isEmpty ? entry : top.id + "/" + entry
-                    guard let (isDirectory, size) = FileStatus.of(path) else { continue }
-                    if isDirectory {
-                        push(directory: path, id: id)
-                    } else if let format = DocumentFormat.forPath(entry), filter.accepts(id) {
-                        return SourceDocument(id: id, content: .file(path), format: format, size: size)
-                    }
+                    if let document = visit(entry, in: top.path, id: top.id) { return document }
                     continue
                 }
                 guard let root = pendingRoots.popLast() else { return nil }
                 switch root.kind {
                 case .directory:
-                    push(directory: root.path, id: root.name)
+                    if let failure = push(directory: root.path, id: root.name) { return failure }
                 case .file:
                     guard filter.accepts(root.name) else { continue }
                     return SourceDocument(
@@ -117,12 +138,53 @@ public struct CorpusSource: Sequence, Sendable {
             }
         }
 
-        private mutating func push(directory path: String, id: String) {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let visible = names.filter { !$0.hasPrefix(".") }
+        /// The document an entry of a directory gives: a regular file of a known format, or a
+        /// failure that says why an entry the walk would have taken is left out; `nil` for
+        /// entries the walk passes by (a file of another format, a directory it descends into).
+        private mutating func visit(_ entry: DirectoryEntry, in directory: String, id parentID: String) -> SourceDocument? {
+            let path = directory + "/" + entry.name
+            let id = parentID.isEmpty ? entry.name : parentID + "/" + entry.name
+            let taken = DocumentFormat.forPath(entry.name) != nil && filter.accepts(id)
+            func failure(_ reason: String) -> SourceDocument { SourceDocument(id: id, content: .unreadable(reason)) }
+            guard entry.isUTF8 else { return failure("\(path): the file name is not valid UTF-8; skipped") }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return failure("cannot read \(path): \(String(cString: strerror(errno)))") }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard stat(path, &info) == 0 else { return taken ? failure("\(path) is a symbolic link to nothing (dangling); skipped") : nil }
+                let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                guard followSymlinks else {
+                    return isDirectory || taken ? failure("\(path) is a symbolic link; not followed without --follow-symlinks") : nil
+                }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let key = FileKey(info)
+                if stack.contains(where: { $0.key == key }) {
+                    return failure("\(path) leads back to a directory that holds it (a loop of symbolic links); not walked")
+                }
+                return push(directory: path, id: id, key: key)
+            case S_IFREG:
+                return taken ? SourceDocument(id: id, content: .file(path), format: DocumentFormat.forPath(entry.name)!, size: Int(info.st_size)) : nil
+            default:
+                return taken ? failure("\(path) is \(FileStatus.kind(info.st_mode)), not a regular file; skipped") : nil
+            }
+        }
+
+        /// Starts walking a directory; a directory that cannot be listed gives a failure instead.
+        private mutating func push(directory path: String, id: String, key: FileKey? = nil) -> SourceDocument? {
+            let key = key ?? {
+                var info = stat()
+                return stat(path, &info) == 0 ? FileKey(info) : FileKey(device: 0, inode: 0)
+            }()
+            guard let entries = DirectoryEntry.list(path) else {
+                let reason = "cannot read the directory \(path): \(String(cString: strerror(errno)))"
+                return SourceDocument(id: id.isEmpty ? path : id, content: .unreadable(reason))
+            }
+            let visible = entries.filter { !$0.name.hasPrefix(".") }
             // Byte order of the UTF-8 names: independent of locale and file system.
-            let sorted = visible.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            stack.append((path, id, sorted.reversed()))
+            let sorted = visible.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            stack.append((path, id, sorted.reversed(), key))
+            return nil
         }
 
         /// The next JSON line from standard input as a document, skipping blank lines.
@@ -130,12 +192,52 @@ public struct CorpusSource: Sequence, Sendable {
             while let line = readLine(strippingNewline: true) {
                 lineNumber += 1
                 if line.allSatisfy(\.isWhitespace) { continue }
-                if let document = JSONLineDocument.parse(line, lineNumber: lineNumber), filter.accepts(document.id) {
+                if let document = JSONLineDocument.parse(line, lineNumber: lineNumber, root: root), filter.accepts(document.id) {
                     return document
                 }
             }
             return nil
         }
+    }
+}
+
+/// A file's identity on its machine: device and inode.
+struct FileKey: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
+
+/// A name in a directory, as the file system holds it.
+struct DirectoryEntry: Sendable {
+    /// The name; where its bytes are not UTF-8, with U+FFFD in place of the bad bytes.
+    var name: String
+    /// Whether the name's bytes are valid UTF-8.
+    var isUTF8: Bool
+
+    /// The entries of a directory but "." and "..", or `nil` (with `errno` set) when it cannot be read.
+    static func list(_ path: String) -> [DirectoryEntry]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> DirectoryEntry in
+                let bytes = raw.bindMemory(to: CChar.self)
+                if let valid = String(validatingCString: bytes.baseAddress!) { return DirectoryEntry(name: valid, isUTF8: true) }
+                return DirectoryEntry(name: String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self), isUTF8: false)
+            }
+            if name.name == "." || name.name == ".." { continue }
+            entries.append(name)
+        }
+        return entries
     }
 }
 
@@ -146,12 +248,24 @@ enum FileStatus {
         guard stat(path, &info) == 0 else { return nil }
         return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size))
     }
+
+    /// What a file that is not a regular file is, in words: "a FIFO (named pipe)", "a socket", "a device".
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
 }
 
 /// Turns one JSON line into a source document.
 enum JSONLineDocument {
     /// The document a line describes; a malformed line gives a document that fails with the reason.
-    static func parse(_ line: String, lineNumber: Int) -> SourceDocument? {
+    static func parse(_ line: String, lineNumber: Int, root: String? = nil) -> SourceDocument? {
         let fallbackID = "stdin:\(lineNumber)"
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             return SourceDocument(id: fallbackID, content: .unreadable("line \(lineNumber) of standard input is not a JSON object"))
@@ -162,10 +276,26 @@ enum JSONLineDocument {
             return SourceDocument(id: id, content: .text(text), format: format)
         }
         if let path = object["path"] as? String {
-            return SourceDocument(id: id, content: .file(path), format: DocumentFormat.forPath(path) ?? .text)
+            guard let root else {
+                return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"))
+            }
+            guard let resolved = confined(path, to: root) else {
+                return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input: \(path) is not a file inside --root \(root)"))
+            }
+            return SourceDocument(id: id, content: .file(resolved), format: DocumentFormat.forPath(path) ?? .text)
         }
         return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input has neither \"text\" nor \"path\""))
     }
+}
+
+/// A path relative to `root` resolved with its links, when the result lies inside `root` (a
+/// resolved, absolute directory); `nil` for absolute paths, paths that do not exist and paths
+/// that lead out of it.
+func confined(_ path: String, to root: String) -> String? {
+    guard !path.hasPrefix("/"), let resolved = realpath(root + "/" + path, nil) else { return nil }
+    defer { free(resolved) }
+    let result = String(cString: resolved)
+    return result.hasPrefix(root == "/" ? "/" : root + "/") ? result : nil
 }
 
 /// Include and exclude glob patterns over document identifiers.

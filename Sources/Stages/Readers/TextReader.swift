@@ -143,22 +143,23 @@ enum SourceBytes {
         case .unreadable(let reason):
             throw StageError(.unreadable, reason)
         case .file(let path):
-            // POSIX calls: one stat, one open, reads straight into the array.
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                throw StageError(.unreadable, "cannot read \(path): no such file or no permission")
+            // POSIX calls: one open that cannot block (a FIFO would wait for a writer forever),
+            // one fstat of what was opened, reads straight into the array.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw StageError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno)))")
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                throw StageError(.unreadable, "\(path) is a directory")
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else {
+                throw StageError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw StageError(.unreadable, "\(path) is \(FileStatus.kind(info.st_mode)), not a regular file")
             }
             if Int(info.st_size) > maximumBytes {
                 throw tooLarge(Int(info.st_size), maximumBytes)
             }
-            let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else {
-                throw StageError(.unreadable, "cannot open \(path)")
-            }
-            defer { close(descriptor) }
             // Up to one byte more than the limit, to tell a file that grew past it.
             let limit = maximumBytes + 1
             var bytes: [UInt8] = []
