@@ -215,6 +215,18 @@ import Testing
         #expect(!again.contains("corpus/sub/up/a.txt"))
     }
 
+    @Test func anOutputThatIsNoRegularFileIsRefusedBeforeAnythingIsWritten() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for output in ["/dev/null", directory.path] {
+            let result = try run(["run", "corpus", "--format", "nq", "--output", output])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("--output \(output) is a"), "\(output): \(result.stderr)")
+        }
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     @Test func aBaseThatMakesNoValidIRIsIsRefused() throws {
         for base in ["http://x/a b<>/", "not an iri/", "", "https://example.org/doc"] {
             let result = try run(["run", "corpus", "--base", base, "--output", "/dev/null/none.nq"])
