@@ -107,7 +107,7 @@ public struct PipelineOptions: ParsableArguments {
             gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), String(sentenceText), base,
             String(maxDocumentSize),
             teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
-            String(noModel), model ?? "", String(minNameConfidence),
+            String(noModel), model ?? "", String(minNameConfidence), String(followSymlinks), root ?? "",
         ].joined(separator: "|")
     }
 

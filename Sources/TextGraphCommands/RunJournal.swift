@@ -7,7 +7,7 @@ import Stages
 /// with SIGKILL) can be taken up again.
 ///
 /// ```
-/// textgraph-journal 1	<fingerprint>	<output size>	<side file size>
+/// textgraph-journal 2	<fingerprint>	<output size>	<side file size>
 /// 0	ok	18231	912	corpus/a.txt
 /// 1	failed	18231	912	corpus/b.txt	DocumentReader	invalid UTF-8 at byte 4 (0xFF)
 /// ```
@@ -49,7 +49,7 @@ struct RunJournal {
         var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
         // The last piece has no line feed: a line the kill cut short, or nothing.
         lines.removeLast()
-        guard let header = lines.first?.components(separatedBy: "\t"), header.count == 4, header[0] == "textgraph-journal 1" else {
+        guard let header = lines.first?.components(separatedBy: "\t"), header.count == 4, header[0] == "textgraph-journal 2" else {
             return false
         }
         guard header[1] == fingerprint else {
@@ -61,12 +61,51 @@ struct RunJournal {
             guard fields.count >= 5, let index = Int(fields[0]), let output = Int(fields[2]), let shared = Int(fields[3]) else { break }
             entries.append(
                 Entry(
-                    index: index, failed: fields[1] == "failed", outputSize: output, sharedSize: shared, documentID: fields[4],
-                    stage: fields.count > 5 ? fields[5] : "", reason: fields.count > 6 ? fields[6] : ""
+                    index: index, failed: fields[1] == "failed", outputSize: output, sharedSize: shared, documentID: Self.unescaped(fields[4]),
+                    stage: fields.count > 5 ? Self.unescaped(fields[5]) : "", reason: fields.count > 6 ? Self.unescaped(fields[6]) : ""
                 )
             )
         }
         return true
+    }
+
+    /// A field as the journal holds it: backslash, tab, line feed and carriage return escaped
+    /// (`\\`, `\t`, `\n`, `\r`), so that any file name survives the round trip.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A field of the journal as it was before ``escaped(_:)``.
+    static func unescaped(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for scalar in text.unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                default: result.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The sizes the output and side file must be cut back to.
@@ -78,13 +117,13 @@ struct RunJournal {
     mutating func start(baseSizes: (output: Int, shared: Int)) throws {
         self.baseSizes = baseSizes
         entries = []
-        _ = FileManager.default.createFile(atPath: path, contents: Data("textgraph-journal 1\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
         try open()
     }
 
     /// Continues an existing journal, dropping a line the kill may have cut short.
     mutating func reopen() throws {
-        var text = "textgraph-journal 1\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n"
+        var text = "textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n"
         for entry in entries { text += line(entry) }
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         try open()
@@ -107,8 +146,8 @@ struct RunJournal {
     }
 
     private func line(_ entry: Entry) -> String {
-        func clean(_ text: String) -> String { text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-        return "\(entry.index)\t\(entry.failed ? "failed" : "ok")\t\(entry.outputSize)\t\(entry.sharedSize)\t\(clean(entry.documentID))\t\(clean(entry.stage))\t\(clean(entry.reason))\n"
+        let escape = Self.escaped
+        return "\(entry.index)\t\(entry.failed ? "failed" : "ok")\t\(entry.outputSize)\t\(entry.sharedSize)\t\(escape(entry.documentID))\t\(escape(entry.stage))\t\(escape(entry.reason))\n"
     }
 
     /// Removes the journal once the output is complete.

@@ -48,6 +48,8 @@ struct RunSession {
                 journal = candidate
             }
             let writer = try output.map { try RDFWriter(path: $0, format: format, resuming: resuming) }
+            // A resumable run never deletes its progress: the next --resume goes on from it.
+            writer?.keepsPartialOnFailure = resume
             let store = try push.map { try GraphStoreSink(endpoint: $0, sendsSharedEagerly: resume) }
             if resuming, var existing = journal, let writer {
                 let sizes = existing.resumeSizes

@@ -86,6 +86,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 
+    @Test func anAbandonedResumableOutputKeepsItsProgress() throws {
+        let path = temporaryPath("resumable.nt")
+        do {
+            let writer = try RDFWriter(path: path, format: .nTriples)
+            writer.keepsPartialOnFailure = true
+            try writer.write(fragment(1))
+            _ = try writer.checkpoint()
+        }
+        // The next --resume goes on from here: nothing of a failed resumable run is deleted.
+        #expect(FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(FileManager.default.fileExists(atPath: path + ".partial.shared"))
+        #expect(try String(contentsOfFile: path + ".partial", encoding: .utf8).contains("http://ex.org/doc1"))
+        try? FileManager.default.removeItem(atPath: path + ".partial")
+        try? FileManager.default.removeItem(atPath: path + ".partial.shared")
+    }
+
     @Test func unwritableOutputIsAClearError() {
         let error = #expect(throws: StageError.self) { _ = try RDFWriter(path: "/nonexistent/dir/out.nt", format: .nTriples) }
         #expect(error?.message.hasPrefix("cannot write /nonexistent/dir/out.nt.partial") == true)

@@ -160,6 +160,29 @@ import Testing
         #expect(graph.contains("Canada en Australi"))
     }
 
+    @Test func twoDocumentsWithOneIdFailTheSecondInsteadOfMerging() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (folder, text) in [("a", "Nuctech levert scanners."), ("b", "Canada en Australië.")] {
+            let docs = directory.appendingPathComponent(folder).appendingPathComponent("docs")
+            try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: docs.appendingPathComponent("x.txt"))
+        }
+        let output = directory.appendingPathComponent("graph.nq").path
+        let result = try run(["run", directory.path + "/a/docs", directory.path + "/b/docs", "--output", output])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("textgraph: error: docs/x.txt: DocumentReader: another input already has the id docs/x.txt"))
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(graph.contains("Nuctech levert") && !graph.contains("Canada en"))
+
+        let lines = #"{"id": "kv-1", "text": "Eerste."}"# + "\n" + #"{"id": "kv-1", "text": "Tweede."}"#
+        let piped = try run(["run", "-", "--output", output], standardInput: lines)
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("kv-1: DocumentReader: another input already has the id kv-1"))
+        let pipedGraph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(pipedGraph.contains("Eerste.") && !pipedGraph.contains("Tweede."))
+    }
+
     @Test func jsonLinesNamingFilesNeedARoot() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

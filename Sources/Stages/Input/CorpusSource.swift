@@ -32,6 +32,10 @@ import Darwin
 /// path, a symbolic link) is refused. A line that is not such an object becomes a document that
 /// fails with the reason, so the run goes on.
 ///
+/// Ids never collide silently: where two inputs give the same id (two JSON lines, or `run
+/// a/docs b/docs` both holding `docs/x.txt`), the second fails with the reason. The walk keeps
+/// the ids it gave only then (more than one input, or standard input).
+///
 /// Include and exclude patterns are shell globs (`*`, `?`, `[…]`): a pattern without `/` is
 /// matched against the file name, one with `/` against the whole identifier (where `*` also
 /// crosses `/`). Excludes win over includes.
@@ -99,15 +103,28 @@ public struct CorpusSource: Sequence, Sendable {
         private var stack: [(path: String, id: String, entries: [DirectoryEntry], key: FileKey)] = []
         private var readingStandardInput = false
         private var lineNumber = 0
+        /// The ids given so far, where two inputs could give the same one (JSON lines, or more
+        /// than one named input); a single directory's paths cannot collide, and are not kept.
+        private var seenIDs: Set<String>?
 
         fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?) {
             pendingRoots = roots.reversed()
             self.filter = filter
             self.followSymlinks = followSymlinks
             self.root = root
+            if roots.count > 1 || roots.contains(where: { $0.kind == .standardInput }) { seenIDs = [] }
         }
 
+        /// The next document; a second document with an id already given fails with the reason
+        /// (its graph would merge with the first's), and the first stays as it was.
         public mutating func next() -> SourceDocument? {
+            guard let document = nextInWalk() else { return nil }
+            guard seenIDs?.insert(document.id).inserted == false else { return document }
+            let reason = "another input already has the id \(document.id); this one is not read (two documents with one id would merge into one graph)"
+            return SourceDocument(id: document.id, content: .unreadable(reason))
+        }
+
+        private mutating func nextInWalk() -> SourceDocument? {
             while true {
                 if readingStandardInput {
                     if let document = nextLine() { return document }

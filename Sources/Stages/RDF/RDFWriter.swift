@@ -27,7 +27,11 @@ public final class RDFWriter: GraphSink {
     public let format: RDFFormat
     private let path: String?
     private let temporaryPath: String?
-    private let sharedPath: String
+    /// The side file's name: beside the output, so that a resumed run finds it; `nil` for
+    /// standard output, whose side file has no name at all (see ``anonymousTemporaryFile()``).
+    private let sharedPath: String?
+    /// Whether a run that fails keeps `FILE.partial` and its side file, for `--resume`.
+    public var keepsPartialOnFailure = false
     private var file: UnsafeMutablePointer<FILE>?
     private var sharedFile: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
@@ -46,7 +50,7 @@ public final class RDFWriter: GraphSink {
         if path == "-" {
             self.path = nil
             temporaryPath = nil
-            sharedPath = "/tmp/textgraph-shared-\(getpid()).nt"
+            sharedPath = nil
             file = fdopen(STDOUT_FILENO, "wb")
         } else {
             self.path = path
@@ -58,10 +62,14 @@ public final class RDFWriter: GraphSink {
             }
             file = handle
         }
-        guard let side = fopen(sharedPath, resuming && path != "-" ? "a+b" : "w+b") else {
-            throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
+        if let sharedPath {
+            guard let side = fopen(sharedPath, resuming ? "a+b" : "w+b") else {
+                throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
+            }
+            sharedFile = side
+        } else {
+            sharedFile = try Self.anonymousTemporaryFile()
         }
-        sharedFile = side
         buffer.reserveCapacity(1 << 20)
         if resuming {
             try reloadSharedLines()
@@ -72,12 +80,33 @@ public final class RDFWriter: GraphSink {
         }
     }
 
+    /// A temporary file that no other process can plant or find: made by `mkstemp` (O_EXCL, mode
+    /// 0600) in `$TMPDIR` (else `/tmp`) and unlinked at once, so that nothing is left behind on
+    /// any exit path, a signal or an abort included.
+    static func anonymousTemporaryFile() throws -> UnsafeMutablePointer<FILE> {
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((directory + "/textgraph-shared-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw StageError(.output, "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard let handle = fdopen(descriptor, "w+b") else {
+            close(descriptor)
+            throw StageError(.output, "cannot open a temporary file in \(directory): \(String(cString: strerror(errno)))")
+        }
+        return handle
+    }
+
     deinit {
         if !finished {
             if let file, temporaryPath != nil { fclose(file) }
             if let sharedFile { fclose(sharedFile) }
-            if let temporaryPath { unlink(temporaryPath) }
-            unlink(sharedPath)
+            // A resumable run's progress stays for the next --resume; other runs leave nothing.
+            if !keepsPartialOnFailure {
+                if let temporaryPath { unlink(temporaryPath) }
+                if let sharedPath { unlink(sharedPath) }
+            }
         }
     }
 
@@ -150,7 +179,7 @@ public final class RDFWriter: GraphSink {
         try flush()
         fclose(sharedFile)
         self.sharedFile = nil
-        unlink(sharedPath)
+        if let sharedPath { unlink(sharedPath) }
         if let temporaryPath, let path {
             guard fclose(file) == 0 else { throw StageError(.output, "cannot close \(temporaryPath)") }
             self.file = nil
@@ -170,7 +199,7 @@ public final class RDFWriter: GraphSink {
         if !sharedBuffer.isEmpty, let sharedFile {
             let written = sharedBuffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, sharedFile) }
             guard written == sharedBuffer.count else {
-                throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
+                throw StageError(.output, "cannot write \(sharedPath ?? "the side file of standard output"): \(String(cString: strerror(errno)))")
             }
             sharedBuffer.removeAll(keepingCapacity: true)
         }
