@@ -73,8 +73,9 @@ struct RunSession {
                 try writer?.write(fragment)
                 try await store?.write(fragment)
             } completed: { item, progress in
-                if let failure = item.failure { display.print("textgraph: error: " + failure.description) }
-                if !options.quiet { for warning in item.warnings { display.print("textgraph: warning: " + warning.description) } }
+                // One line per problem, whatever the reason holds (a file name with a line break).
+                if let failure = item.failure { display.print("textgraph: error: " + failure.description.oneLine) }
+                if !options.quiet { for warning in item.warnings { display.print("textgraph: warning: " + warning.description.oneLine) } }
                 if journal != nil, let writer {
                     try journal?.record(index: skipped + item.index, failure: item.failure, documentID: item.documentID, sizes: try writer.checkpoint())
                 }

@@ -65,6 +65,18 @@ import Testing
         #expect(error?.message.contains("mismatch") == true)
     }
 
+    @Test func anEmptyXMLFileSaysItIsEmpty() async {
+        #expect(await failure("")?.message == "the XML file is empty")
+        #expect(await failure("  \n\t")?.message == "the XML file holds only white space")
+    }
+
+    @Test func libxml2sMessagesAreOneLine() async {
+        for xml in ["<d>\n<p>open</d>", "<d a='1' a='2'/>", "<d>&#xD800;</d>", "<?xml version='1.0' encoding='nope'?><d/>", "<d><e></d>\n\n"] {
+            let message = await failure(xml)?.message ?? ""
+            #expect(!message.isEmpty && !message.contains("\n") && !message.contains("\r"), "\(xml): \(message)")
+        }
+    }
+
     @Test func truncatedXMLSaysSo() async {
         let error = await failure("<?xml version=\"1.0\"?>\n<doc><p>Afgebroken <b>midden")
         #expect(error?.message.hasPrefix("the XML document is truncated: it ends inside <b> in <p> in <doc>") == true)

@@ -45,6 +45,11 @@ final class XMLCursor {
 
     /// Opens a cursor over a document held in memory.
     init(bytes: [UInt8], url: String = "document.xml") throws {
+        // libxml2 says "Document is empty" or "Extra content at the end of the document" for
+        // these; say what is true.
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw StageError(.malformedInput, bytes.isEmpty ? "the XML file is empty" : "the XML file holds only white space")
+        }
         _ = XMLCursor.initialized
         self.bytes = bytes
         errors = ErrorCollector()
@@ -177,7 +182,8 @@ final class XMLCursor {
         var firstFatal: StageError?
 
         func record(_ error: xmlError) {
-            let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "unknown XML error"
+            // One line: libxml2 ends its messages with a line break, and some hold more.
+            let message = error.message.map { String(cString: $0) }?.oneLine ?? "unknown XML error"
             let described = StageError(.malformedInput, "malformed XML at line \(error.line): \(message)")
             if first == nil { first = described }
             if error.level.rawValue >= XML_ERR_ERROR.rawValue, firstFatal == nil { firstFatal = described }
@@ -186,6 +192,12 @@ final class XMLCursor {
 }
 
 extension String {
+    /// The string on one line: each run of white space (line breaks included) one space, none at
+    /// either end; how a message goes to standard error, one line per problem.
+    public var oneLine: String {
+        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// The string without leading and trailing white space (spaces, tabs, line ends).
     var trimmingWhitespace: String {
         var scalars = Substring(self)
