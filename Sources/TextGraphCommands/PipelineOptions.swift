@@ -112,16 +112,9 @@ public struct PipelineOptions: ParsableArguments {
     }
 
     /// What is wrong with a namespace for document IRIs, or `nil`: it must be an absolute IRI
-    /// (a scheme, then something) ending in `/` or `#`, without spaces or the characters IRIs
-    /// forbid (`<>"{}|\^` and the backquote), so that every IRI made from it is valid RDF.
+    /// ending in `/` or `#` (``IRI/problem(in:absolute:)``), so that every IRI made from it is valid RDF.
     static func problem(withBase base: String) -> String? {
-        guard let colon = base.firstIndex(of: ":"), colon != base.startIndex,
-            base[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-            base.first?.isLetter == true, base.index(after: colon) < base.endIndex
-        else { return "not an absolute IRI (it needs a scheme, as in https://example.org/doc/)" }
-        if let bad = base.unicodeScalars.first(where: { $0.value <= 0x20 || "<>\"{}|\\^`".unicodeScalars.contains($0) }) {
-            return "holds \(bad.value <= 0x20 ? "a space or control character" : "'\(bad)'"), which an IRI cannot"
-        }
+        if let problem = IRI.problem(in: base, absolute: true) { return problem }
         guard base.hasSuffix("/") || base.hasSuffix("#") else { return "must end in / or #, so that document ids append to it" }
         return nil
     }

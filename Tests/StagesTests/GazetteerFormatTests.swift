@@ -24,6 +24,21 @@ import Testing
         #expect(old.entries[0].memberOf.isEmpty && old.entries[0].pages.isEmpty)
     }
 
+    @Test func idsAndLinksThatWouldMakeInvalidIRIsAreRefusedWhenLoaded() {
+        let rows = [
+            ("org/a b\"<x>\tOrganization\tA\t\t\t\t\n", "the id \"org/a b\\\"<x>\" holds a space or control character"),
+            ("org/a\tOrganization\tA\t\t\t\tnot an iri\n", "the same_as \"not an iri\" not an absolute IRI"),
+            ("org/a\tOrganization\tA\t\t\t\thttps://example.org/{x}\n", "the same_as \"https://example.org/{x}\" holds '{'"),
+        ]
+        for (row, message) in rows {
+            let error = #expect(throws: StageError.self) { _ = try Gazetteer.parse(tsv: Self.header + row, source: "bad.tsv") }
+            #expect(error?.message.contains("bad.tsv:2") == true && error?.message.contains(message) == true, "\(error?.message ?? "")")
+        }
+        #expect(IRI.problem(in: "https://w3id.org/textgraph/doc/", absolute: true) == nil)
+        #expect(IRI.problem(in: "urn:x", absolute: true) == nil)
+        #expect(IRI.problem(in: "person/dilan-yesilgoz-zegerius", absolute: false) == nil)
+    }
+
     @Test func writtenGazetteersReadBackUnchanged() throws {
         let entries = [
             GazetteerEntry(

@@ -212,6 +212,14 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Refuses a value that would make an invalid IRI in the graph: an id or `member_of` with a
+    /// space or a character IRIs forbid, a `same_as`, `page` or `source` that is no absolute IRI.
+    private static func check(_ value: String, absolute: Bool, column: String, at location: String) throws {
+        if let problem = IRI.problem(in: value, absolute: absolute) {
+            throw StageError(.invalidData, "\(location): the \(column) \(value.debugDescription) \(problem)")
+        }
+    }
+
     /// The entry one row describes, its fields read by the header's column names.
     ///
     /// Shared by the TSV format and ``CSVGazetteerImporter``, so both read columns alike.
@@ -223,6 +231,7 @@ public struct Gazetteer: Sendable {
             switch column {
             case "id":
                 guard !value.isEmpty else { throw StageError(.invalidData, "\(location): empty id") }
+                try check(value, absolute: false, column: column, at: location)
                 entry.iri = entityIRI(value)
             case "type":
                 entry.types = values().map(classIRI)
@@ -231,14 +240,18 @@ public struct Gazetteer: Sendable {
             case "adjectives":
                 entry.adjectives = values()
             case "same_as":
+                for iri in values() { try check(iri, absolute: true, column: column, at: location) }
                 entry.sameAs = values().map { IRI($0) }
             case "member_of":
+                for id in values() { try check(id, absolute: false, column: column, at: location) }
                 entry.memberOf = values().map(entityIRI)
             case "page":
+                for page in values() { try check(page, absolute: true, column: column, at: location) }
                 entry.pages = values()
             case "identifier":
                 entry.identifiers = values()
             case "source":
+                for iri in values() { try check(iri, absolute: true, column: column, at: location) }
                 entry.sources = values().map { IRI($0) }
             case let label where label.hasPrefix("label@"):
                 if !value.isEmpty { entry.labels.append(Literal(value, language: String(label.dropFirst(6)))) }
