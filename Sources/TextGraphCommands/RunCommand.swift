@@ -29,6 +29,9 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A SPARQL 1.1 Graph Store endpoint (http://host:port/store) to send each document's graph to, replacing it.")
     public var push: String?
 
+    @Option(name: .long, help: "How long one request to the --push store may take, in seconds.")
+    public var pushTimeout: Double = 30
+
     @Option(name: .long, help: "The output format (nt, nq, ttl), when the extension does not say.")
     public var format: String?
 
@@ -51,6 +54,7 @@ public struct RunCommand: AsyncParsableCommand {
     public func validate() throws {
         if output == nil && push == nil { throw ValidationError("give --output FILE, --push URL, or both") }
         if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an --output file") }
+        if !(pushTimeout > 0) { throw ValidationError("--push-timeout must be more than 0 seconds") }
         if let output, output != "-", let kind = Self.notRegularFile(output) {
             // The graph is written beside it and renamed over it: never over a device or a FIFO.
             throw ValidationError("--output \(output) is \(kind); give a regular file, or - for standard output")
@@ -94,6 +98,7 @@ public struct RunCommand: AsyncParsableCommand {
         session.push = push
         session.report = report
         session.resume = resume
+        session.pushTimeout = pushTimeout
         try await session.execute()
     }
 }
@@ -126,6 +131,8 @@ struct RunReport: Encodable {
     var documentsFailed: Int
     var failures: [Failure]
     var warnings: [Failure]
+    /// Why the run stopped before its end, when a fatal error stopped it (the output is then incomplete).
+    var fatal: String?
 
     init(summary: RunSummary, output: String) {
         self.output = output

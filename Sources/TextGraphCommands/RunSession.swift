@@ -19,6 +19,8 @@ struct RunSession {
     var push: String?
     var report: String?
     var resume = false
+    /// How long one request to the store may take, in seconds.
+    var pushTimeout: Double = 30
 
     init(options: PipelineOptions, inputs: [String], include: [String], exclude: [String]) {
         self.options = options
@@ -32,6 +34,8 @@ struct RunSession {
         var summary: RunSummary
         var skippedFailures: [DocumentFailure] = []
         var skipped = 0
+        // The failures so far, for the report of a run that a fatal error stops.
+        let seen = Mutex<[DocumentFailure]>([])
         do {
             var formats: Set<RDFFormat> = []
             if output != nil { formats.insert(format) }
@@ -50,7 +54,7 @@ struct RunSession {
             let writer = try output.map { try RDFWriter(path: $0, format: format, resuming: resuming) }
             // A resumable run never deletes its progress: the next --resume goes on from it.
             writer?.keepsPartialOnFailure = resume
-            let store = try push.map { try GraphStoreSink(endpoint: $0, sendsSharedEagerly: resume) }
+            let store = try push.map { try GraphStoreSink(endpoint: $0, timeout: pushTimeout, sendsSharedEagerly: resume) }
             if resuming, var existing = journal, let writer {
                 let sizes = existing.resumeSizes
                 try writer.truncate(output: sizes.output, shared: sizes.shared)
@@ -74,7 +78,10 @@ struct RunSession {
                 try await store?.write(fragment)
             } completed: { item, progress in
                 // One line per problem, whatever the reason holds (a file name with a line break).
-                if let failure = item.failure { display.print("textgraph: error: " + failure.description.oneLine) }
+                if let failure = item.failure {
+                    display.print("textgraph: error: " + failure.description.oneLine)
+                    seen.withLock { $0.append(failure) }
+                }
                 if !options.quiet { for warning in item.warnings { display.print("textgraph: warning: " + warning.description.oneLine) } }
                 if journal != nil, let writer {
                     try journal?.record(index: skipped + item.index, failure: item.failure, documentID: item.documentID, sizes: try writer.checkpoint())
@@ -90,10 +97,12 @@ struct RunSession {
         } catch let error as StageError {
             display.clear()
             Console.error(error.message)
+            writeReport(afterFatal: error.message, failures: skippedFailures + seen.withLock { $0 })
             throw ExitCode(1)
         } catch let error as PipelineError {
             display.clear()
             Console.error(error.description)
+            writeReport(afterFatal: error.description, failures: skippedFailures + seen.withLock { $0 })
             throw ExitCode(1)
         }
         display.clear()
@@ -111,6 +120,17 @@ struct RunSession {
         }
         if let report { try RunReport(summary: summary, output: output ?? push ?? "").write(to: report) }
         if !summary.isClean { throw ExitCode(2) }
+    }
+
+    /// The report of a run that stopped on a fatal error: the failures so far and the reason,
+    /// so that `--report` is written whatever happens.
+    private func writeReport(afterFatal reason: String, failures: [DocumentFailure]) {
+        guard let report else { return }
+        var summary = RunSummary()
+        summary.failures = failures
+        var written = RunReport(summary: summary, output: output ?? push ?? "")
+        written.fatal = reason
+        do { try written.write(to: report) } catch { Console.error("cannot write the report \(report): \(error.localizedDescription)") }
     }
 
     /// What identifies the same run: inputs, filters, output format and the pipeline's options.

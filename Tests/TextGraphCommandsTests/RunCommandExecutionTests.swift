@@ -250,6 +250,29 @@ import Testing
         #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
     }
 
+    @Test func aStoreThatNeverAnswersTimesOutWithATrueMessageAndTheReportIsWritten() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FakeGraphStore(.hang)
+        let report = directory.appendingPathComponent("report.json").path
+        let result = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--push-timeout", "1", "--report", report])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("after 4 tries: timed out after 1 s (--push-timeout)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSURLErrorDomain"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        #expect((json?["fatal"] as? String)?.contains("timed out") == true)
+    }
+
+    @Test func aStoreThatRefusesIsTriedOnceAndSaysSo() throws {
+        let store = try FakeGraphStore(.status(401))
+        let result = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("(tried once): HTTP 401: nee"), "\(result.stderr)")
+        let failing = try FakeGraphStore(.status(500))
+        let retried = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", failing.endpoint])
+        #expect(retried.stderr.contains("after 4 tries: HTTP 500: nee"), "\(retried.stderr)")
+    }
+
     @Test func aBaseThatMakesNoValidIRIsIsRefused() throws {
         for base in ["http://x/a b<>/", "not an iri/", "", "https://example.org/doc"] {
             let result = try run(["run", "corpus", "--base", base, "--output", "/dev/null/none.nq"])

@@ -22,6 +22,8 @@ public final class GraphStoreSink: GraphSink {
     public let endpoint: URL
     /// How many times a request is tried before giving up.
     public let attempts: Int
+    /// How long one request may take, in seconds.
+    public let timeout: TimeInterval
     private let session: URLSession
     private let encoder = RDFFragmentEncoder(formats: [.nTriples])
     private var writtenShared = SharedLineSet()
@@ -40,6 +42,7 @@ public final class GraphStoreSink: GraphSink {
         }
         self.endpoint = url
         self.attempts = max(1, attempts)
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         session = URLSession(configuration: configuration)
@@ -80,23 +83,27 @@ public final class GraphStoreSink: GraphSink {
         request.setValue("application/n-triples", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body)
         var lastProblem = ""
+        var tries = 0
         for attempt in 1...attempts {
+            tries = attempt
             do {
                 let (data, response) = try await session.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status) { return }
-                let message = String(decoding: data.prefix(300), as: UTF8.self)
+                let message = String(decoding: data.prefix(300), as: UTF8.self).oneLine
                 lastProblem = "HTTP \(status): \(message)"
                 if status < 500 { break }  // the store refused the request: trying again will not help
+            } catch let error as URLError where error.code == .timedOut {
+                lastProblem = "timed out after \(Int(timeout)) s (--push-timeout)"
             } catch {
-                lastProblem = error.localizedDescription
+                lastProblem = error.localizedDescription.oneLine
             }
             if attempt < attempts { try await Task.sleep(for: .milliseconds(250 << (attempt - 1))) }
         }
         throw StageError(
             .output,
             "the graph store at \(endpoint.absoluteString) did not accept \(method) of graph <\(graph.value)> "
-                + "after \(attempts) tries: \(lastProblem)"
+                + (tries == 1 ? "(tried once): " : "after \(tries) tries: ") + lastProblem
         )
     }
 }
