@@ -140,6 +140,8 @@ struct SkippingSequence<Base: Sequence>: Sequence where Base.Element: DocumentId
         var skipped = false
 
         mutating func next() -> Base.Element? {
+            // After SIGINT or SIGTERM no new document is read.
+            if StopSignal.shared.signal != nil { return nil }
             if !skipped {
                 skipped = true
                 for (index, id) in expected.enumerated() {

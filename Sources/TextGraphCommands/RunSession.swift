@@ -31,6 +31,8 @@ struct RunSession {
 
     func execute() async throws {
         let display = ProgressDisplay(quiet: options.quiet || output == "-")
+        // From the start: a signal while the gazetteer and model load stops the run as cleanly.
+        StopSignal.shared.install { display.print("textgraph: " + $0) }
         var summary: RunSummary
         var skippedFailures: [DocumentFailure] = []
         var skipped = 0
@@ -91,9 +93,22 @@ struct RunSession {
             if let problem = remaining.mismatch.message.withLock({ $0 }) {
                 throw StageError(.output, "cannot resume: \(problem); run without --resume to start again")
             }
+            if StopSignal.shared.signal != nil {
+                // Stopped: the output is incomplete, so it keeps its temporary name (a resumable
+                // run's journal and FILE.partial stay for --resume).
+                try await store?.finish()
+                throw StopSignal.Stopped(summary: summary, skipped: skipped, failures: skippedFailures)
+            }
             try writer?.finish()
             try await store?.finish()
             journal?.remove()
+        } catch let stop as StopSignal.Stopped {
+            display.clear()
+            let done = stop.skipped + stop.summary.documents
+            let resumable = resume && output != nil && output != "-"
+            Console.error("stopped by \(StopSignal.shared.signalName) after \(done) documents" + (resumable ? "; --resume goes on from here" : "; nothing was written"))
+            writeReport(afterFatal: "stopped by \(StopSignal.shared.signalName)", failures: stop.failures + stop.summary.failures)
+            throw ExitCode(128 + (StopSignal.shared.signal ?? SIGINT))
         } catch let error as StageError {
             display.clear()
             Console.error(error.message)

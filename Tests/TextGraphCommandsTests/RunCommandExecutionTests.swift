@@ -273,6 +273,38 @@ import Testing
         #expect(retried.stderr.contains("after 4 tries: HTTP 500: nee"), "\(retried.stderr)")
     }
 
+    @Test func sigintStopsCleanlyAndResumeGoesOnToTheSameGraph() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Enough documents that the run is still going when the signal comes.
+        let corpus = directory.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let seed = try Data(contentsOf: Self.packageRoot.appendingPathComponent("corpus/2024Z01911-vragen-nuctech-douanescanners.txt"))
+        for k in 0..<400 { try seed.write(to: corpus.appendingPathComponent(String(format: "doc-%04d.txt", k))) }
+        let output = directory.appendingPathComponent("graph.nq").path
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = ["run", corpus.path, "--output", output, "--resume", "--jobs", "1"]
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        process.interrupt()
+        let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("stopped by SIGINT after ") && stderr.contains("--resume goes on from here"), "\(stderr)")
+        #expect(FileManager.default.fileExists(atPath: output + ".partial"))
+        #expect(FileManager.default.fileExists(atPath: output + ".partial.journal"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let resumed = try run(["run", corpus.path, "--output", output, "--resume", "--jobs", "2", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let whole = directory.appendingPathComponent("whole.nq").path
+        #expect(try run(["run", corpus.path, "--output", whole, "--quiet"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+    }
+
     @Test func aBaseThatMakesNoValidIRIsIsRefused() throws {
         for base in ["http://x/a b<>/", "not an iri/", "", "https://example.org/doc"] {
             let result = try run(["run", "corpus", "--base", base, "--output", "/dev/null/none.nq"])
