@@ -80,3 +80,29 @@ import Testing
         #expect(NamedEntityLexicon.coarseType(of: []) == 3)
     }
 }
+
+@Suite struct NamedEntityTrainerSeedsTests {
+    @Test func averagedRunsGiveTheMeanOfTheirWeights() {
+        let tags = NamedEntityTags(types: ["PER"])
+        let width = tags.count
+        func run(_ value: Float) -> NamedEntityTrainer.Run {
+            NamedEntityTrainer.Run(
+                weights: [Float](repeating: value, count: (1 << 8) * width), transitions: [Float](repeating: value, count: (width + 1) * width), epoch: 1)
+        }
+        let model = NamedEntityTrainer.model(averaging: [run(1), run(3)], tags: tags, hashBits: 8, provenance: "")
+        #expect(model.transitions.allSatisfy { $0 == 2 })
+        #expect((0..<width).allSatisfy { model.weights.weight(row: 5, tag: $0) == 2 })
+    }
+
+    @Test func severalSeedsStillLearnTheToyPatternAndAreDeterministic() {
+        var trainer = NamedEntityTrainer()
+        trainer.hashBits = 12
+        trainer.epochs = 3
+        trainer.seeds = 3
+        let model = trainer.train(ToyNames.training, development: ToyNames.test)
+        #expect(model.score(ToyNames.test, lexicon: NamedEntityLexicon()).total.f1 >= 0.99)
+        #expect(trainer.train(ToyNames.training, development: ToyNames.test).serialized() == model.serialized())
+        trainer.seeds = 1
+        #expect(trainer.train(ToyNames.training, development: ToyNames.test).serialized() != model.serialized())
+    }
+}
