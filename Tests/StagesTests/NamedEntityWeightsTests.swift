@@ -106,3 +106,35 @@ import Testing
         #expect(trainer.train(ToyNames.training, development: ToyNames.test).serialized() != model.serialized())
     }
 }
+
+@Suite struct NamedEntityWordTableTests {
+    @Test func wordsKeepTheUnionOfTheirBitsAcrossGrowth() {
+        var table = NamedEntityWordTable()
+        #expect(table.isEmpty && table[42] == nil)
+        for key in 0..<UInt64(1000) { table.insert(key &* 0x1000_0000_0000_0001, bits: UInt8(key % 7)) }
+        table.insert(0, bits: 0x80)
+        table.insert(5 &* 0x1000_0000_0000_0001, bits: 0x40)
+        #expect(table.count == 1000)
+        #expect(table[0] == 0x80, "the key 0 is a key like any other")
+        let both: UInt8 = 0x40 | 5
+        #expect(table[5 &* 0x1000_0000_0000_0001] == both)
+        #expect(table[999 &* 0x1000_0000_0000_0001] == UInt8(999 % 7))
+        #expect(table[1000 &* 0x1000_0000_0000_0001] == nil)
+    }
+}
+
+@Suite struct NamedEntityDecoderTests {
+    @Test func addingARowAsVectorsGivesTheScoresOneByOneGives() {
+        for count in [1, 5, 8, 17, 21] {
+            let codes: [Int8] = (0..<count).map { Int8(truncatingIfNeeded: $0 * 37 - 100) }
+            let scale: Float = 0.0123
+            var expected: [Float] = (0..<count).map { Float($0) / 3 }
+            var vectored = expected
+            for l in 0..<count { expected[l] += scale * Float(codes[l]) }
+            codes.withUnsafeBytes { row in
+                vectored.withUnsafeMutableBytes { NamedEntityModel.Decoder.add(row: row.baseAddress!, scale: scale, count: count, to: $0.baseAddress!) }
+            }
+            #expect(vectored == expected, "\(count) tags")
+        }
+    }
+}

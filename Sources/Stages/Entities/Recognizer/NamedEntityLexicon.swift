@@ -9,13 +9,13 @@ import Pipeline
 /// words as the gazetteer grows; the model learns how far to trust membership, not which words.
 public struct NamedEntityLexicon: Sendable {
     /// Membership bits by the hash of a lower-cased word.
-    var membership: [UInt64: UInt8]
+    var membership: NamedEntityWordTable
     /// Cluster ids by the hash of a word as written.
     var clusters: [UInt64: UInt32]
 
     /// An empty lexicon.
     public init() {
-        membership = [:]
+        membership = NamedEntityWordTable()
         clusters = [:]
     }
 
@@ -46,7 +46,7 @@ public struct NamedEntityLexicon: Sendable {
     /// name: the standard pipeline makes it at start-up from some 23,000 entries.
     public init(gazetteer: Gazetteer, clusters: [String: UInt32] = [:]) {
         self.init()
-        membership.reserveCapacity(gazetteer.entries.count * 2)
+        membership = NamedEntityWordTable(capacity: gazetteer.entries.count * 2)
         for entry in gazetteer.entries {
             let bit = UInt8(1) << UInt8(Self.coarseType(of: entry.types))
             for label in entry.labels { Self.add(label.lexicalForm, bit: bit, to: &membership) }
@@ -57,7 +57,7 @@ public struct NamedEntityLexicon: Sendable {
 
     /// Marks the capitalized words of `name` (longer than one byte) with `bit`, and with
     /// `bit << 4` too when the name is that one word.
-    static func add(_ name: String, bit: UInt8, to membership: inout [UInt64: UInt8]) {
+    static func add(_ name: String, bit: UInt8, to membership: inout NamedEntityWordTable) {
         var name = name
         name.withUTF8 { bytes in
             var words = 0
@@ -72,7 +72,7 @@ public struct NamedEntityLexicon: Sendable {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x20 { end += 1 }
                 if end - start > 1 && startsUpperCase(bytes, start..<end) {
-                    membership[NamedEntityHash.lowercased(bytes, start..<end), default: 0] |= bits
+                    membership.insert(NamedEntityHash.lowercased(bytes, start..<end), bits: bits)
                 }
                 start = end + 1
             }

@@ -230,17 +230,36 @@ extension NamedEntityModel {
                             offsets[k] = model.row(hash) &* stride
                             scales[k] = table.loadUnaligned(fromByteOffset: offsets[k], as: Float.self)
                         }
-                        emissions.withUnsafeMutableBufferPointer { emissions in
+                        emissions.withUnsafeMutableBytes { emissions in
                             for k in 0..<features.count where scales[k] != 0 {
-                                let out = k / featureCount * count
-                                let row = offsets[k] + 4
-                                for l in 0..<count { emissions[out + l] += scales[k] * Float(Int8(bitPattern: table[row + l])) }
+                                Self.add(row: UnsafeRawPointer(table.baseAddress! + offsets[k] + 4), scale: scales[k], count: count,
+                                    to: emissions.baseAddress! + k / featureCount * count * MemoryLayout<Float>.stride)
                             }
                         }
                     }
                 }
             }
             return Self.viterbi(emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+        }
+
+        /// Adds a row of weights, `count` signed bytes times `scale`, to `count` emission
+        /// scores: eight at a time, as vectors, then the rest one by one. Each score gets the
+        /// same product and sum as one by one, so the result is the same to the bit.
+        @inline(__always) static func add(row: UnsafeRawPointer, scale: Float, count: Int, to emissions: UnsafeMutableRawPointer) {
+            var l = 0
+            while l &+ 8 <= count {
+                let codes = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: l, as: SIMD8<Int8>.self)))
+                let offset = l &* MemoryLayout<Float>.stride
+                let sum = emissions.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) + codes * scale
+                emissions.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+                l &+= 8
+            }
+            while l < count {
+                let offset = l &* MemoryLayout<Float>.stride
+                let sum = emissions.load(fromByteOffset: offset, as: Float.self) + scale * Float(row.load(fromByteOffset: l, as: Int8.self))
+                emissions.storeBytes(of: sum, toByteOffset: offset, as: Float.self)
+                l &+= 1
+            }
         }
 
         /// Viterbi over emission scores (`count` per position) and transitions (`allowed`).
