@@ -47,10 +47,12 @@ public struct NamedEntityLexicon: Sendable {
     public init(gazetteer: Gazetteer, clusters: [String: UInt32] = [:]) {
         self.init()
         membership = NamedEntityWordTable(capacity: gazetteer.entries.count * 2)
-        for entry in gazetteer.entries {
-            let bit = UInt8(1) << UInt8(Self.coarseType(of: entry.types))
-            for label in entry.labels { Self.add(label.lexicalForm, bit: bit, to: &membership) }
-            for alias in entry.aliases { Self.add(alias, bit: bit, to: &membership) }
+        // By index, reading three fields of each entry rather than copying the whole entry.
+        let entries = gazetteer.entries
+        for index in entries.indices {
+            let bit = UInt8(1) << UInt8(Self.coarseType(of: entries[index].types))
+            for label in entries[index].labels { Self.add(label.lexicalForm, bit: bit, to: &membership) }
+            for alias in entries[index].aliases { Self.add(alias, bit: bit, to: &membership) }
         }
         add(clusters: clusters)
     }
