@@ -21,7 +21,8 @@ shared=$(dirname "$data")
     --columns "$data/ned.train" "$data/ned.testa" "$shared/europeana-ner-nl/enp_NL.kb.bio" \
         "$shared"/globalise-voc-ner/*.conll "$shared"/parlamint-nl/*.conllu "$shared"/ud-dutch-*/*.conllu \
     -- $(find "$shared/kamervragen" -name '*.txt' | sort)
+# Ten runs with different shuffles (seeds 1-10), their weights averaged into one model.
 "$bin" train ner --train "$data/ned.train" --dev "$data/ned.testa" --clusters "$out/clusters.tsv" --output "$out/model" \
-    --epochs "${EPOCHS:-12}" --hash-bits "${HASH_BITS:-20}" \
+    --epochs "${EPOCHS:-12}" --hash-bits "${HASH_BITS:-20}" --seeds "${SEEDS:-10}" \
     --provenance "CoNLL-2002 Dutch ned.train (research only; never redistribute); dev ned.testa"
 "$bin" eval ner --model "$out/model" "$data/ned.testb" --predictions "$out/testb.predictions" | tee "$out/testb.score"

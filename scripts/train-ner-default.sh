@@ -23,5 +23,5 @@ python3 scripts/make_silver_ner.py --binary "$bin" "$silver" "$data/kamervragen"
         "$data/parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.ana.xml" \
         "$silver" \
     --dev "$data/globalise-voc-ner/globalise_test.conll" \
-    --epochs 10 --hash-bits 18 --minimum-weight "${MINIMUM_WEIGHT:-0}" --output "$out" \
+    --epochs 10 --hash-bits 18 --seeds "${SEEDS:-1}" --minimum-weight "${MINIMUM_WEIGHT:-0}" --output "$out" \
     --provenance "TextGraph default entity model. Trained by scripts/train-ner-default.sh on Europeana Newspapers NER NL (CC0), GLOBALISE VOC NER train/extra (MIT; dev: its test split), ParlaMint-NL samples (CC BY 4.0, silver), and bundled-gazetteer silver labels over kamervragen and Handelingen texts (Dutch government publications). Nothing from the CoNLL shared tasks."

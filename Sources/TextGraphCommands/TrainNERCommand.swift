@@ -32,6 +32,9 @@ public struct TrainNERCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The seed of the shuffling.")
     public var seed: UInt64 = 1
 
+    @Option(name: .long, help: "Train this many times, with the seeds from --seed on, and average the weights into one model.")
+    public var seeds: Int = 1
+
     @Option(name: .long, help: "Leave out feature rows whose largest weight is below this (a smaller file).")
     public var minimumWeight: Float = 0
 
@@ -50,6 +53,7 @@ public struct TrainNERCommand: AsyncParsableCommand {
         if train.isEmpty { throw ValidationError("give at least one --train file") }
         if !(10...24).contains(hashBits) { throw ValidationError("--hash-bits must be between 10 and 24") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if !(1...16).contains(seeds) { throw ValidationError("--seeds must be between 1 and 16") }
     }
 
     public func run() async throws {
@@ -61,6 +65,7 @@ public struct TrainNERCommand: AsyncParsableCommand {
         trainer.hashBits = hashBits
         trainer.epochs = epochs
         trainer.seed = seed
+        trainer.seeds = seeds
         trainer.provenance = provenance
         if let clusters { trainer.clusters = try NamedEntityClusters.load(path: clusters).clusters }
         if !noGazetteerFeatures { trainer.lexicon = NamedEntityLexicon(gazetteer: try Gazetteer.bundled()) }

@@ -14,6 +14,7 @@ import Testing
             "place/marum\tCity\tMarum\t\t\t\t",
             "law/archiefwet\tLegislation\tArchiefwet\t\t\t\t",
             "law/wet-x-2020\tLegislation\tWet X 2020\t\t\t\t",
+            "person/dvw\tPerson\tDavid van Weel\t\tvan Weel|Van Weel\t\t",
         ]
         return try! Gazetteer.parse(tsv: GazetteerTests.header + rows.joined(separator: "\n"), source: "test")
     }()
@@ -54,6 +55,13 @@ import Testing
         #expect(try await tagged("Op grond van de Archiefwet 1995 en de Archiefwet.") == ["Archiefwet 1995", "Archiefwet"])
         // A name that has its year already, or a longer number after it, is left as it is.
         #expect(try await tagged("De Wet X 2020 2021 geldt. De Archiefwet 19951 niet.") == ["Wet X 2020", "Archiefwet"])
+    }
+
+    @Test func initialsBeforeAPersonsNameArePartOfIt() async throws {
+        #expect(try await tagged("Hoogachtend,\n\nD.M. van Weel\n\nVraag 1") == ["D.M. van Weel"])
+        #expect(try await tagged("Volgens J. van Weel en (D. van Weel) niet.") == ["J. van Weel", "D. van Weel"])
+        // Not after a word ending in a capital and a full stop, nor before a place or a law.
+        #expect(try await tagged("Het stuk van de NAVO. Van Weel zei dat. In B. Marum en A. Archiefwet.") == ["Van Weel", "Marum", "Archiefwet"])
     }
 
     @Test func aPlaceInsideALongerUnknownNameIsNotMentioned() async throws {

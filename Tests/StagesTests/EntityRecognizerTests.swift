@@ -45,6 +45,35 @@ import Testing
         #expect(found(document).map { document.text(of: $0.span) } == ["Vermeulen"])
     }
 
+    @Test func aCapitalizedWordAfterAPersonsTitleIsAPerson() async throws {
+        let document = try await recognize("Daarna sprak president Alijev met professor Van der Berg en de heer De Vries.")
+        let mentions = found(document)
+        #expect(mentions.map { document.text(of: $0.span) } == ["Alijev", "Van der Berg", "De Vries"])
+        #expect(mentions.allSatisfy { $0.entityClass == .schema("Person") })
+        #expect(mentions.first?.confidence == EntityRecognizer.titledNameConfidence, "the toy model does not know 'president'")
+        #expect(mentions.first?.entity == IRI(Gazetteer.entityBase + "ner/person/alijev"))
+    }
+
+    @Test func aGivenNameWithTheInitialOfASurnameIsAPerson() async throws {
+        let document = try await recognize("Hoe gaat u ervoor zorgen dat Kadir K. wordt bijgestaan?")
+        #expect(found(document).map { document.text(of: $0.span) } == ["Kadir K."])
+        #expect(found(document).first?.entityClass == .schema("Person"))
+        // Not at the start of a sentence, not inside a longer capitalized name, not a digit or lower case.
+        let others = try await recognize("Zie Bijlage B. Daarna volgt de Raad B. Jansen en de fase 2 B. van het plan.")
+        #expect(!found(others).contains { others.text(of: $0.span).hasSuffix("B.") })
+    }
+
+    @Test func aTitleBeforeAnAcronymALowerCaseWordOrAnotherKindOfNameNamesNoPerson() async throws {
+        #expect(found(try await recognize("Dat zei de minister VWS en de minister van Financiën gisteren.")).isEmpty)
+        let known = Gazetteer([GazetteerEntry(iri: IRI("https://example.org/fd"), types: [.schema("GovernmentOrganization")], labels: [Literal("Fiscaliteit en Douane", language: "nl")])])
+        let text = "Dat zei de staatssecretaris Fiscaliteit gisteren."
+        var harness = StageHarness(EntityRecognizer(model: ToyNames.model, gazetteer: known))
+        let out = try await harness.feed(try Fixtures.segmented(text))
+        #expect(found(out[0]).isEmpty)
+        // Without the gazetteer the same words name a person.
+        #expect(found(try await recognize(text)).map { out[0].text(of: $0.span) } == ["Fiscaliteit"])
+    }
+
     @Test func aWordThatNamesAnInstitutionByItsKindIsNotANameAlone() async throws {
         #expect(found(try await recognize("Ik zag Kamer gisteren.")).isEmpty)
     }

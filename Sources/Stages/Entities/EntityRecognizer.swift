@@ -99,7 +99,7 @@ public struct EntityRecognizer: Stage {
         let text = Self.text(of: document, tokens: tokens, sentences: sentences)
         let existing = document[Mentions.self] ?? []
         var found: [(span: Span, type: String, confidence: Double)] = []
-        for name in model.names(in: text, lexicon: lexicon, capitalizedOnly: true) where name.confidence >= minimumConfidence {
+        for name in names(in: text) {
             // Titles off the front; punctuation off the back.
             var start = name.start
             var end = name.end
@@ -138,6 +138,21 @@ public struct EntityRecognizer: Stage {
         described += entities.values.filter { !known.contains($0.iri) }
         document[Entities.self] = described.sorted { $0.iri < $1.iri }
         try await emit(document)
+    }
+
+    /// The names the model finds with at least ``minimumConfidence``, and the people named after
+    /// a title or with the initial of their surname that none of them covers
+    /// (``titledNames(in:lexicon:)``, ``initialledNames(in:lexicon:)``), in text order.
+    func names(in text: NamedEntityText) -> [NamedEntityModel.Name] {
+        let found = model.names(in: text, lexicon: lexicon, capitalizedOnly: true).filter { $0.confidence >= minimumConfidence }
+        guard Self.titledNameConfidence >= minimumConfidence else { return found }
+        var names = found
+        for name in Self.titledNames(in: text, lexicon: lexicon) + Self.initialledNames(in: text, lexicon: lexicon)
+        where !names.contains(where: { $0.start < name.end && name.start < $0.end }) {
+            names.append(name)
+        }
+        guard names.count > found.count else { return found }
+        return names.sorted { $0.start != $1.start ? $0.start < $1.start : $0.end < $1.end }
     }
 
     /// The text as the model reads it: the document's bytes, tokens and sentences.

@@ -50,6 +50,10 @@ public struct GazetteerTagger: Stage {
                 continue
             }
             match.span = refinement.withYear(match.span, types: types)
+            let named = refinement.withInitials(match.span, types: types)
+            if named != match.span && !existing.contains(where: { $0.span.overlaps(named) }) && !found.contains(where: { $0.span.overlaps(named) }) {
+                match.span = named
+            }
             found.append(
                 Mention(
                     span: match.span,

@@ -3,6 +3,8 @@ import Pipeline
 /// What ``GazetteerTagger`` checks around a gazetteer match before it becomes a mention: the
 /// words next to a name that change what it is.
 ///
+/// - A person's name with the initials before it: the gazetteer knows "van Weel", the text
+///   says "D.M. van Weel": the initials are part of the name.
 /// - A law named with its year: the gazetteer knows "Archiefwet" (or "Vreemdelingenwet"), the
 ///   text says "Archiefwet 1995": the year is part of the name.
 /// - A place name after a capitalized surname prefix in mid-sentence ("Van Marum", "De Wijk",
@@ -27,6 +29,7 @@ struct MatchRefinement {
 
     static let placeTypes: Set<IRI> = Set(["Place", "City", "AdministrativeArea", "State"].map { IRI.schema($0) })
     static let legislation = IRI.schema("Legislation")
+    static let person = IRI.schema("Person")
 
     /// Whether a one-word place match follows a capitalized surname prefix that does not start
     /// its sentence: "Van Marum" names a person.
@@ -88,6 +91,19 @@ struct MatchRefinement {
         if let last = byte(span.end - 1), last >= 0x30 && last <= 0x39 { return span }
         if let after = byte(span.end + 5), (after >= 0x30 && after <= 0x39) || after >= 0x41 { return span }
         return Span(start: span.start, end: span.end + 5)
+    }
+
+    /// The span of a person's name with the initials written right before it, if there are
+    /// ("D.M. van Weel", "J. Klaver"): the gazetteer knows "van Weel", the initials are part of
+    /// the name. Initials are capitals each with a full stop, after a space, a line break, a tab
+    /// or a bracket, or at the start of the text.
+    func withInitials(_ span: Span, types: [IRI]) -> Span {
+        guard byte(span.start - 1) == 0x20, types.contains(Self.person) else { return span }
+        var start = span.start - 1
+        while byte(start - 1) == 0x2E, let letter = byte(start - 2), letter >= 0x41 && letter <= 0x5A { start -= 2 }
+        guard start < span.start - 1 else { return span }
+        if let before = byte(start - 1), ![0x20, 0x0A, 0x09, 0x0D, 0x28].contains(before) { return span }
+        return Span(start: start, end: span.end)
     }
 
     private func isSentenceStart(_ offset: Int) -> Bool {

@@ -50,18 +50,15 @@ extension NamedEntityModel {
             put(id)
         }
         for weight in transitions { put(weight) }
-        let count = tags.count
         let rowCountOffset = out.count
         put(UInt32(0))
         var rows: UInt32 = 0
-        for row in 0..<(1 << hashBits) {
-            let weights = self.weights[(row * count)..<((row + 1) * count)]
-            let largest = weights.reduce(0) { max($0, abs($1)) }
-            guard largest > 0, largest >= minimumWeight else { continue }
-            let scale = largest / 127
+        for row in 0..<weights.rows {
+            let scale = weights.scale(ofRow: row)
+            guard scale > 0, scale * 127 >= minimumWeight else { continue }
             put(UInt32(row))
             put(scale)
-            for weight in weights { out.append(UInt8(bitPattern: Int8((weight / scale).rounded()))) }
+            out += weights.codes(ofRow: row)
             rows += 1
         }
         withUnsafeBytes(of: rows.littleEndian) { out.replaceSubrange(rowCountOffset..<(rowCountOffset + 4), with: $0) }
@@ -140,19 +137,15 @@ extension NamedEntityModel {
         guard rows <= 1 << hashBits, offset + rows * (8 + count) == bytes.count - 8 else {
             throw invalid("the model file's size does not match its \(rows) rows")
         }
-        var weights = [Float](repeating: 0, count: (1 << hashBits) * count)
-        try weights.withUnsafeMutableBufferPointer { weights in
-            try bytes.withUnsafeBufferPointer { bytes in
-                for _ in 0..<rows {
-                    var row = 0
-                    for k in 0..<4 { row |= Int(bytes[offset + k]) << (8 * k) }
-                    var scaleBits: UInt32 = 0
-                    for k in 0..<4 { scaleBits |= UInt32(bytes[offset + 4 + k]) << (8 * k) }
-                    guard row < 1 << hashBits else { throw invalid("row \(row) out of range") }
-                    let scale = Float(bitPattern: scaleBits)
-                    for l in 0..<count { weights[row * count + l] = scale * Float(Int8(bitPattern: bytes[offset + 8 + l])) }
-                    offset += 8 + count
-                }
+        var weights = NamedEntityWeights(rows: 1 << hashBits, width: count)
+        try bytes.withUnsafeBytes { bytes in
+            for _ in 0..<rows {
+                let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                let scale = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                guard row < 1 << hashBits else { throw invalid("row \(row) out of range") }
+                guard scale.isFinite, scale > 0 else { throw invalid("row \(row) has scale \(scale)") }
+                weights.set(row: row, fileBytes: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + count)]))
+                offset += 8 + count
             }
         }
         var model = NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature, provenance: provenance)

@@ -14,8 +14,8 @@ public struct NamedEntityModel: Sendable {
     public let tags: NamedEntityTags
     /// The number of bits of a feature hash kept: the model has `2^hashBits` feature rows.
     public let hashBits: Int
-    /// The weights, `tags.count` per feature row.
-    var weights: [Float]
+    /// The weights, `tags.count` per feature row, quantized as the model file stores them.
+    var weights: NamedEntityWeights
     /// The transition weights: `tags.count` per row, a row per previous tag and a last row for
     /// the start of a sentence.
     var transitions: [Float]
@@ -26,9 +26,18 @@ public struct NamedEntityModel: Sendable {
     /// The word clusters its features use (word as written → cluster), kept in the model file.
     public var clusters: [String: UInt32] = [:]
 
-    /// Creates a model from its weights.
+    /// Creates a model from its weights, `tags.count` per feature row, which it quantizes (see
+    /// ``NamedEntityWeights``): the model decodes as it will once written to its file and read back.
     init(tags: NamedEntityTags, hashBits: Int, weights: [Float], transitions: [Float], temperature: Float, provenance: String) {
-        precondition(weights.count == (1 << hashBits) * tags.count && transitions.count == (tags.count + 1) * tags.count)
+        precondition(weights.count == (1 << hashBits) * tags.count)
+        self.init(
+            tags: tags, hashBits: hashBits, weights: NamedEntityWeights(quantizing: weights, width: tags.count), transitions: transitions,
+            temperature: temperature, provenance: provenance)
+    }
+
+    /// Creates a model from its quantized weights.
+    init(tags: NamedEntityTags, hashBits: Int, weights: NamedEntityWeights, transitions: [Float], temperature: Float, provenance: String) {
+        precondition(weights.rows == 1 << hashBits && weights.width == tags.count && transitions.count == (tags.count + 1) * tags.count)
         self.tags = tags
         self.hashBits = hashBits
         self.weights = weights
@@ -72,8 +81,8 @@ public struct NamedEntityModel: Sendable {
         return consistent ? Self.consistent(names, in: text) : names
     }
 
-    /// The bucket of a feature hash, times the number of tags: where its weights start.
-    @inline(__always) func row(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - hashBits)) &* tags.count }
+    /// The feature row of a feature hash: its top ``hashBits`` bits.
+    @inline(__always) func row(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - hashBits)) }
 
     /// Names made consistent over a text: one type per name, and untagged repeats found.
     static func consistent(_ names: [Name], in text: NamedEntityText) -> [Name] {
@@ -135,6 +144,9 @@ extension NamedEntityModel {
         var emissions: [Float] = []
         var scores: [Float] = []
         var back: [Int32] = []
+        /// The byte offset of each feature's row in the weight table, and the row's scale.
+        var rowOffsets: [Int] = []
+        var rowScales: [Float] = []
 
         init(model: NamedEntityModel) {
             self.model = model
@@ -201,19 +213,53 @@ extension NamedEntityModel {
             let count = model.tags.count
             let featureCount = NamedEntityFeatures.count
             emissions = [Float](repeating: 0, count: n * count)
-            model.weights.withUnsafeBufferPointer { weights in
-                emissions.withUnsafeMutableBufferPointer { emissions in
-                    for j in 0..<n {
-                        let base = j * featureCount
-                        let out = j * count
-                        for f in 0..<featureCount {
-                            let row = model.row(features[base + f])
-                            for l in 0..<count { emissions[out + l] += weights[row + l] }
+            let features = UnsafeBufferPointer(rebasing: features[..<(n * featureCount)])
+            if rowOffsets.count < features.count {
+                rowOffsets = [Int](repeating: 0, count: features.count)
+                rowScales = [Float](repeating: 0, count: features.count)
+            }
+            // A measured hot loop, memory-bound: a feature's row is a scale and `count` bytes,
+            // in a table of megabytes. The first pass finds the rows of all features and reads
+            // their scales, loads that wait for nothing, so that their cache misses overlap; the
+            // second adds the rows (now cached) that are not zero.
+            model.weights.table.withUnsafeBytes { table in
+                rowOffsets.withUnsafeMutableBufferPointer { offsets in
+                    rowScales.withUnsafeMutableBufferPointer { scales in
+                        let stride = model.weights.stride
+                        for (k, hash) in features.enumerated() {
+                            offsets[k] = model.row(hash) &* stride
+                            scales[k] = table.loadUnaligned(fromByteOffset: offsets[k], as: Float.self)
+                        }
+                        emissions.withUnsafeMutableBytes { emissions in
+                            for k in 0..<features.count where scales[k] != 0 {
+                                Self.add(row: UnsafeRawPointer(table.baseAddress! + offsets[k] + 4), scale: scales[k], count: count,
+                                    to: emissions.baseAddress! + k / featureCount * count * MemoryLayout<Float>.stride)
+                            }
                         }
                     }
                 }
             }
             return Self.viterbi(emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+        }
+
+        /// Adds a row of weights, `count` signed bytes times `scale`, to `count` emission
+        /// scores: eight at a time, as vectors, then the rest one by one. Each score gets the
+        /// same product and sum as one by one, so the result is the same to the bit.
+        @inline(__always) static func add(row: UnsafeRawPointer, scale: Float, count: Int, to emissions: UnsafeMutableRawPointer) {
+            var l = 0
+            while l &+ 8 <= count {
+                let codes = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: l, as: SIMD8<Int8>.self)))
+                let offset = l &* MemoryLayout<Float>.stride
+                let sum = emissions.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) + codes * scale
+                emissions.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+                l &+= 8
+            }
+            while l < count {
+                let offset = l &* MemoryLayout<Float>.stride
+                let sum = emissions.load(fromByteOffset: offset, as: Float.self) + scale * Float(row.load(fromByteOffset: l, as: Int8.self))
+                emissions.storeBytes(of: sum, toByteOffset: offset, as: Float.self)
+                l &+= 1
+            }
         }
 
         /// Viterbi over emission scores (`count` per position) and transitions (`allowed`).

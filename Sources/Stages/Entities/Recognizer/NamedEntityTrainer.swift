@@ -14,6 +14,10 @@ public struct NamedEntityTrainer: Sendable {
     public var epochs = 12
     /// The seed of the shuffling.
     public var seed: UInt64 = 1
+    /// How many runs, with the seeds from ``seed`` on, are trained and averaged into one model
+    /// (their weights' mean): each run shuffles the data differently, and the mean of several
+    /// perceptrons generalizes better than any one of them.
+    public var seeds = 1
     /// What the features know of words (besides the clusters).
     public var lexicon = NamedEntityLexicon()
     /// Word clusters for the features, kept in the model.
@@ -57,6 +61,53 @@ public struct NamedEntityTrainer: Sendable {
                 examples.append(Example(rows: rows, gold: gold))
             }
         }
+        var runs: [Run] = []
+        for k in 0..<max(1, seeds) {
+            let run = self.run(examples, tags: tags, seed: seed &+ UInt64(k), lexicon: lexicon, development: development, progress: progress)
+            if development != nil { progress("seed \(seed &+ UInt64(k)): kept epoch \(run.epoch)") }
+            runs.append(run)
+        }
+        var model = Self.model(averaging: runs, tags: tags, hashBits: hashBits, provenance: provenance)
+        model.clusters = clusters
+        if runs.count > 1, let development {
+            let score = model.score(development, lexicon: lexicon, consistent: consistent)
+            progress(String(format: "%d seeds averaged: dev P %.4f R %.4f F1 %.4f", runs.count, score.total.precision, score.total.recall, score.total.f1))
+        }
+        model.temperature = Self.fittedTemperature(model, on: development ?? training, lexicon: lexicon)
+        progress(String(format: "confidence temperature %.3f", model.temperature))
+        return model
+    }
+
+    /// The averaged weights of one training run, from its best epoch.
+    struct Run {
+        var weights: [Float]
+        var transitions: [Float]
+        var epoch: Int
+    }
+
+    /// A model whose weights are the mean of the runs' weights.
+    static func model(averaging runs: [Run], tags: NamedEntityTags, hashBits: Int, provenance: String) -> NamedEntityModel {
+        var weights = runs[0].weights
+        var transitions = runs[0].transitions
+        for run in runs.dropFirst() {
+            for i in weights.indices { weights[i] += run.weights[i] }
+            for i in transitions.indices { transitions[i] += run.transitions[i] }
+        }
+        if runs.count > 1 {
+            let n = Float(runs.count)
+            for i in weights.indices { weights[i] /= n }
+            for i in transitions.indices { transitions[i] /= n }
+        }
+        return NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: 1, provenance: provenance)
+    }
+
+    /// Trains with one seed: ``epochs`` passes, keeping the averaged weights of the epoch that
+    /// scores best on `development` (the last without).
+    private func run(
+        _ examples: [Example], tags: NamedEntityTags, seed: UInt64, lexicon: NamedEntityLexicon, development: NamedEntityCorpus?,
+        progress: (String) -> Void
+    ) -> Run {
+        let count = tags.count
         var weights = [Float](repeating: 0, count: (1 << hashBits) * count)
         var sums = weights  // Σ c·Δw, for the average w − sums/c
         var transitions = [Float](repeating: 0, count: (count + 1) * count)
@@ -64,73 +115,75 @@ public struct NamedEntityTrainer: Sendable {
         var c: Float = 1
         var generator = SeededGenerator(seed: seed)
         var order = Array(examples.indices)
-        let endAllowed = (0..<count).map(tags.mayEnd)
-        var best: (model: NamedEntityModel, f1: Double, epoch: Int)? = nil
+        var best: (run: Run, f1: Double)? = nil
         let started = Date()
         for epoch in 1...max(1, epochs) {
             order.shuffle(using: &generator)
             var mistakes = 0
             for index in order {
-                let example = examples[index]
-                let allowed = NamedEntityModel.Decoder.constrained(transitions, tags: tags)
-                let n = example.gold.count
-                var emissions = [Float](repeating: 0, count: n * count)
-                weights.withUnsafeBufferPointer { w in
-                    for j in 0..<n {
-                        for f in 0..<NamedEntityFeatures.count {
-                            let row = Int(example.rows[j * NamedEntityFeatures.count + f])
-                            for l in 0..<count { emissions[j * count + l] += w[row + l] }
-                        }
-                    }
-                }
-                var scores: [Float] = [], back: [Int32] = []
-                let predicted = NamedEntityModel.Decoder.viterbi(
-                    emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
-                guard predicted != example.gold else {
-                    c += 1
-                    continue
-                }
-                mistakes += 1
-                for j in 0..<n {
-                    let g = example.gold[j], p = predicted[j]
-                    let gp = j == 0 ? count : example.gold[j - 1], pp = j == 0 ? count : predicted[j - 1]
-                    if g != p {
-                        for f in 0..<NamedEntityFeatures.count {
-                            let row = Int(example.rows[j * NamedEntityFeatures.count + f])
-                            weights[row + g] += 1
-                            sums[row + g] += c
-                            weights[row + p] -= 1
-                            sums[row + p] -= c
-                        }
-                    }
-                    if g != p || gp != pp {
-                        transitions[gp * count + g] += 1
-                        transitionSums[gp * count + g] += c
-                        transitions[pp * count + p] -= 1
-                        transitionSums[pp * count + p] -= c
-                    }
-                }
+                if Self.update(&weights, &sums, &transitions, &transitionSums, on: examples[index], tags: tags, c: c) { mistakes += 1 }
                 c += 1
             }
-            var averaged = NamedEntityModel(
-                tags: tags, hashBits: hashBits, weights: zip(weights, sums).map { $0 - $1 / c },
-                transitions: zip(transitions, transitionSums).map { $0 - $1 / c }, temperature: 1, provenance: provenance)
-            averaged.clusters = clusters
+            let run = Run(weights: zip(weights, sums).map { $0 - $1 / c }, transitions: zip(transitions, transitionSums).map { $0 - $1 / c }, epoch: epoch)
             var line = String(format: "epoch %2d: %5.1f%% of %d sentences wrong, %.0f s", epoch, 100 * Double(mistakes) / Double(max(1, examples.count)), examples.count, Date().timeIntervalSince(started))
             if let development {
+                var averaged = Self.model(averaging: [run], tags: tags, hashBits: hashBits, provenance: provenance)
+                averaged.clusters = clusters
                 let score = averaged.score(development, lexicon: lexicon, consistent: consistent)
                 line += String(format: "; dev P %.4f R %.4f F1 %.4f", score.total.precision, score.total.recall, score.total.f1)
-                if best == nil || score.total.f1 > best!.f1 { best = (averaged, score.total.f1, epoch) }
+                if best == nil || score.total.f1 > best!.f1 { best = (run, score.total.f1) }
             } else {
-                best = (averaged, 0, epoch)
+                best = (run, 0)
             }
             progress(line)
         }
-        var model = best!.model
-        if development != nil { progress("kept epoch \(best!.epoch)") }
-        model.temperature = Self.fittedTemperature(model, on: development ?? training, lexicon: lexicon)
-        progress(String(format: "confidence temperature %.3f", model.temperature))
-        return model
+        return best!.run
+    }
+
+    /// One perceptron step on one sentence: decodes it with the current weights and, when the
+    /// tagging is wrong, moves the weights towards the gold tags (and the sums by `c`, for the
+    /// average). Returns whether the tagging was wrong.
+    private static func update(
+        _ weights: inout [Float], _ sums: inout [Float], _ transitions: inout [Float], _ transitionSums: inout [Float], on example: Example,
+        tags: NamedEntityTags, c: Float
+    ) -> Bool {
+        let count = tags.count
+        let allowed = NamedEntityModel.Decoder.constrained(transitions, tags: tags)
+        let endAllowed = (0..<count).map(tags.mayEnd)
+        let n = example.gold.count
+        var emissions = [Float](repeating: 0, count: n * count)
+        weights.withUnsafeBufferPointer { w in
+            for j in 0..<n {
+                for f in 0..<NamedEntityFeatures.count {
+                    let row = Int(example.rows[j * NamedEntityFeatures.count + f])
+                    for l in 0..<count { emissions[j * count + l] += w[row + l] }
+                }
+            }
+        }
+        var scores: [Float] = [], back: [Int32] = []
+        let predicted = NamedEntityModel.Decoder.viterbi(
+            emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+        guard predicted != example.gold else { return false }
+        for j in 0..<n {
+            let g = example.gold[j], p = predicted[j]
+            let gp = j == 0 ? count : example.gold[j - 1], pp = j == 0 ? count : predicted[j - 1]
+            if g != p {
+                for f in 0..<NamedEntityFeatures.count {
+                    let row = Int(example.rows[j * NamedEntityFeatures.count + f])
+                    weights[row + g] += 1
+                    sums[row + g] += c
+                    weights[row + p] -= 1
+                    sums[row + p] -= c
+                }
+            }
+            if g != p || gp != pp {
+                transitions[gp * count + g] += 1
+                transitionSums[gp * count + g] += c
+                transitions[pp * count + p] -= 1
+                transitionSums[pp * count + p] -= c
+            }
+        }
+        return true
     }
 
     /// The name spans of a BIO tagging, as type indices.
