@@ -1,4 +1,5 @@
 public import Pipeline
+import Stages
 
 /// Where each page of a site lies, relative to the site's root folder.
 ///
@@ -48,16 +49,8 @@ public enum SiteLayout {
         return result.isEmpty ? "_" : result
     }
 
-    /// A stable 64-bit FNV-1a hash of a string, as 16 hex digits.
-    public static func hash(_ string: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in string.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// A stable 64-bit FNV-1a hash of a string, as 16 hex digits (``GraphBuilder/stableHash(_:)``).
+    public static func hash(_ string: String) -> String { GraphBuilder.stableHash(string) }
 
     /// The path from a page at `from` to the page at `to`, both relative to the site root.
     public static func relative(from: String, to: String) -> String {

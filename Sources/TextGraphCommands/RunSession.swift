@@ -152,11 +152,6 @@ struct RunSession {
     var fingerprint: String {
         let text = ([inputs.joined(separator: ","), include.joined(separator: ","), exclude.joined(separator: ","), format.rawValue, options.fingerprint])
             .joined(separator: "|")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return GraphBuilder.stableHash(text)
     }
 }

@@ -43,8 +43,16 @@ public struct AbbreviationDefinitionTagger: Stage {
         var mentions = try document.require(Mentions.self, by: self)
         var entities = document[Entities.self] ?? []
         let source = name
+        // Where each short form is used: one pass over the tokens, not one per definition.
+        let shortForms = Set(definitions.map(\.short))
+        let lengths = Set(shortForms.map(\.utf8.count))
+        var uses: [String: [Int]] = [:]
+        for index in tokens.indices where lengths.contains(tokens[index].span.length) {
+            let word = Self.substring(document.text, tokens[index].span)
+            if shortForms.contains(word) { uses[word, default: []].append(index) }
+        }
         for definition in definitions {
-            apply(definition, text: document.text, tokens: tokens, mentions: &mentions, entities: &entities, source: source)
+            apply(definition, text: document.text, uses: uses[definition.short] ?? [], tokens: tokens, mentions: &mentions, entities: &entities, source: source)
         }
         document[Mentions.self] = mentions.sorted { $0.span < $1.span }
         document[Entities.self] = entities.sorted { $0.iri < $1.iri }
@@ -59,7 +67,7 @@ public struct AbbreviationDefinitionTagger: Stage {
     }
 
     private func apply(
-        _ definition: Definition, text: String, tokens: [Token], mentions: inout [Mention], entities: inout [Entity], source: String
+        _ definition: Definition, text: String, uses: [Int], tokens: [Token], mentions: inout [Mention], entities: inout [Entity], source: String
     ) {
         let long = Self.substring(text, definition.longSpan)
         // The entity: what the gazetteer found for the long form, else for the short form, else new.
@@ -93,7 +101,7 @@ public struct AbbreviationDefinitionTagger: Stage {
         mentions.removeAll { definition.longSpan.contains($0.span) }
         mentions.append(mention(definition.longSpan))
         // Every use of the short form from the definition on.
-        for token in tokens where token.span.start >= definition.shortSpan.start && Self.substring(text, token.span) == definition.short {
+        for token in uses.map({ tokens[$0] }) where token.span.start >= definition.shortSpan.start {
             if let existing = mentions.firstIndex(where: { $0.span == token.span }) {
                 mentions[existing] = mention(token.span)
             } else if !mentions.contains(where: { $0.span.overlaps(token.span) }) {

@@ -291,8 +291,9 @@ public struct GraphBuilder: Stage {
         }
     }
 
-    /// A short hash of a string that never changes between runs or platforms (FNV-1a, 64 bits, hex).
-    static func stableHash(_ string: String) -> String {
+    /// A short hash of a string that never changes between runs or platforms (FNV-1a, 64 bits,
+    /// 16 hex digits): for names made from content, such as relation IRIs and page file names.
+    public static func stableHash(_ string: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in string.utf8 {
             hash ^= UInt64(byte)

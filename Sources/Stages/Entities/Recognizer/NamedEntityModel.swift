@@ -89,7 +89,13 @@ public struct NamedEntityModel: Sendable {
         guard !names.isEmpty else { return names }
         func words(_ start: Int, _ end: Int) -> [ArraySlice<UInt8>] { (start..<end).map { text.bytes[text.tokens[$0]] } }
         var votes: [[ArraySlice<UInt8>]: [String: Double]] = [:]
-        for name in names { votes[words(name.start, name.end), default: [:]][name.type, default: 0] += name.confidence }
+        // How often each name's words are tagged: counted once, not per repeat (a long document has many).
+        var counts: [[ArraySlice<UInt8>]: Int] = [:]
+        for name in names {
+            let key = words(name.start, name.end)
+            votes[key, default: [:]][name.type, default: 0] += name.confidence
+            counts[key, default: 0] += 1
+        }
         func best(_ key: [ArraySlice<UInt8>]) -> (String, Double) {
             let tally = votes[key]!
             let total = tally.values.reduce(0, +)
@@ -108,6 +114,10 @@ public struct NamedEntityModel: Sendable {
         // Repeats: the words of a name, untagged elsewhere, where the first word is capitalized.
         var byFirst: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
         for key in votes.keys where key.count > 1 || key[0].count > 2 { byFirst[key[0], default: []].append(key) }
+        // Longest first, sorted once (ties in their words' order, so the result never depends on hashing).
+        for (first, keys) in byFirst {
+            byFirst[first] = keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } }
+        }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for name in names { for t in name.start..<name.end { covered[t] = true } }
         for sentence in text.sentences {
@@ -117,12 +127,12 @@ public struct NamedEntityModel: Sendable {
                 guard !covered[t], let first = text.bytes[text.tokens[t]].first, first >= 0x41 && first <= 0x5A || first == 0xC3,
                     let keys = byFirst[text.bytes[text.tokens[t]]]
                 else { continue }
-                for key in keys.sorted(by: { $0.count > $1.count }) where t + key.count <= sentence.upperBound {
+                for key in keys where t + key.count <= sentence.upperBound {
                     guard (t == sentence.lowerBound ? key.count > 1 : true), words(t, t + key.count) == key,
                         !(t..<(t + key.count)).contains(where: { covered[$0] })
                     else { continue }
                     let (type, share) = best(key)
-                    let mean = votes[key]!.values.reduce(0, +) / Double(names.count(where: { words($0.start, $0.end) == key }))
+                    let mean = votes[key]!.values.reduce(0, +) / Double(counts[key]!)
                     result.append(Name(start: t, end: t + key.count, type: type, confidence: min(share, mean) * 0.9))
                     for k in t..<(t + key.count) { covered[k] = true }
                     t += key.count - 1
