@@ -33,18 +33,11 @@ checks = Checks("render checks")
 check = checks.check
 IN_CI = os.environ.get("CI") == "true"
 
-# The names as they stand in the seed documents, and the class each must have (as check_graph.py).
-EXPECTED = [
-    ("Nuctech", "Corporation"), ("China", "Country"), ("België", "Country"), ("Verenigde Staten", "Country"),
-    ("Australië", "Country"), ("Canada", "Country"), ("AIVD", "GovernmentOrganization"),
-    ("NCTV", "GovernmentOrganization"), ("TNO", "GovernmentOrganization"),
-    ("VVD", "PoliticalParty"), ("Michon-Derkzen", "Person"), ("Brekelmans", "Person"), ("Van Eijk-Nagel", "Person"),
-    ("Ministerie van Buitenlandse Zaken", "GovernmentOrganization"), ("Tweede Kamer", "GovernmentOrganization"),
-    ("Van Ojik", "Person"), ("Diks", "Person"), ("GroenLinks", "PoliticalParty"), ("Kaag", "Person"),
-    ("Xinjiang", "AdministrativeArea"), ("Wassenaar Arrangement", "Organization"),
-    ("dual-useverordening", "Legislation"), ("Europese Raad", "GovernmentOrganization"),
-    ("Europese Commissie", "GovernmentOrganization"),
-]
+# The names as they stand in the seed documents, and the class each must have: check_graph.py's
+# list, but for "Douane", which the render checks do not ask of the Nuctech page.
+from check_graph import EXPECTED as SEED_NAMES  # noqa: E402
+
+EXPECTED = [(name, cls) for name, cls in SEED_NAMES if name != "Douane"]
 NUCTECH_DOC = "2024Z01911-vragen-nuctech-douanescanners"
 ANSWERS_DOC = "2019Z15231-antwoorden-export-cybersurveillance"
 HOSTILE = ("Vraag 1\n\nKent u <script>alert(\"x\")</script> en </textarea><img src=x onerror=alert(1)> van "
