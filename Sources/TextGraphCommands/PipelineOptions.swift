@@ -121,6 +121,11 @@ public struct PipelineOptions: ParsableArguments {
 
     /// The documents of the inputs, walked as these options say.
     func corpus(_ inputs: [String], include: [String], exclude: [String]) throws -> CorpusSource {
-        try CorpusSource(inputs: inputs, include: include, exclude: exclude, followSymlinks: followSymlinks, root: root)
+        // A JSON line may escape every byte of its text as \uXXXX: six bytes each, and some room.
+        let (longest, overflow) = maxDocumentSize.multipliedReportingOverflow(by: 6)
+        return try CorpusSource(
+            inputs: inputs, include: include, exclude: exclude, followSymlinks: followSymlinks, root: root,
+            maximumLineLength: overflow ? Int.max / 2 : longest + 4096
+        )
     }
 }

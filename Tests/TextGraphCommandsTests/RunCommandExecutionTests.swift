@@ -183,6 +183,21 @@ import Testing
         #expect(pipedGraph.contains("Eerste.") && !pipedGraph.contains("Tweede."))
     }
 
+    @Test func aJSONLineLongerThanAnyDocumentFailsAloneWithoutBeingHeldWhole() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("graph.nq").path
+        let long = #"{"id": "kv-1", "text": ""# + String(repeating: "Nuctech ", count: 2_000) + #""}"#
+        let lines = [long, #"{"id": "kv-2", "text": "Canada."}"#, "\r", #"{"id": "kv-3", "text": "China."}"#].joined(separator: "\n")
+        // --max-document-size 100: lines up to 6 × 100 + 4096 bytes.
+        let result = try run(["run", "-", "--max-document-size", "100", "--output", output], standardInput: lines)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("stdin:1: DocumentReader: line 1 of standard input is longer than 4696 bytes; skipped without reading it whole"), "\(result.stderr)")
+        let graph = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(graph.contains("<https://w3id.org/textgraph/doc/kv-2>") && graph.contains("<https://w3id.org/textgraph/doc/kv-3>"))
+        #expect(!graph.contains("<https://w3id.org/textgraph/doc/kv-1>"))
+    }
+
     @Test func jsonLinesNamingFilesNeedARoot() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -48,6 +48,7 @@ public struct CorpusSource: Sequence, Sendable {
     private let filter: PathFilter
     private let followSymlinks: Bool
     private let root: String?
+    private let maximumLineLength: Int
 
     fileprivate struct Root: Sendable {
         var path: String
@@ -61,8 +62,10 @@ public struct CorpusSource: Sequence, Sendable {
     ///   - followSymlinks: Whether symbolic links inside the named directories are followed.
     ///   - root: The directory that files named by JSON lines on standard input are read from;
     ///     `nil` refuses such lines.
+    ///   - maximumLineLength: The longest JSON line read from standard input, in bytes; a longer
+    ///     line is skipped as it is read (never held whole) and fails with the reason.
     /// - Throws: ``StageError`` with code ``StageError/Code/unreadable`` for a missing input or root.
-    public init(inputs: [String], include: [String] = [], exclude: [String] = [], followSymlinks: Bool = false, root: String? = nil) throws {
+    public init(inputs: [String], include: [String] = [], exclude: [String] = [], followSymlinks: Bool = false, root: String? = nil, maximumLineLength: Int = 256 << 20) throws {
         var roots: [Root] = []
         for input in inputs {
             if input == "-" {
@@ -81,6 +84,7 @@ public struct CorpusSource: Sequence, Sendable {
         self.roots = roots
         self.filter = PathFilter(include: include, exclude: exclude)
         self.followSymlinks = followSymlinks
+        self.maximumLineLength = maximumLineLength
         if let root {
             guard let resolved = realpath(root, nil) else { throw StageError(.unreadable, "--root \(root): no such directory") }
             defer { free(resolved) }
@@ -90,7 +94,7 @@ public struct CorpusSource: Sequence, Sendable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(roots: roots, filter: filter, followSymlinks: followSymlinks, root: root) }
+    public func makeIterator() -> Iterator { Iterator(roots: roots, filter: filter, followSymlinks: followSymlinks, root: root, maximumLineLength: maximumLineLength) }
 
     /// Walks the inputs one document at a time.
     public struct Iterator: IteratorProtocol {
@@ -106,8 +110,10 @@ public struct CorpusSource: Sequence, Sendable {
         /// The ids given so far, where two inputs could give the same one (JSON lines, or more
         /// than one named input); a single directory's paths cannot collide, and are not kept.
         private var seenIDs: Set<String>?
+        private var lines: LineReader
 
-        fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?) {
+        fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?, maximumLineLength: Int) {
+            lines = LineReader(descriptor: 0, maximumLength: maximumLineLength)
             pendingRoots = roots.reversed()
             self.filter = filter
             self.followSymlinks = followSymlinks
@@ -206,14 +212,91 @@ public struct CorpusSource: Sequence, Sendable {
 
         /// The next JSON line from standard input as a document, skipping blank lines.
         private mutating func nextLine() -> SourceDocument? {
-            while let line = readLine(strippingNewline: true) {
+            while let read = lines.next() {
                 lineNumber += 1
+                guard case .line(let line) = read else {
+                    return SourceDocument(
+                        id: "stdin:\(lineNumber)",
+                        content: .unreadable("line \(lineNumber) of standard input is longer than \(lines.maximumLength) bytes; skipped without reading it whole")
+                    )
+                }
                 if line.allSatisfy(\.isWhitespace) { continue }
                 if let document = JSONLineDocument.parse(line, lineNumber: lineNumber, root: root), filter.accepts(document.id) {
                     return document
                 }
             }
             return nil
+        }
+    }
+}
+
+/// Lines of a file descriptor (standard input), each at most `maximumLength` bytes: a longer
+/// line is read past in chunks, never held whole, and reported as too long.
+struct LineReader {
+    enum Line {
+        case line(String)
+        case tooLong
+    }
+
+    let descriptor: Int32
+    let maximumLength: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// Where the search for the next line feed goes on: the bytes before it hold none.
+    private var searched = 0
+    private var finished = false
+    private static let chunk = 1 << 20
+
+    init(descriptor: Int32, maximumLength: Int) {
+        self.descriptor = descriptor
+        self.maximumLength = maximumLength
+    }
+
+    /// The next line without its line feed (and a carriage return before it), or `nil` at the end.
+    mutating func next() -> Line? {
+        var tooLong = false
+        while true {
+            if let newline = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
+                defer {
+                    start = newline + 1
+                    searched = start
+                }
+                if tooLong || newline - start > maximumLength { return .tooLong }
+                var end = newline
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                return .line(String(decoding: buffer[start..<end], as: UTF8.self))
+            }
+            searched = buffer.count
+            if buffer.count - start > maximumLength {
+                // Too long: keep reading to its end, keeping nothing of it.
+                tooLong = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                searched = 0
+            }
+            if finished {
+                guard start < buffer.count || tooLong else { return nil }
+                defer {
+                    buffer.removeAll()
+                    start = 0
+                    searched = 0
+                }
+                return tooLong || buffer.count - start > maximumLength ? .tooLong : .line(String(decoding: buffer[start...], as: UTF8.self))
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                searched -= start
+                start = 0
+            }
+            let old = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, Self.chunk) }
+            if count < 0 && errno == EINTR {
+                buffer.removeLast(Self.chunk)
+                continue
+            }
+            buffer.removeLast(Self.chunk - max(count, 0))
+            if count <= 0 { finished = true }
         }
     }
 }
