@@ -9,18 +9,7 @@ import Darwin
 enum ByteSearch {
     /// Whether `needle` occurs in `bytes`, byte for byte.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard let base = bytes.baseAddress, count > 0 else { return count == 0 }
-        // memchr finds candidates for the first byte (many bytes at a time), memcmp checks them.
-        let first = Int32(needle.utf8Start[0])
-        var offset = 0
-        while offset + count <= bytes.count {
-            guard let found = memchr(base + offset, first, bytes.count - count + 1 - offset) else { return false }
-            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-            if memcmp(base + at, needle.utf8Start, count) == 0 { return true }
-            offset = at + 1
-        }
-        return false
+        needle.utf8CodeUnitCount == 0 || !occurrences(of: needle, in: bytes, before: bytes.count, first: true).isEmpty
     }
 
     /// The offset of the first `byte` in `bytes[start..<end]` (memchr, many bytes at a time), or `nil`.
@@ -53,7 +42,7 @@ enum ByteSearch {
     /// Whether `needle` (lowercase ASCII) occurs in `bytes`, ASCII letters compared without
     /// regard to case.
     static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        find(bytes, needle, ignoringASCIICase: true)
+        firstOffset(bytes, needle, ignoringASCIICase: true) != nil
     }
 
     /// Whether `bytes` start with `prefix`.
@@ -109,12 +98,6 @@ enum ByteSearch {
         return true
     }
 
-    /// Whether searches for ASCII words in `bytes[range]` find what a byte search finds (see
-    /// ``searchesAsBytes(_:)``).
-    static func searchesAsBytes(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { searchesAsBytes(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
     /// digit, `nil` where it does not fit.
     static func integer(_ text: ArraySlice<UInt8>) -> Int? {
@@ -133,26 +116,6 @@ enum ByteSearch {
             value = next
         }
         return value
-    }
-
-    /// The offsets of every occurrence of `needle` in `bytes`, in order (occurrences may overlap).
-    static func occurrences(in bytes: [UInt8], _ needle: StaticString) -> [Int] {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0 else { return [] }
-        return bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return [] }
-            // memchr finds candidates for the first byte (many bytes at a time); the second byte,
-            // then memcmp, checks them.
-            let first = Int32(needle.utf8Start[0])
-            var found: [Int] = []
-            var offset = 0
-            while offset + count <= all.count, let match = memchr(base + offset, first, all.count - count + 1 - offset) {
-                let at = UnsafePointer<UInt8>(match.assumingMemoryBound(to: UInt8.self)) - base
-                if count == 1 || (base[at + 1] == needle.utf8Start[1] && memcmp(base + at, needle.utf8Start, count) == 0) { found.append(at) }
-                offset = at + 1
-            }
-            return found
-        }
     }
 
     /// The offsets of `needle`'s occurrences in `bytes` that start in `start..<limit`, in order
@@ -193,31 +156,9 @@ enum ByteSearch {
     /// Letter frequencies of Dutch, a to z, per mille.
     private static let letterFrequencies = [75, 16, 12, 59, 189, 8, 34, 24, 65, 15, 22, 36, 22, 100, 61, 16, 1, 64, 37, 68, 20, 28, 15, 1, 1, 14]
 
-    /// Whether `needle` occurs in `bytes[range]`.
-    static func contains(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
-        bytes.withUnsafeBufferPointer { contains(UnsafeBufferPointer(rebasing: $0[range]), needle) }
-    }
-
-    /// Whether `needle` (lowercase ASCII) occurs in `bytes[range]` in ASCII letters of either case.
-    static func containsIgnoringASCIICase(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
-        bytes.withUnsafeBufferPointer { containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: $0[range]), needle) }
-    }
-
     /// Whether `bytes[range]` starts with `prefix`.
     static func hasPrefix(in bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { hasPrefix(UnsafeBufferPointer(rebasing: $0[range]), prefix) }
-    }
-
-    /// The offset in `bytes` just past the first occurrence of `needle` in `bytes[range]`, or `nil`.
-    static func endOfFirst(in bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
-        bytes.withUnsafeBufferPointer { all in
-            firstOffset(UnsafeBufferPointer(rebasing: all[range]), needle, ignoringASCIICase: ignoringASCIICase)
-                .map { range.lowerBound + $0 + needle.utf8CodeUnitCount }
-        }
-    }
-
-    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Bool {
-        firstOffset(bytes, needle, ignoringASCIICase: ignoringASCIICase) != nil
     }
 
     /// The offset of the first occurrence of `needle` in `bytes`, or `nil`.

@@ -55,24 +55,11 @@ public struct RunCommand: AsyncParsableCommand {
         if output == nil && push == nil { throw ValidationError("give --output FILE, --push URL, or both") }
         if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an --output file") }
         if !(pushTimeout > 0) { throw ValidationError("--push-timeout must be more than 0 seconds") }
-        if let output, output != "-", let kind = Self.notRegularFile(output) {
+        if let output, output != "-", let kind = FileStatus.notRegularFile(output) {
             // The graph is written beside it and renamed over it: never over a device or a FIFO.
             throw ValidationError("--output \(output) is \(kind); give a regular file, or - for standard output")
         }
         _ = try resolvedFormat()
-    }
-
-    /// What a path is when it exists and is not a regular file ("a device", "a directory"), else `nil`.
-    static func notRegularFile(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "not a regular file"
-        }
     }
 
     /// The output format, from `--format` or the output's extension.

@@ -342,11 +342,19 @@ struct DirectoryEntry: Sendable {
 }
 
 /// Whether a path is a directory, and its size, from one `stat` call (following links).
-enum FileStatus {
+public enum FileStatus {
     static func of(_ path: String) -> (isDirectory: Bool, size: Int)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size))
+    }
+
+    /// What an existing path that is not a regular file is, in words ("a device", "a directory");
+    /// `nil` for a regular file or a path that does not exist.
+    public static func notRegularFile(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else { return nil }
+        return kind(info.st_mode)
     }
 
     /// What a file that is not a regular file is, in words: "a FIFO (named pipe)", "a socket", "a device".
