@@ -36,6 +36,10 @@ public enum TextGraphPipeline {
         /// Names the recognizer is less sure of are left out.
         public var minimumNameConfidence = EntityRecognizer.defaultMinimumConfidence
 
+        /// Where a document's serialized graph goes when it is too large to keep in memory
+        /// (see ``GraphEncoder/temporaryDirectory``): `nil` for `$TMPDIR`, else `/tmp`.
+        public var temporaryDirectory: String? = nil
+
         /// Creates the default options.
         public init() {}
     }
@@ -62,7 +66,8 @@ public enum TextGraphPipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
             GraphEncoder(
                 builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
-                formats: formats
+                formats: formats,
+                temporaryDirectory: options.temporaryDirectory
             )
         }
     }

@@ -12,9 +12,9 @@ import Testing
         RDFFragmentEncoder(formats: formats).encode(builder.build(document))
     }
 
-    func expectSameBytes(_ document: Document, builder: GraphBuilder = GraphBuilder(), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectSameBytes(_ document: Document, builder: GraphBuilder = GraphBuilder(), sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let formats = Set(RDFFormat.allCases)
-        let fast = GraphEncoder(builder: builder, formats: formats).encode(document)
+        let fast = try GraphEncoder(builder: builder, formats: formats).encode(document)
         let slow = reference(document, formats: formats, builder: builder)
         #expect(fast.graph == slow.graph, sourceLocation: sourceLocation)
         for format in RDFFormat.allCases {
@@ -25,8 +25,15 @@ import Testing
         #expect(fast.sharedLines == slow.sharedLines, sourceLocation: sourceLocation)
         // Each format alone gives the same body as among the others.
         for format in RDFFormat.allCases {
-            #expect(GraphEncoder(builder: builder, formats: [format]).encode(document).bodies[format] == fast.bodies[format])
+            #expect(try GraphEncoder(builder: builder, formats: [format]).encode(document).bodies[format] == fast.bodies[format])
         }
+        // And bodies spilled to temporary files as they are written hold the same bytes.
+        let spilled = try GraphEncoder(builder: builder, formats: formats, spillThreshold: 100).encode(document)
+        for format in RDFFormat.allCases {
+            #expect(spilled.bodies[format] == fast.bodies[format], "\(format) differs when spilled", sourceLocation: sourceLocation)
+            #expect(spilled.bodies[format]?.isInMemory == (fast.bodies[format]?.count ?? 0 <= 100), sourceLocation: sourceLocation)
+        }
+        #expect(spilled.sharedLines == fast.sharedLines, sourceLocation: sourceLocation)
     }
 
     /// A document with everything the builder writes, and text that needs escapes.
@@ -78,24 +85,29 @@ import Testing
         return document
     }
 
-    @Test func everyKindOfStatementIsWrittenAsTheEncoderWritesIt() {
-        expectSameBytes(richDocument())
-        expectSameBytes(richDocument(), builder: GraphBuilder(includeSentences: false))
-        expectSameBytes(richDocument(), builder: GraphBuilder(includeSentenceText: true))
+    @Test func everyKindOfStatementIsWrittenAsTheEncoderWritesIt() throws {
+        try expectSameBytes(richDocument())
+        try expectSameBytes(richDocument(), builder: GraphBuilder(includeSentences: false))
+        try expectSameBytes(richDocument(), builder: GraphBuilder(includeSentenceText: true))
     }
 
-    @Test func documentIRIsThatNeedEscapesAreEscapedAlike() {
-        expectSameBytes(richDocument(iri: IRI("http://ex.org/a b<c>\"d\"{e}|f^g`h\\i")))
+    @Test func documentIRIsThatNeedEscapesAreEscapedAlike() throws {
+        try expectSameBytes(richDocument(iri: IRI("http://ex.org/a b<c>\"d\"{e}|f^g`h\\i")))
     }
 
-    @Test func plainAndEmptyDocumentsAreWrittenAlike() {
-        expectSameBytes(Document(id: "a.txt", text: "Alleen ASCII, zonder lagen."))
-        expectSameBytes(Document(id: "b.txt", text: "ë"))
+    @Test func documentIRIsInAPrefixedNamespaceAreWrittenAlike() throws {
+        // Turtle writes such a document as a prefixed name, and its NIF strings in full.
+        try expectSameBytes(richDocument(iri: IRI(Vocabulary.TG.namespace + "doc-1")))
+    }
+
+    @Test func plainAndEmptyDocumentsAreWrittenAlike() throws {
+        try expectSameBytes(Document(id: "a.txt", text: "Alleen ASCII, zonder lagen."))
+        try expectSameBytes(Document(id: "b.txt", text: "ë"))
         // A text longer than a code point checkpoint block, with non-ASCII letters at block edges.
         let long = String(repeating: "abcdéfgh ", count: 40) + "ü"
         var document = Document(id: "c.txt", text: long)
         document[Sentences.self] = stride(from: 0, to: long.utf8.count - 11, by: 11).map { Sentence(span: Span(start: $0, end: $0 + 10)) }
-        expectSameBytes(document)
+        try expectSameBytes(document)
     }
 
     @Test func corpusDocumentsThroughTheStandardPipelineAreWrittenAlike() async throws {
@@ -107,11 +119,42 @@ import Testing
         for source in sources {
             var harness = StageHarness(pipeline)
             for document in try await harness.feed(source) {
-                expectSameBytes(document)
+                try expectSameBytes(document)
                 count += 1
             }
         }
         #expect(count >= 2)
+    }
+
+    @Test func aBodyThatCannotBeSpilledFailsTheDocumentWithItsReason() throws {
+        let encoder = GraphEncoder(formats: [.nQuads], spillThreshold: 100, temporaryDirectory: "/nonexistent-textgraph-dir")
+        #expect {
+            _ = try encoder.encode(richDocument())
+        } throws: { error in
+            "\(error)".contains("cannot make a temporary file in /nonexistent-textgraph-dir")
+        }
+    }
+
+    @Test func theWriterCopiesASpilledBodyWhole() throws {
+        let document = richDocument()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for format in RDFFormat.allCases {
+            var outputs: [Data] = []
+            for threshold in [Int.max, 64] {
+                let fragment = try GraphEncoder(formats: [format], spillThreshold: threshold, temporaryDirectory: directory.path).encode(document)
+                let path = directory.appendingPathComponent("out-\(threshold).\(format.rawValue)").path
+                let writer = try RDFWriter(path: path, format: format)
+                try writer.write(fragment)
+                try writer.finish()
+                outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            #expect(outputs[0] == outputs[1] && outputs[0].count > 1000, "\(format)")
+        }
+        // The spill files were unlinked when made: only the outputs are left.
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix("out-") }
+        #expect(left.isEmpty)
     }
 
     @Test func codePointOffsetsCountScalars() {

@@ -107,6 +107,28 @@ import Testing
         #expect(error?.message.hasPrefix("cannot write /nonexistent/dir/out.nt.partial") == true)
     }
 
+    @Test func aLinkPlantedAtTheTemporaryNamesIsNeverWrittenThrough() throws {
+        let path = temporaryPath("planted.nq")
+        let victim = temporaryPath("victim.txt")
+        try "do not touch\n".write(toFile: victim, atomically: false, encoding: .utf8)
+        defer {
+            for file in [path, victim, path + ".partial", path + ".partial.shared"] { try? FileManager.default.removeItem(atPath: file) }
+        }
+        // A fresh run replaces the links (their target stays as it was).
+        try FileManager.default.createSymbolicLink(atPath: path + ".partial", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: path + ".partial.shared", withDestinationPath: victim)
+        let writer = try RDFWriter(path: path, format: .nQuads)
+        try writer.write(GraphFragment(graph: IRI("http://ex.org/doc1"), triples: [Triple(.iri(IRI("http://ex.org/s")), IRI("http://ex.org/p"), .literal(Literal("o")))]))
+        try writer.finish()
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "do not touch\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("http://ex.org/doc1"))
+        // A resumed run refuses to write through a link planted at its progress file.
+        try FileManager.default.createSymbolicLink(atPath: path + ".partial", withDestinationPath: victim)
+        let error = #expect(throws: StageError.self) { _ = try RDFWriter(path: path, format: .nQuads, resuming: true) }
+        #expect(error?.message == "cannot write \(path).partial: it is a symbolic link, which a run never writes through")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "do not touch\n")
+    }
+
     @Test func formatFollowsTheExtension() {
         #expect(RDFFormat(path: "a/graph.NT") == .nTriples)
         #expect(RDFFormat(path: "graph.nq") == .nQuads)

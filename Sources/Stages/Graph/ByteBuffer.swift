@@ -8,27 +8,62 @@ import Darwin
 /// inlined, where `Array.append(contentsOf:)` is a generic call per piece (and a line of
 /// N-Quads is a dozen pieces).
 ///
+/// A buffer made with a spill threshold keeps at most that many bytes in memory: when it would
+/// grow past it, what it holds goes to an unlinked ``TemporaryFile`` and ``takeBytes()`` hands
+/// over the file. That bounds the memory of one very large document's graph (its N-Quads are some
+/// 30 times its text) without slowing down the appends, which only test the capacity as before.
+///
 /// One owner writes it (a buffer is not shared between tasks); ``array`` copies the bytes out.
 final class ByteBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    /// The number of bytes written.
+    /// The number of bytes in memory (written since the last spill).
     private(set) var count = 0
+    /// Past how many bytes in memory the buffer spills to a file (`Int.max`: never).
+    private let spillThreshold: Int
+    /// Where the spill file is made (`nil`: ``TemporaryFile/defaultDirectory``).
+    private let spillDirectory: String?
+    /// The spill file, once made, and how many bytes went to it.
+    private var spillDescriptor: Int32 = -1
+    private var spilledCount = 0
+    /// Why the last spill failed (a full disk), reported by ``takeBytes()``.
+    private var spillError: StageError? = nil
 
     /// Creates an empty buffer with room for `capacity` bytes.
-    init(capacity: Int = 4096) {
-        self.capacity = max(capacity, 64)
+    /// - Parameters:
+    ///   - capacity: The room to start with.
+    ///   - threshold: Past how many bytes in memory the bytes go to a temporary file.
+    ///   - directory: Where that file is made (`nil`: `$TMPDIR`, else `/tmp`).
+    init(capacity: Int = 4096, spillingAbove threshold: Int = .max, in directory: String? = nil) {
+        self.capacity = max(min(capacity, threshold), 64)
+        spillThreshold = threshold
+        spillDirectory = directory
         storage = .allocate(capacity: self.capacity)
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deallocate()
+        if spillDescriptor >= 0 { close(spillDescriptor) }
+    }
 
-    /// The bytes written, as an array.
+    /// The bytes written, as an array (only those in memory: use it on buffers that never spill).
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// Hands the bytes written over without copying them, and leaves the buffer empty (with
-    /// little room).
-    func takeBytes() -> EncodedBytes {
+    /// little room): the memory itself, or the spill file with the rest of the bytes added.
+    /// - Throws: ``StageError`` when the bytes could not be written to the spill file.
+    func takeBytes() throws -> EncodedBytes {
+        if spillDescriptor >= 0 || spillError != nil {
+            if count > 0 { _ = spill() }
+            if let spillError {
+                self.spillError = nil
+                throw spillError
+            }
+            let bytes = EncodedBytes(takingOverFile: spillDescriptor, count: spilledCount)
+            spillDescriptor = -1
+            spilledCount = 0
+            return bytes
+        }
         let bytes = EncodedBytes(takingOver: storage, count: count)
         capacity = 64
         storage = .allocate(capacity: capacity)
@@ -36,8 +71,35 @@ final class ByteBuffer {
         return bytes
     }
 
+    /// Moves the bytes in memory to the spill file; false (with ``spillError`` set) when that
+    /// fails, and then the bytes stay in memory.
+    private func spill() -> Bool {
+        guard spillError == nil else { return false }
+        if spillDescriptor < 0 {
+            do {
+                spillDescriptor = try TemporaryFile.anonymous(in: spillDirectory)
+            } catch {
+                spillError = error as? StageError ?? StageError(.output, "\(error)")
+                return false
+            }
+        }
+        let failure = TemporaryFile.writeAll(spillDescriptor, UnsafeRawBufferPointer(start: storage, count: count))
+        guard failure == 0 else {
+            spillError = StageError(.output, "cannot write a temporary file of \(spilledCount + count) bytes in \(spillDirectory ?? TemporaryFile.defaultDirectory): \(String(cString: strerror(failure)))")
+            return false
+        }
+        spilledCount += count
+        count = 0
+        return true
+    }
+
     /// The bytes written, for reading while the buffer is not written to.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    /// Whether two buffers hold the same bytes.
+    func hasSameBytes(as other: ByteBuffer) -> Bool {
+        count == other.count && memcmp(storage, other.storage, count) == 0
+    }
 
     /// Forgets the bytes written, keeping the room.
     func removeAll() { count = 0 }
@@ -49,8 +111,13 @@ final class ByteBuffer {
     }
 
     private func grow(_ needed: Int) {
+        let extra = needed - count
+        if needed > spillThreshold && count > 0 && spill() && extra <= capacity { return }
+        let needed = count + extra
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
+        // A buffer that spills grows no further than its threshold (unless one piece is larger).
+        newCapacity = max(min(newCapacity, spillThreshold), needed)
         let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newStorage.update(from: storage, count: count)
         storage.deallocate()

@@ -2,11 +2,13 @@ public import Pipeline
 
 /// Builds each document's graph straight into the bytes of the RDF formats a run writes: what
 /// ``GraphBuilder`` followed by ``RDFFragmentEncoder`` make, byte for byte, in a fraction of
-/// the time.
+/// the time and memory.
 ///
-/// N-Triples and N-Quads are written by a ``LineStatementWriter`` from the builder's statements
-/// without a ``Triple`` in between; Turtle, which groups statements by subject, goes through the
-/// builder's ``GraphFragment``. Use it as the last stage where the graph is only written:
+/// N-Triples and N-Quads are written by a ``LineStatementWriter``, Turtle by a
+/// ``TurtleStatementWriter``, from the builder's statements without a ``Triple`` in between. A
+/// body larger than ``spillThreshold`` goes to an unlinked temporary file as it is written, so
+/// one very large document does not hold its whole serialized graph in memory. Use it as the last
+/// stage where the graph is only written:
 ///
 /// ```swift
 /// let pipeline = try Pipeline { …; CoOccurrenceExtractor(); GraphEncoder(builder: GraphBuilder(), formats: [.nQuads]) }
@@ -15,15 +17,30 @@ public struct GraphEncoder: Stage {
     public typealias Input = Document
     public typealias Output = EncodedFragment
 
+    /// The default ``spillThreshold``: 64 MiB, the N-Quads of about 2 MB of text.
+    public static let defaultSpillThreshold = 64 << 20
+
     /// What the graph holds.
     public var builder: GraphBuilder
     /// The formats to serialize to.
     public var formats: Set<RDFFormat>
+    /// Past how many bytes a body is kept in a temporary file instead of memory.
+    public var spillThreshold: Int
+    /// Where such files are made: `nil` for `$TMPDIR`, else `/tmp` (a run puts them beside its
+    /// output). They are unlinked as soon as they are made.
+    public var temporaryDirectory: String?
 
     /// Creates an encoder.
-    public init(builder: GraphBuilder = GraphBuilder(), formats: Set<RDFFormat>) {
+    public init(
+        builder: GraphBuilder = GraphBuilder(),
+        formats: Set<RDFFormat>,
+        spillThreshold: Int = GraphEncoder.defaultSpillThreshold,
+        temporaryDirectory: String? = nil
+    ) {
         self.builder = builder
         self.formats = formats
+        self.spillThreshold = spillThreshold
+        self.temporaryDirectory = temporaryDirectory
     }
 
     public func process(_ input: Document, context: StageContext, emit: (EncodedFragment) async throws -> Void) async throws {
@@ -31,26 +48,27 @@ public struct GraphEncoder: Stage {
     }
 
     /// The graph of one document, serialized.
-    public func encode(_ document: Document) -> EncodedFragment {
+    /// - Throws: ``StageError`` when a large body cannot be written to its temporary file.
+    public func encode(_ document: Document) throws -> EncodedFragment {
         guard !formats.isEmpty else { return RDFFragmentEncoder(formats: []).encode(builder.build(document)) }
         var bodies: [RDFFormat: EncodedBytes] = [:]
         var sharedLines: [[UInt8]]? = nil
         var text = document.text
-        text.withUTF8 { bytes in
+        try text.withUTF8 { bytes in
             for format in formats.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let body = ByteBuffer(capacity: bytes.count * 40 + 16384, spillingAbove: spillThreshold, in: temporaryDirectory)
                 switch format {
                 case .nTriples, .nQuads:
-                    var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads)
+                    var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads, body: body)
                     builder.write(document, text: bytes, into: &writer)
-                    bodies[format] = writer.body.takeBytes()
                     sharedLines = sharedLines ?? writer.sharedLines
                 case .turtle:
-                    let fragment = builder.build(document)
-                    var body: [UInt8] = []
-                    RDFFragmentEncoder.appendTurtle(fragment.triples, to: &body)
-                    bodies[format] = EncodedBytes(body)
-                    sharedLines = sharedLines ?? RDFFragmentEncoder.sharedLines(fragment.sharedTriples)
+                    var writer = TurtleStatementWriter(document: document.iri, text: bytes, body: body)
+                    builder.write(document, text: bytes, into: &writer)
+                    writer.finish()
+                    sharedLines = sharedLines ?? writer.sharedLines
                 }
+                bodies[format] = try body.takeBytes()
             }
         }
         return EncodedFragment(graph: document.iri, bodies: bodies, sharedLines: sharedLines ?? [])

@@ -38,7 +38,8 @@ struct LineStatementWriter: GraphStatementSink {
     ///   - document: The document's IRI: the base of its NIF strings, and its graph in N-Quads.
     ///   - text: The UTF-8 bytes of the document's text.
     ///   - quads: Whether to write N-Quads (the document's IRI as the graph) or N-Triples.
-    init(document: IRI, text: UnsafeBufferPointer<UInt8>, quads: Bool) {
+    ///   - body: Where the lines go (by default a buffer with room for the usual graph).
+    init(document: IRI, text: UnsafeBufferPointer<UInt8>, quads: Bool, body: ByteBuffer? = nil) {
         nodes = NodeEncoder(document: document, text: text)
         lineEnd = ByteBuffer(capacity: 256)
         if quads {
@@ -52,7 +53,7 @@ struct LineStatementWriter: GraphStatementSink {
         quoteTail = ByteBuffer(capacity: 256)
         quoteTail.append(0x22)
         quoteTail.append(lineEnd)
-        body = ByteBuffer(capacity: text.count * 40 + 16384)
+        self.body = body ?? ByteBuffer(capacity: text.count * 40 + 16384)
     }
 
     @inline(__always)
@@ -112,14 +113,7 @@ struct LineStatementWriter: GraphStatementSink {
     }
 
     mutating func addShared(_ subject: IRI, _ predicate: GraphNode, _ object: GraphNode) {
-        sharedLine.removeAll()
-        nodes.append(.iri(subject), to: sharedLine)
-        sharedLine.append(0x20)
-        nodes.append(predicate, to: sharedLine)
-        sharedLine.append(0x20)
-        nodes.append(object, to: sharedLine)
-        sharedLine.append(" .\n")
-        sharedLines.append(sharedLine.array)
+        sharedLines.append(nodes.line(.iri(subject), predicate, object, in: sharedLine))
     }
 }
 
@@ -186,6 +180,18 @@ struct NodeEncoder {
         case .literal(let literal):
             Self.append(literal, to: out)
         }
+    }
+
+    /// One N-Triples line (subject, predicate, object and ` .\n`), made in `scratch`.
+    func line(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode, in scratch: ByteBuffer) -> [UInt8] {
+        scratch.removeAll()
+        append(subject, to: scratch)
+        scratch.append(0x20)
+        append(predicate, to: scratch)
+        scratch.append(0x20)
+        append(object, to: scratch)
+        scratch.append(" .\n")
+        return scratch.array
     }
 
     /// Appends a span of the text, escaped as a literal's lexical form (without quotes).

@@ -57,16 +57,10 @@ public final class RDFWriter: GraphSink {
             let temporary = path + ".partial"
             temporaryPath = temporary
             sharedPath = temporary + ".shared"
-            guard let handle = fopen(temporary, resuming ? "ab" : "wb") else {
-                throw StageError(.output, "cannot write \(temporary): \(String(cString: strerror(errno)))")
-            }
-            file = handle
+            file = try Self.openRunFile(temporary, resuming: resuming, readable: false)
         }
         if let sharedPath {
-            guard let side = fopen(sharedPath, resuming ? "a+b" : "w+b") else {
-                throw StageError(.output, "cannot write \(sharedPath): \(String(cString: strerror(errno)))")
-            }
-            sharedFile = side
+            sharedFile = try Self.openRunFile(sharedPath, resuming: resuming, readable: true)
         } else {
             sharedFile = try Self.anonymousTemporaryFile()
         }
@@ -80,20 +74,42 @@ public final class RDFWriter: GraphSink {
         }
     }
 
-    /// A temporary file that no other process can plant or find: made by `mkstemp` (O_EXCL, mode
-    /// 0600) in `$TMPDIR` (else `/tmp`) and unlinked at once, so that nothing is left behind on
-    /// any exit path, a signal or an abort included.
-    static func anonymousTemporaryFile() throws -> UnsafeMutablePointer<FILE> {
-        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((directory + "/textgraph-shared-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw StageError(.output, "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+    /// Opens a file of the run (`FILE.partial` or its side file) without following a symbolic
+    /// link at its name: a fresh run removes what is there (a link goes, its target is untouched)
+    /// and creates the file with O_EXCL; a resumed run opens the file it left, and refuses a link.
+    static func openRunFile(_ path: String, resuming: Bool, readable: Bool) throws -> UnsafeMutablePointer<FILE> {
+        let access = (readable ? O_RDWR : O_WRONLY) | O_NOFOLLOW | O_CLOEXEC
+        var descriptor: Int32
+        if resuming {
+            descriptor = open(path, access | O_APPEND)
+            if descriptor < 0 && errno == ENOENT { descriptor = open(path, access | O_APPEND | O_CREAT | O_EXCL, 0o644) }
+        } else {
+            unlink(path)
+            descriptor = open(path, access | O_CREAT | O_EXCL, 0o644)
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link, which a run never writes through" : String(cString: strerror(errno))
+            throw StageError(.output, "cannot write \(path): \(reason)")
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw StageError(.output, "cannot write \(path): it is not a regular file")
+        }
+        guard let handle = fdopen(descriptor, resuming ? (readable ? "a+b" : "ab") : (readable ? "w+b" : "wb")) else {
+            close(descriptor)
+            throw StageError(.output, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return handle
+    }
+
+    /// The side file of standard output: a ``TemporaryFile`` in `$TMPDIR` (else `/tmp`), which
+    /// nothing can plant or find and which is gone on any exit path.
+    static func anonymousTemporaryFile() throws -> UnsafeMutablePointer<FILE> {
+        let descriptor = try TemporaryFile.anonymous(in: nil)
         guard let handle = fdopen(descriptor, "w+b") else {
             close(descriptor)
-            throw StageError(.output, "cannot open a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            throw StageError(.output, "cannot open a temporary file in \(TemporaryFile.defaultDirectory): \(String(cString: strerror(errno)))")
         }
         return handle
     }
@@ -122,9 +138,10 @@ public final class RDFWriter: GraphSink {
             preconditionFailure("the fragment was not encoded as \(format)")
         }
         if body.count >= 1 << 16 {
-            // A large body goes to the file as it is, without a copy into the buffer.
+            // A large body goes to the file as it is, without a copy into the buffer (and from
+            // its spill file in pieces, when it was too large to keep in memory).
             try flush()
-            try body.withUnsafeBytes { try writeOut($0) }
+            try body.forEachChunk { try writeOut($0) }
         } else {
             body.withUnsafeBytes { buffer.append(contentsOf: $0) }
         }
