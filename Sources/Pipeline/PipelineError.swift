@@ -10,7 +10,7 @@ public struct PipelineError: Error, CustomStringConvertible {
     /// What kind of failure this is. New codes may be added; switch with a `default`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
-            case misorderedPipeline, missingRequirement, stageFailed, invalidInput, cancelled
+            case misorderedPipeline, missingRequirement, stageFailed, invalidInput, cancelled, overMemoryBudget
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -25,6 +25,8 @@ public struct PipelineError: Error, CustomStringConvertible {
         public static let invalidInput = Code(.invalidInput)
         /// The run was cancelled.
         public static let cancelled = Code(.cancelled)
+        /// An item would need more memory than the runner's ``MemoryBudget`` allows.
+        public static let overMemoryBudget = Code(.overMemoryBudget)
 
         public var description: String { String(describing: base) }
     }

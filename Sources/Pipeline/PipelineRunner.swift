@@ -10,6 +10,8 @@ import Synchronization
 ///
 /// A failing item does not stop the run: its failure (document, stage, reason) goes into the
 /// ``RunSummary`` and the next items go on. An error thrown by `consume` (the sink) is fatal.
+/// With a ``MemoryBudget``, an item starts only when its estimated memory fits beside the items
+/// in flight, and an item too large for the budget alone fails without being processed.
 ///
 /// ```swift
 /// let runner = PipelineRunner(configuration: .init(jobs: 4))
@@ -25,11 +27,14 @@ public struct PipelineRunner: Sendable {
         public var jobs: Int
         /// How many items may be in flight or waiting for an earlier one, at most (at least `jobs`).
         public var window: Int
+        /// The memory the items in flight may take together; `nil` for no limit.
+        public var memoryBudget: MemoryBudget?
 
         /// Creates a configuration; `window` defaults to four times `jobs`.
-        public init(jobs: Int, window: Int? = nil) {
+        public init(jobs: Int, window: Int? = nil, memoryBudget: MemoryBudget? = nil) {
             self.jobs = max(1, jobs)
             self.window = max(self.jobs, window ?? self.jobs * 4)
+            self.memoryBudget = memoryBudget
         }
     }
 
@@ -65,38 +70,54 @@ public struct PipelineRunner: Sendable {
         let jobs = configuration.jobs
         let window = configuration.window
 
-        try await withThrowingTaskGroup(of: (Int, ItemResult<Output>).self) { group in
+        let budget = configuration.memoryBudget
+        try await withThrowingTaskGroup(of: (Int, ItemResult<Output>, Int).self) { group in
             var nextIndex = 0
             var nextToConsume = 0
             var running = 0
             var finished: [Int: ItemResult<Output>] = [:]
             var exhausted = false
+            // The memory the budget leaves, and an item read but waiting for room in it.
+            var available = budget?.bytes ?? Int.max
+            var waiting: (index: Int, item: Inputs.Element, cost: Int)? = nil
 
             func launchWhilePossible() {
-                while !exhausted && running < jobs && nextIndex - nextToConsume < window {
-                    guard let item = iterator.next() else {
-                        exhausted = true
+                while running < jobs {
+                    let next: (index: Int, item: Inputs.Element, cost: Int)
+                    if let held = waiting {
+                        next = held
+                    } else {
+                        guard !exhausted && nextIndex - nextToConsume < window else { return }
+                        guard let item = iterator.next() else {
+                            exhausted = true
+                            return
+                        }
+                        next = (nextIndex, item, budget?.estimate(byteCount: item.byteCount ?? 0) ?? 0)
+                        nextIndex += 1
+                    }
+                    waiting = nil
+                    let size = next.item.byteCount ?? 0
+                    if let budget, let refusal = budget.refusal(byteCount: size) {
+                        finished[next.index] = PipelineRunner.refused(next.item, reason: refusal, byteCount: size)
+                        continue
+                    }
+                    if next.cost > available && running > 0 {
+                        waiting = next
                         return
                     }
-                    let index = nextIndex
-                    nextIndex += 1
+                    available -= next.cost
                     running += 1
-                    let size = item.byteCount ?? 0
+                    let (index, item, cost) = next
                     group.addTask {
                         var result = await PipelineRunner.process(item, through: pipeline)
                         result.byteCount = size
-                        return (index, result)
+                        return (index, result, cost)
                     }
                 }
             }
 
-            launchWhilePossible()
-            while let (index, result) = try await group.next() {
-                running -= 1
-                finished[index] = result
-                // Start the next item before consuming, so that a core is not idle while the
-                // sink writes (consuming runs on this task, one item at a time).
-                launchWhilePossible()
+            /// Hands the finished items that are next in input order to `consume` and `completed`.
+            func consumeReady() async throws {
                 while let ready = finished.removeValue(forKey: nextToConsume) {
                     nextToConsume += 1
                     summary.documents += 1
@@ -125,7 +146,24 @@ public struct PipelineRunner: Sendable {
                         try await completed(completion, progress)
                     }
                 }
+            }
+
+            launchWhilePossible()
+            while true {
+                try await consumeReady()
                 try Task.checkCancellation()
+                launchWhilePossible()
+                if running == 0 {
+                    // Nothing in flight: go on only while refused items wait to be consumed.
+                    if finished[nextToConsume] != nil { continue }
+                    break
+                }
+                guard let (index, result, cost) = try await group.next() else { break }
+                running -= 1
+                available += cost
+                finished[index] = result
+                // Start the next item before consuming, so that a core is not idle while the
+                // sink writes (consuming runs on this task, one item at a time).
                 launchWhilePossible()
             }
         }
@@ -152,6 +190,13 @@ public struct PipelineRunner: Sendable {
         var outcome: Result<[Output], DocumentFailure>
         var warnings: [Diagnostic]
         var byteCount = 0
+    }
+
+    /// The failure of an item that the memory budget does not allow.
+    private static func refused<Input: DocumentIdentified, Output: Sendable>(_ item: Input, reason: String, byteCount: Int) -> ItemResult<Output> {
+        let error = PipelineError(.overMemoryBudget, reason, stage: "memory budget", documentID: item.documentID)
+        let failure = DocumentFailure(documentID: item.documentID, error: error)
+        return ItemResult(documentID: item.documentID, outcome: .failure(failure), warnings: [], byteCount: byteCount)
     }
 
     private static func process<Input: DocumentIdentified, Output: Sendable>(

@@ -53,6 +53,9 @@ public struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "The directory that files named by JSON lines on standard input (\"path\") are read from; without it such lines fail.")
     public var root: String?
 
+    @Option(name: .long, help: "The memory the documents in flight may take together, such as 2G or 800M, or 'off'; a document that needs more fails alone, with the reason (default: four fifths of what physical memory, the cgroup and ulimit -v leave).")
+    public var maxMemory: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     public var quiet = false
 
@@ -64,14 +67,30 @@ public struct PipelineOptions: ParsableArguments {
         if let problem = Self.problem(withBase: base) { throw ValidationError("--base \(base.debugDescription): \(problem)") }
         if !(0...1).contains(minNameConfidence) { throw ValidationError("--min-name-confidence must be between 0 and 1") }
         if noModel && model != nil { throw ValidationError("--no-model and --model exclude each other") }
+        if let maxMemory, maxMemory != "off", SystemMemory.parseSize(maxMemory) == nil {
+            throw ValidationError("--max-memory \(maxMemory.debugDescription): give a size such as 800M, 2G or 1.5G, or 'off'")
+        }
     }
 
     /// The number of documents processed at once.
     var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// The standard pipeline these options describe, ending in RDF encoded in `formats`.
-    func pipeline(formats: Set<RDFFormat>) throws -> Pipeline<SourceDocument, EncodedFragment> {
-        let (gazetteer, options) = try standardOptions()
+    /// The memory budget of a run: `--max-memory`, else what the system's limits leave (call it
+    /// after the pipeline is made, so that what the gazetteer and model take is counted).
+    var memoryBudget: MemoryBudget? {
+        switch maxMemory {
+        case "off": nil
+        case let size?: SystemMemory.parseSize(size).map(SystemMemory.budget(bytes:))
+        case nil: SystemMemory.defaultBudget()
+        }
+    }
+
+    /// The standard pipeline these options describe, ending in RDF encoded in `formats`; a
+    /// document's graph too large to keep in memory goes to a temporary file in
+    /// `temporaryDirectory` (`nil`: `$TMPDIR`, else `/tmp`).
+    func pipeline(formats: Set<RDFFormat>, temporaryDirectory: String? = nil) throws -> Pipeline<SourceDocument, EncodedFragment> {
+        var (gazetteer, options) = try standardOptions()
+        options.temporaryDirectory = temporaryDirectory
         // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
         return try TextGraphPipeline.make(gazetteer: gazetteer, options: options, encodingAs: formats)
     }

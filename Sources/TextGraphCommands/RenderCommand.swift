@@ -150,7 +150,7 @@ public struct RenderCommand: AsyncParsableCommand {
             preparer
         }
         let sources = try options.corpus(inputs, include: include, exclude: exclude)
-        let runner = PipelineRunner(configuration: .init(jobs: options.jobCount))
+        let runner = PipelineRunner(configuration: .init(jobs: options.jobCount, memoryBudget: options.memoryBudget))
         let summary = try await runner.run(sources, through: pipeline) { prepared in
             try site.add(prepared, inNetwork: picturesDocument(prepared.view.id))
         } completed: { item, _ in

@@ -42,7 +42,9 @@ struct RunSession {
             var formats: Set<RDFFormat> = []
             if output != nil { formats.insert(format) }
             if push != nil { formats.insert(.nTriples) }
-            let pipeline = try options.pipeline(formats: formats)
+            // A graph too large for memory waits beside the output (on the same disk), else in $TMPDIR.
+            let besideOutput = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            let pipeline = try options.pipeline(formats: formats, temporaryDirectory: besideOutput)
             let sources = try options.corpus(inputs, include: include, exclude: exclude)
 
             // A resumable run keeps a journal beside its output.
@@ -74,7 +76,7 @@ struct RunSession {
 
             let expected = journal.map { $0.entries.map(\.documentID) } ?? []
             let remaining = SkippingSequence(sources, skipping: resuming ? expected : [])
-            let runner = PipelineRunner(configuration: .init(jobs: options.jobCount))
+            let runner = PipelineRunner(configuration: .init(jobs: options.jobCount, memoryBudget: options.memoryBudget))
             summary = try await runner.run(remaining, through: pipeline) { fragment in
                 try writer?.write(fragment)
                 try await store?.write(fragment)

@@ -86,6 +86,61 @@ import Testing
         #expect(maxAhead.withLock { $0 } <= 9)
     }
 
+    @Test func aDocumentTooLargeForTheMemoryBudgetFailsAloneAndTheOthersGoOn() async throws {
+        let items = [
+            TextItem(documentID: "small1", text: "kort"), TextItem(documentID: "huge", text: String(repeating: "x", count: 2000)),
+            TextItem(documentID: "small2", text: "ook kort"),
+        ]
+        let budget = MemoryBudget(bytes: 10_000, bytesPerInputByte: 10, bytesPerItem: 100)
+        let pipeline = try Pipeline<TextItem, Document> { ItemReader() }
+        var ids: [String] = []
+        let summary = try await PipelineRunner(configuration: .init(jobs: 2, memoryBudget: budget)).run(items, through: pipeline) {
+            ids.append($0.id)
+        }
+        #expect(ids == ["small1", "small2"])
+        #expect(summary.documents == 3 && summary.succeeded == 2)
+        let failure = try #require(summary.failures.first)
+        #expect(failure.documentID == "huge" && failure.stage == "memory budget")
+        #expect(failure.reason == "needs about 19.6 KiB of memory (10 times its 2 KiB), more than the memory budget of 9.8 KiB; raise the budget or split the document")
+    }
+
+    @Test func documentsRefusedByTheBudgetAreReportedEvenWhenNothingElseRuns() async throws {
+        let items = (0..<5).map { TextItem(documentID: "big\($0)", text: String(repeating: "y", count: 500)) }
+        let budget = MemoryBudget(bytes: 100, bytesPerInputByte: 1)
+        var completions: [String] = []
+        let summary = try await PipelineRunner(configuration: .init(jobs: 3, memoryBudget: budget)).run(
+            items, through: try Pipeline<TextItem, Document> { ItemReader() }
+        ) { _ in } completed: { item, _ in completions.append(item.documentID) }
+        #expect(summary.documents == 5 && summary.failures.count == 5)
+        #expect(completions == items.map(\.documentID))
+    }
+
+    @Test func documentsThatDoNotFitTheBudgetTogetherRunOneAtATime() async throws {
+        let items = (0..<8).map { TextItem(documentID: "doc\($0)", text: String(repeating: "z", count: 60)) }
+        let probe = ConcurrencyProbe()
+        let pipeline = try Pipeline<TextItem, Document> {
+            ItemReader()
+            probe
+        }
+        // Each needs 600 of 1,000: never two at once, though four jobs are allowed.
+        let tight = MemoryBudget(bytes: 1000, bytesPerInputByte: 10)
+        var ids: [String] = []
+        let summary = try await PipelineRunner(configuration: .init(jobs: 4, memoryBudget: tight)).run(items, through: pipeline) {
+            ids.append($0.id)
+        }
+        #expect(summary.isClean && ids == items.map(\.documentID))
+        #expect(probe.most.withLock { $0 } == 1)
+    }
+
+    @Test func memoryEstimatesSaturateAndSizesReadWell() {
+        let budget = MemoryBudget(bytes: 1 << 30, bytesPerInputByte: 40, bytesPerItem: 8 << 20)
+        #expect(budget.estimate(byteCount: 1_000_000) == 48_388_608)
+        #expect(budget.estimate(byteCount: Int.max / 2) == Int.max)
+        #expect(budget.refusal(byteCount: 1_000_000) == nil)
+        #expect(budget.refusal(byteCount: 100_000_000)?.hasPrefix("needs about 3.7 GiB of memory (40 times its 95.4 MiB)") == true)
+        #expect(MemoryBudget.describe(512) == "512 bytes" && MemoryBudget.describe(1536) == "1.5 KiB" && MemoryBudget.describe(1 << 30) == "1 GiB")
+    }
+
     @Test func consumerErrorStopsTheRun() async throws {
         struct SinkFull: Error {}
         await #expect(throws: SinkFull.self) {

@@ -1,3 +1,4 @@
+import Synchronization
 import Pipeline
 
 /// A stand-in tokenizer: one token per space-separated word.
@@ -86,6 +87,24 @@ final class Gatherer: Stage, @unchecked Sendable {
 struct TextItem: DocumentIdentified {
     var documentID: String
     var text: String
+    var byteCount: Int? { text.utf8.count }
+}
+
+/// Counts the documents in flight at once and remembers the most, while each takes a while.
+final class ConcurrencyProbe: Stage, Sendable {
+    let inFlight = Mutex(0)
+    let most = Mutex(0)
+
+    func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
+        let now = inFlight.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        most.withLock { $0 = max($0, now) }
+        try await Task.sleep(for: .milliseconds(15))
+        inFlight.withLock { $0 -= 1 }
+        try await emit(input)
+    }
 }
 
 /// Reads a ``TextItem`` into a document.
