@@ -47,5 +47,6 @@ python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
+python3 scripts/check_hostile_corpus.py --binary .build/debug/textgraph
 python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet
 python3 scripts/check_render.py --binary .build/debug/textgraph --corpus corpus

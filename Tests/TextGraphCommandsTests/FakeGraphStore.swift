@@ -5,13 +5,16 @@ import Glibc
 #endif
 
 /// A graph store that misbehaves on purpose, for the fault tests: it listens on 127.0.0.1 and
-/// answers every request with one status, or never answers at all.
+/// answers every request with one status, closes the connection without an answer, or never
+/// answers at all.
 final class FakeGraphStore: @unchecked Sendable {
     enum Behaviour: Sendable {
         /// Reads the request and answers with this HTTP status.
         case status(Int)
         /// Accepts the connection and never answers.
         case hang
+        /// Reads the request and closes the connection without an answer.
+        case dropConnection
     }
 
     let port: Int
@@ -39,21 +42,41 @@ final class FakeGraphStore: @unchecked Sendable {
         }
         port = Int(UInt16(bigEndian: address.sin_port))
         self.socket = socket
-        if case .status(let status) = behaviour {
-            let listener = socket
-            let thread = Thread {
-                while true {
-                    let connection = accept(listener, nil, nil)
-                    guard connection >= 0 else { return }
-                    var buffer = [UInt8](repeating: 0, count: 65536)
-                    _ = read(connection, &buffer, buffer.count)
-                    let reply = "HTTP/1.1 \(status) Fake\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnee\n"
-                    _ = reply.withCString { write(connection, $0, strlen($0)) }
-                    close(connection)
-                }
+        let reply: String?
+        switch behaviour {
+        case .hang: return
+        case .status(let status): reply = "HTTP/1.1 \(status) Fake\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnee\n"
+        case .dropConnection: reply = nil
+        }
+        let listener = socket
+        let thread = Thread {
+            while true {
+                let connection = accept(listener, nil, nil)
+                guard connection >= 0 else { return }
+                FakeGraphStore.readRequest(connection)
+                if let reply { _ = reply.withCString { write(connection, $0, strlen($0)) } }
+                close(connection)
             }
-            thread.start()
-            self.thread = thread
+        }
+        thread.start()
+        self.thread = thread
+    }
+
+    /// Reads one request whole: the head, then as many body bytes as its Content-Length says.
+    private static func readRequest(_ connection: Int32) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var expected: Int? = nil
+        while expected.map({ received.count < $0 }) ?? true {
+            let count = read(connection, &buffer, buffer.count)
+            guard count > 0 else { return }
+            received += buffer[0..<count]
+            if expected == nil, let end = received.firstRange(of: Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: received[..<end.lowerBound], as: UTF8.self).lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                expected = end.upperBound + length
+            }
         }
     }
 

@@ -288,6 +288,20 @@ import Testing
         #expect(retried.stderr.contains("after 4 tries: HTTP 500: nee"), "\(retried.stderr)")
     }
 
+    @Test func aStoreThatDropsTheConnectionIsTriedAgainAndSaysWhatHappened() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FakeGraphStore(.dropConnection)
+        let report = directory.appendingPathComponent("report.json").path
+        let result = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--report", report])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("after 4 tries: the store closed the connection without an answer"), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSURLErrorDomain"))
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        #expect((json?["fatal"] as? String)?.contains("closed the connection") == true)
+    }
+
     @Test func sigintStopsCleanlyAndResumeGoesOnToTheSameGraph() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -95,6 +95,10 @@ public final class GraphStoreSink: GraphSink {
                 if status < 500 { break }  // the store refused the request: trying again will not help
             } catch let error as URLError where error.code == .timedOut {
                 lastProblem = "timed out after \(Int(timeout)) s (--push-timeout)"
+            } catch let error as URLError where error.code == .networkConnectionLost || error.code == .badServerResponse {
+                lastProblem = "the store closed the connection without an answer"
+            } catch let error as URLError where error.code == .cannotConnectToHost {
+                lastProblem = "cannot connect (is the store running?)"
             } catch {
                 lastProblem = error.localizedDescription.oneLine
             }
