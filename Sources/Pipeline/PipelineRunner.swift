@@ -63,10 +63,41 @@ public struct PipelineRunner: Sendable {
         consume: (Output) async throws -> Void,
         completed: ((ItemCompletion, RunProgress) async throws -> Void)? = nil
     ) async throws -> RunSummary where Inputs.Element: DocumentIdentified {
+        var iterator = inputs.makeIterator()
+        return try await run(next: { iterator.next() }, through: pipeline, consume: consume, completed: completed)
+    }
+
+    /// Runs every input of an asynchronous sequence through the pipeline (items arriving from a
+    /// network, a queue or another pipeline), with the same bounded concurrency, ordering and
+    /// isolation of failures as for a `Sequence`. An error the sequence throws is fatal, like one
+    /// the consumer throws: the run ends and rethrows it.
+    ///
+    /// ```swift
+    /// let (stream, continuation) = AsyncStream.makeStream(of: SourceDocument.self)
+    /// continuation.yield(SourceDocument(id: "a", text: "De minister van Defensie ..."))
+    /// continuation.finish()
+    /// let summary = try await runner.run(stream, through: pipeline) { fragment in try writer.write(fragment) }
+    /// ```
+    public func run<Inputs: AsyncSequence, Output: Sendable>(
+        _ inputs: Inputs,
+        through pipeline: Pipeline<Inputs.Element, Output>,
+        consume: (Output) async throws -> Void,
+        completed: ((ItemCompletion, RunProgress) async throws -> Void)? = nil
+    ) async throws -> RunSummary where Inputs.Element: DocumentIdentified {
+        var iterator = inputs.makeAsyncIterator()
+        return try await run(next: { try await iterator.next() }, through: pipeline, consume: consume, completed: completed)
+    }
+
+    /// The run itself, over whatever gives the next input (`nil` at the end).
+    private func run<Input: DocumentIdentified, Output: Sendable>(
+        next nextInput: () async throws -> Input?,
+        through pipeline: Pipeline<Input, Output>,
+        consume: (Output) async throws -> Void,
+        completed: ((ItemCompletion, RunProgress) async throws -> Void)?
+    ) async throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = RunSummary()
-        var iterator = inputs.makeIterator()
         let jobs = configuration.jobs
         let window = configuration.window
 
@@ -79,16 +110,16 @@ public struct PipelineRunner: Sendable {
             var exhausted = false
             // The memory the budget leaves, and an item read but waiting for room in it.
             var available = budget?.bytes ?? Int.max
-            var waiting: (index: Int, item: Inputs.Element, cost: Int)? = nil
+            var waiting: (index: Int, item: Input, cost: Int)? = nil
 
-            func launchWhilePossible() {
+            func launchWhilePossible() async throws {
                 while running < jobs {
-                    let next: (index: Int, item: Inputs.Element, cost: Int)
+                    let next: (index: Int, item: Input, cost: Int)
                     if let held = waiting {
                         next = held
                     } else {
                         guard !exhausted && nextIndex - nextToConsume < window else { return }
-                        guard let item = iterator.next() else {
+                        guard let item = try await nextInput() else {
                             exhausted = true
                             return
                         }
@@ -148,11 +179,11 @@ public struct PipelineRunner: Sendable {
                 }
             }
 
-            launchWhilePossible()
+            try await launchWhilePossible()
             while true {
                 try await consumeReady()
                 try Task.checkCancellation()
-                launchWhilePossible()
+                try await launchWhilePossible()
                 if running == 0 {
                     // Nothing in flight: go on only while refused items wait to be consumed.
                     if finished[nextToConsume] != nil { continue }
@@ -164,7 +195,7 @@ public struct PipelineRunner: Sendable {
                 finished[index] = result
                 // Start the next item before consuming, so that a core is not idle while the
                 // sink writes (consuming runs on this task, one item at a time).
-                launchWhilePossible()
+                try await launchWhilePossible()
             }
         }
 

@@ -36,6 +36,9 @@ public enum TextGraphPipeline {
         /// Names the recognizer is less sure of are left out.
         public var minimumNameConfidence = EntityRecognizer.defaultMinimumConfidence
 
+        /// What adds statements of its own to each document's graph (custom stages' layers),
+        /// after the built-in ones, in every format.
+        public var graphContributors: [any GraphContributor] = []
         /// Where a document's serialized graph goes when it is too large to keep in memory
         /// (see ``GraphEncoder/temporaryDirectory``): `nil` for `$TMPDIR`, else `/tmp`.
         public var temporaryDirectory: String? = nil
@@ -49,7 +52,11 @@ public enum TextGraphPipeline {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
-            GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
+            GraphBuilder(
+                includeSentences: options.includeSentences,
+                includeSentenceText: options.includeSentenceText,
+                contributors: options.graphContributors
+            )
         }
     }
 
@@ -65,7 +72,11 @@ public enum TextGraphPipeline {
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
             GraphEncoder(
-                builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
+                builder: GraphBuilder(
+                includeSentences: options.includeSentences,
+                includeSentenceText: options.includeSentenceText,
+                contributors: options.graphContributors
+            ),
                 formats: formats,
                 temporaryDirectory: options.temporaryDirectory
             )

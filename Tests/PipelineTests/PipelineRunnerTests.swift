@@ -141,6 +141,32 @@ import Testing
         #expect(MemoryBudget.describe(512) == "512 bytes" && MemoryBudget.describe(1536) == "1.5 KiB" && MemoryBudget.describe(1 << 30) == "1 GiB")
     }
 
+    @Test func anAsyncSequenceRunsAsTheSameItemsInASequenceDo() async throws {
+        let items = Self.items(30)
+        let stream = AsyncStream<TextItem> { continuation in
+            for item in items { continuation.yield(item) }
+            continuation.finish()
+        }
+        var ids: [String] = []
+        let summary = try await PipelineRunner(configuration: .init(jobs: 4)).run(stream, through: try Self.pipeline()) {
+            ids.append($0.id)
+        }
+        let (expected, expectedSummary) = try await run(jobs: 1, items: items)
+        #expect(ids == expected)
+        #expect(summary.failures == expectedSummary.failures && summary.documents == 30)
+    }
+
+    @Test func anErrorOfTheAsyncSequenceEndsTheRun() async throws {
+        struct FeedBroke: Error {}
+        let stream = AsyncThrowingStream<TextItem, any Error> { continuation in
+            for item in Self.items(3) { continuation.yield(item) }
+            continuation.finish(throwing: FeedBroke())
+        }
+        await #expect(throws: FeedBroke.self) {
+            _ = try await PipelineRunner(configuration: .init(jobs: 2)).run(stream, through: try Self.pipeline()) { _ in }
+        }
+    }
+
     @Test func consumerErrorStopsTheRun() async throws {
         struct SinkFull: Error {}
         await #expect(throws: SinkFull.self) {

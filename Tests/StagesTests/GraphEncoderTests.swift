@@ -126,6 +126,36 @@ import Testing
         #expect(count >= 2)
     }
 
+    /// Adds statements under `https://example.org/` for every sentence, as a custom stage would.
+    struct SentenceLengths: GraphContributor {
+        func contribute(_ document: Document, to graph: inout GraphStatements) {
+            for sentence in document[Sentences.self] ?? [] {
+                graph.add(.span(sentence.span), IRI("https://example.org/length"), .literal(.integer(sentence.span.end - sentence.span.start)))
+                graph.add(.span(sentence.span), IRI("https://example.org/text"), .text(sentence.span))
+            }
+            graph.add(.document, IRI("https://example.org/measuredBy"), .iri(IRI("https://example.org/tool")))
+            graph.addShared(IRI("https://example.org/tool"), IRI("https://example.org/name"), .literal(Literal("lengths")))
+        }
+    }
+
+    @Test func aContributorsStatementsReachEveryFormatByTheSameRoad() throws {
+        let builder = GraphBuilder(contributors: [SentenceLengths()])
+        try expectSameBytes(richDocument(), builder: builder)
+        let fragment = try GraphEncoder(builder: builder, formats: Set(RDFFormat.allCases)).encode(richDocument())
+        let plain = try GraphEncoder(formats: Set(RDFFormat.allCases)).encode(richDocument())
+        let nt = String(decoding: fragment.bodies[.nTriples]!, as: UTF8.self)
+        // The second sentence starts after "Vraag 1\n\n" (9 code points) and holds "België" and an emoji,
+        // so its end in code points is less than in bytes: the NIF string the graph names it by.
+        let sentence = Array(nt.split(separator: "\n").filter { $0.contains("nif-core#Sentence") }.map { String($0.split(separator: " ")[0]) })[1]
+        #expect(nt.contains("\(sentence) <https://example.org/length> \"52\"^^<http://www.w3.org/2001/XMLSchema#integer> ."), "\(nt)")
+        #expect(nt.contains("<https://example.org/measuredBy> <https://example.org/tool> ."))
+        #expect(String(decoding: fragment.bodies[.nQuads]!, as: UTF8.self).contains("<https://example.org/measuredBy> <https://example.org/tool> <\(fragment.graph.value)> ."))
+        #expect(String(decoding: fragment.bodies[.turtle]!, as: UTF8.self).contains("<https://example.org/length> \"52\"^^xsd:integer"))
+        #expect(fragment.sharedLines.contains(Array("<https://example.org/tool> <https://example.org/name> \"lengths\" .\n".utf8)))
+        // The built-in statements come first and are unchanged.
+        #expect(nt.hasPrefix(String(decoding: plain.bodies[.nTriples]!, as: UTF8.self)))
+    }
+
     @Test func aBodyThatCannotBeSpilledFailsTheDocumentWithItsReason() throws {
         let encoder = GraphEncoder(formats: [.nQuads], spillThreshold: 100, temporaryDirectory: "/nonexistent-textgraph-dir")
         #expect {

@@ -36,12 +36,20 @@ public struct GraphBuilder: Stage {
     /// The namespace of source-file resources (`prov:wasDerivedFrom` of documents whose source
     /// is no publication).
     public var sourceBase: String
+    /// What adds statements of its own after the built-in ones (the layers of custom stages).
+    public var contributors: [any GraphContributor]
 
     /// Creates a builder.
-    public init(includeSentences: Bool = true, includeSentenceText: Bool = false, sourceBase: String = "https://w3id.org/textgraph/source/") {
+    public init(
+        includeSentences: Bool = true,
+        includeSentenceText: Bool = false,
+        sourceBase: String = "https://w3id.org/textgraph/source/",
+        contributors: [any GraphContributor] = []
+    ) {
         self.includeSentences = includeSentences
         self.includeSentenceText = includeSentenceText
         self.sourceBase = sourceBase
+        self.contributors = contributors
     }
 
     public func process(_ document: Document, context: StageContext, emit: (GraphFragment) async throws -> Void) async throws {
@@ -206,6 +214,32 @@ public struct GraphBuilder: Stage {
             }
             for source in entity.sources { sink.addShared(entity.iri, .iri(Vocabulary.DCTerms.source), .iri(source)) }
             for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.RDFS.seeAlso), .iri(page)) }
+        }
+
+        if !contributors.isEmpty { writeContributions(of: document, text: text, offsets: &offsets, into: &sink) }
+    }
+
+    /// Writes what the ``contributors`` add, their spans turned into NIF strings.
+    private func writeContributions<Sink: GraphStatementSink>(
+        of document: Document,
+        text: UnsafeBufferPointer<UInt8>,
+        offsets: inout CodePointOffsets,
+        into sink: inout Sink
+    ) {
+        func node(_ node: GraphStatements.Node) -> GraphNode {
+            switch node {
+            case .iri(let iri): .iri(iri)
+            case .literal(let literal): .literal(literal)
+            case .document: .document
+            case .span(let span): .segment(offsets.codePoint(at: span.start), offsets.codePoint(at: span.end))
+            case .text(let span): .text(span)
+            }
+        }
+        for contributor in contributors {
+            var statements = GraphStatements(textLength: text.count)
+            contributor.contribute(document, to: &statements)
+            for (subject, predicate, object) in statements.statements { sink.add(node(subject), .iri(predicate), node(object)) }
+            for (subject, predicate, object) in statements.sharedStatements { sink.addShared(subject, .iri(predicate), node(object)) }
         }
     }
 

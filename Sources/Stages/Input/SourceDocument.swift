@@ -37,6 +37,11 @@ public struct SourceDocument: DocumentIdentified, Hashable {
         }
     }
 
+    /// Creates a plain-text document from its id and text: `SourceDocument(id: "a", text: "…")`.
+    public init(id: String, text: String) {
+        self.init(id: id, content: .text(text))
+    }
+
     public var documentID: String { id }
 
     public var byteCount: Int? { size }
