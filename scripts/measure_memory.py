@@ -159,6 +159,23 @@ def capped_batch(args, tmp):
             print("  " + line)
         if code not in (0, 2):
             print("  " + stderr.strip()[-800:].replace("\n", "\n  "))
+    # The case that used to abort the process: one 20 MB line under a 1.5 GiB cap.
+    line_dir = os.path.join(tmp, "line")
+    os.makedirs(line_dir)
+    with open(os.path.join(line_dir, "line.txt"), "wb") as f:
+        f.write(blob.replace(b"\n", b" ")[:20_000_000].decode("utf-8", "ignore").encode() * max(1, 20_000_000 // max(1, len(blob))))
+    for seed in seeds:
+        shutil.copy(seed, line_dir)
+    size = os.path.getsize(os.path.join(line_dir, "line.txt"))
+    code, rss, stderr = run([args.binary, "run", line_dir, "--output", os.path.join(tmp, "line.nq"), "--jobs", "2"], cap_bytes=int(1.5 * 2**30))
+    errors = [line for line in stderr.splitlines() if "error:" in line]
+    # Either it fits and goes through, or the budget refuses it alone; the process never aborts.
+    verdict = "ok" if code == 0 or (code == 2 and len(errors) == 1 and "line.txt" in errors[0]) else "FAIL"
+    ok &= verdict == "ok"
+    print(f"under a 1536 MiB address cap, {len(seeds)} seeds and one {size / 1e6:.0f} MB line: exit {code}, "
+          f"peak RSS {rss / 1024:.1f} MiB: {verdict}")
+    for line in errors:
+        print("  " + line)
     return ok
 
 

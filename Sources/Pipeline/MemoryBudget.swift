@@ -18,12 +18,16 @@ public struct MemoryBudget: Sendable, Hashable {
     public var bytesPerInputByte: Int
     /// The estimated memory of an item besides what its size explains.
     public var bytesPerItem: Int
+    /// What to do about a refused item, the end of its failure's reason (a command line names
+    /// its option here).
+    public var remedy: String
 
     /// Creates a budget.
-    public init(bytes: Int, bytesPerInputByte: Int, bytesPerItem: Int = 0) {
+    public init(bytes: Int, bytesPerInputByte: Int, bytesPerItem: Int = 0, remedy: String = "raise the budget or split the document") {
         self.bytes = max(0, bytes)
         self.bytesPerInputByte = max(0, bytesPerInputByte)
         self.bytesPerItem = max(0, bytesPerItem)
+        self.remedy = remedy
     }
 
     /// The estimated peak memory of an item of `byteCount` bytes (saturating, never overflowing).
@@ -38,8 +42,7 @@ public struct MemoryBudget: Sendable, Hashable {
         let need = estimate(byteCount: byteCount)
         guard need > bytes else { return nil }
         return "needs about \(MemoryBudget.describe(need)) of memory (\(bytesPerInputByte) times its "
-            + "\(MemoryBudget.describe(byteCount))), more than the memory budget of \(MemoryBudget.describe(bytes)); "
-            + "raise the budget or split the document"
+            + "\(MemoryBudget.describe(byteCount))), more than the memory budget of \(MemoryBudget.describe(bytes)); " + remedy
     }
 
     /// A size for a person: `512 KiB`, `3.2 MiB`, `1.5 GiB`.

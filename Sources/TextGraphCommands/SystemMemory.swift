@@ -49,14 +49,17 @@ enum SystemMemory {
 
     /// The default budget: four fifths of the room left, with the estimates above.
     static func defaultBudget() -> MemoryBudget? {
-        room().map { MemoryBudget(bytes: $0 / 5 * 4, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument) }
+        room().map { MemoryBudget(bytes: $0 / 5 * 4, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument, remedy: remedy) }
     }
 
     /// A budget of `bytes` in all, less what the process already holds.
     static func budget(bytes: Int) -> MemoryBudget {
         let (_, resident) = usage(pageSize: Int(sysconf(Int32(_SC_PAGESIZE))))
-        return MemoryBudget(bytes: bytes - resident, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument)
+        return MemoryBudget(bytes: bytes - resident, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument, remedy: remedy)
     }
+
+    /// What the reason of a refused document tells a person to do.
+    private static let remedy = "raise --max-memory (or give the process more memory), or split the document"
 
     /// Parses a size: bytes, or a number with K, M, G or T (powers of 1024), such as `1.5G`.
     static func parseSize(_ text: String) -> Int? {

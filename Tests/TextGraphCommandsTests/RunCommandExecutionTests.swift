@@ -288,6 +288,26 @@ import Testing
         #expect(retried.stderr.contains("after 4 tries: HTTP 500: nee"), "\(retried.stderr)")
     }
 
+    @Test func aDocumentOverTheMemoryBudgetFailsAloneWithTheReason() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("Een korte tekst over China.\n".utf8).write(to: corpus.appendingPathComponent("small.txt"))
+        try Data(String(repeating: "Een lange tekst over Nederland en België. ", count: 300_000).utf8).write(to: corpus.appendingPathComponent("large.txt"))
+        let output = directory.appendingPathComponent("graph.nq").path
+        // The budget is what is left of 400 MiB after the gazetteer and the model: room for the
+        // small document (8 MiB), not for 40 times the large one's 12.3 MiB.
+        let result = try run(["run", corpus.path, "--output", output, "--max-memory", "400M", "--jobs", "1"])
+        #expect(result.status == 2, "\(result.stderr)")
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1 && errors[0].contains("large.txt: memory budget: needs about 500.1 MiB of memory (40 times its 12.3 MiB)"), "\(result.stderr)")
+        #expect(errors.first?.hasSuffix("raise --max-memory (or give the process more memory), or split the document") == true)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("small.txt"))
+        let invalid = try run(["run", corpus.path, "--output", output, "--max-memory", "lots"])
+        #expect(invalid.status != 0 && invalid.stderr.contains("--max-memory \"lots\": give a size such as 800M, 2G or 1.5G, or 'off'"), "\(invalid.stderr)")
+    }
+
     @Test func aStoreThatDropsTheConnectionIsTriedAgainAndSaysWhatHappened() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
