@@ -9,6 +9,7 @@
    ../shared/data joined into one text file, through the whole pipeline to N-Quads, N-Triples and
    Turtle. It fails when the peak RSS of a document is over --per-byte (50) times its size, or a
    30 MB document's over 1.5 GB.
+   And one 20 MB line under a 1.5 GiB address cap (it used to abort the process).
 3. A batch under an address-space cap (--cap-mb, 1024: `ulimit -v`): the seeds of corpus/ and
    one document of --huge-mb (100) MB, once with the default --max-document-size and once with
    it raised so that the memory budget has to refuse the document. Both must exit 2, fail that
@@ -159,6 +160,14 @@ def capped_batch(args, tmp):
             print("  " + line)
         if code not in (0, 2):
             print("  " + stderr.strip()[-800:].replace("\n", "\n  "))
+    return ok
+
+
+def long_line(args, tmp):
+    """The case that used to abort the process: one 20 MB line under a 1.5 GiB address cap."""
+    blob, _ = kamervragen_text()
+    seeds = sorted(glob.glob(os.path.join(ROOT, "corpus", "*")))
+    ok = True
     # The case that used to abort the process: one 20 MB line under a 1.5 GiB cap.
     line_dir = os.path.join(tmp, "line")
     os.makedirs(line_dir)
@@ -196,6 +205,7 @@ def main():
             ok &= corpus_growth(args, tmp)
         if args.only in (None, "document"):
             ok &= document_growth(args, tmp)
+            ok &= long_line(args, tmp)
         if args.only in (None, "cap"):
             ok &= capped_batch(args, tmp)
     print("memory checks: " + ("passed" if ok else "FAILED"))

@@ -48,5 +48,6 @@ python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
 python3 scripts/check_hostile_corpus.py --binary .build/debug/textgraph
+python3 scripts/measure_memory.py --binary .build/debug/textgraph --only cap
 python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet
 python3 scripts/check_render.py --binary .build/debug/textgraph --corpus corpus
