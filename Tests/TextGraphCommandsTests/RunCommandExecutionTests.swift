@@ -54,6 +54,22 @@ import Testing
         return url
     }
 
+    @Test(arguments: ["nt", "nq", "ttl"])
+    func theGraphOfCorpusIsByteIdenticalToTheGoldenFile(format: String) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("graph.\(format)").path
+        let result = try run(["run", "corpus", "--output", output, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let golden = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/golden/corpus.\(format)"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        if let line = zip(written, golden).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+            Issue.record("line \(line.offset + 1) differs from the golden file (scripts/update-golden.sh rewrites it for a change meant to change the graph):\n  now:    \(line.element.0)\n  golden: \(line.element.1)")
+        }
+        #expect(written.count == golden.count, "\(written.count) lines, the golden file has \(golden.count)")
+    }
+
     @Test func corpusRunsCleanlyAndIsDeterministicAcrossJobCounts() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
