@@ -61,8 +61,7 @@ public enum TextGraphPipeline {
     }
 
     /// Builds the standard pipeline over a gazetteer, ending in the graph serialized in `formats`
-    /// (by a ``GraphEncoder``, which makes the same bytes as ``GraphBuilder`` and
-    /// ``RDFFragmentEncoder`` in a fraction of the time).
+    /// (by a ``GraphEncoder``, which writes the statements ``GraphBuilder`` says straight to bytes).
     public static func make(
         gazetteer: Gazetteer,
         options: Options = Options(),

@@ -4,12 +4,13 @@ import PipelineTesting
 @testable import Stages
 import Testing
 
-/// ``GraphEncoder`` writes the bytes ``GraphBuilder`` and ``RDFFragmentEncoder`` write, by
-/// another road: these tests hold the two to the same bytes.
+/// ``GraphEncoder`` writes a document's statements straight to bytes; ``GraphBuilder`` makes them
+/// into ``Triple`` values, which ``GraphEncoder/encode(_:formats:)`` replays into the same
+/// writers: these tests hold the two to the same bytes.
 @Suite struct GraphEncoderTests {
-    /// What the slow road makes: triples, then their encoding.
+    /// What the road through values makes: triples, then their encoding.
     func reference(_ document: Document, formats: Set<RDFFormat>, builder: GraphBuilder = GraphBuilder()) -> EncodedFragment {
-        RDFFragmentEncoder(formats: formats).encode(builder.build(document))
+        GraphEncoder.encode(builder.build(document), formats: formats)
     }
 
     func expectSameBytes(_ document: Document, builder: GraphBuilder = GraphBuilder(), sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

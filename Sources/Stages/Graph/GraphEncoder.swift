@@ -1,8 +1,7 @@
 public import Pipeline
 
-/// Builds each document's graph straight into the bytes of the RDF formats a run writes: what
-/// ``GraphBuilder`` followed by ``RDFFragmentEncoder`` make, byte for byte, in a fraction of
-/// the time and memory.
+/// Builds each document's graph straight into the bytes of the RDF formats a run writes: the
+/// statements ``GraphBuilder`` says, written without a ``Triple`` in between.
 ///
 /// N-Triples and N-Quads are written by a ``LineStatementWriter``, Turtle by a
 /// ``TurtleStatementWriter``, from the builder's statements without a ``Triple`` in between. A
@@ -50,7 +49,6 @@ public struct GraphEncoder: Stage {
     /// The graph of one document, serialized.
     /// - Throws: ``StageError`` when a large body cannot be written to its temporary file.
     public func encode(_ document: Document) throws -> EncodedFragment {
-        guard !formats.isEmpty else { return RDFFragmentEncoder(formats: []).encode(builder.build(document)) }
         var bodies: [RDFFormat: EncodedBytes] = [:]
         var sharedLines: [[UInt8]]? = nil
         var text = document.text
@@ -70,7 +68,59 @@ public struct GraphEncoder: Stage {
                 }
                 bodies[format] = try body.takeBytes()
             }
+            if formats.isEmpty {
+                // No format asked for: the shared lines alone.
+                var writer = LineStatementWriter(document: document.iri, text: bytes, quads: false, body: ByteBuffer(capacity: 64))
+                builder.write(document, text: bytes, into: &writer)
+                sharedLines = writer.sharedLines
+            }
         }
         return EncodedFragment(graph: document.iri, bodies: bodies, sharedLines: sharedLines ?? [])
+    }
+
+    /// Serializes a graph fragment made elsewhere (by ``GraphBuilder`` as a stage, or by hand) by
+    /// the same writers as a document's graph: the one road from statements to bytes.
+    ///
+    /// ```swift
+    /// let fragment = GraphFragment(graph: IRI("https://example.org/g"), triples: [triple])
+    /// let nQuads = GraphEncoder.encode(fragment, formats: [.nQuads]).bodies[.nQuads]
+    /// ```
+    public static func encode(_ fragment: GraphFragment, formats: Set<RDFFormat>) -> EncodedFragment {
+        func node(_ term: Term) -> GraphNode {
+            switch term {
+            case .iri(let iri): .iri(iri)
+            case .blank(let label): .blank(label)
+            case .literal(let literal): .literal(literal)
+            }
+        }
+        func replay<Sink: GraphStatementSink>(into sink: inout Sink) {
+            for triple in fragment.triples { sink.add(node(triple.subject), .iri(triple.predicate), node(triple.object)) }
+            for triple in fragment.sharedTriples {
+                guard case .iri(let subject) = triple.subject else {
+                    preconditionFailure("a shared statement's subject must be an IRI: \(triple.subject)")
+                }
+                sink.addShared(subject, .iri(triple.predicate), node(triple.object))
+            }
+        }
+        let noText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var bodies: [RDFFormat: EncodedBytes] = [:]
+        var sharedLines: [[UInt8]]? = nil
+        for format in formats.union(formats.isEmpty ? [.nTriples] : []).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let body = ByteBuffer(capacity: fragment.triples.count * 120 + 64)
+            switch format {
+            case .nTriples, .nQuads:
+                var writer = LineStatementWriter(document: fragment.graph, text: noText, quads: format == .nQuads, body: body)
+                replay(into: &writer)
+                sharedLines = sharedLines ?? writer.sharedLines
+            case .turtle:
+                var writer = TurtleStatementWriter(document: fragment.graph, text: noText, body: body)
+                replay(into: &writer)
+                writer.finish()
+                sharedLines = sharedLines ?? writer.sharedLines
+            }
+            // A buffer that never spills hands over its memory: this cannot fail.
+            if formats.contains(format) { bodies[format] = try! body.takeBytes() }
+        }
+        return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: sharedLines ?? [])
     }
 }

@@ -6,6 +6,8 @@ import Pipeline
 enum GraphNode {
     /// An IRI, written with the escapes IRIREF needs.
     case iri(IRI)
+    /// A blank node, by its label (only in fragments made by hand).
+    case blank(String)
     /// An IRI of a vocabulary TextGraph writes (``Vocabulary``).
     case vocabulary(VocabularyTerm)
     /// The document's IRI.
@@ -28,7 +30,9 @@ enum GraphNode {
 ///
 /// The builder says each statement once; sinks decide what to make of it: ``TripleCollector``
 /// makes a ``GraphFragment`` of ``Triple`` values, ``LineStatementWriter`` writes N-Triples or
-/// N-Quads bytes. Generic code specialized for each sink keeps the fast path free of `String`
+/// N-Quads bytes, ``TurtleStatementWriter`` Turtle. These writers are the one road from
+/// statements to bytes: a ``GraphFragment`` made elsewhere is replayed into them
+/// (``GraphEncoder/encode(_:formats:)``). Generic code specialized for each sink keeps the fast path free of `String`
 /// building and of existential calls.
 protocol GraphStatementSink {
     /// A statement of the document's own graph.
@@ -69,6 +73,7 @@ struct TripleCollector: GraphStatementSink {
     private func term(_ node: GraphNode) -> Term {
         switch node {
         case .iri(let iri): .iri(iri)
+        case .blank(let label): .blank(label)
         case .vocabulary(let term): .iri(term.iri)
         case .document: .iri(document)
         case .documentSuffix(let suffix): .iri(document.appending(suffix))

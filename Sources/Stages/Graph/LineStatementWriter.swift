@@ -3,8 +3,7 @@ import Pipeline
 /// Writes a document's statements as N-Triples or N-Quads lines, straight from the
 /// ``GraphBuilder``'s nodes to bytes.
 ///
-/// The bytes are those ``RDFFragmentEncoder`` writes for the same statements (the tests hold
-/// them to it), made without a `String` or a ``Triple`` per statement: the document's IRI is
+/// The bytes are made without a `String` or a ``Triple`` per statement: the document's IRI is
 /// escaped once and its NIF strings (`#char=b,e`) are written from the offsets, literals of the
 /// text are escaped from the text's bytes, vocabulary IRIs are copied as they are, and the
 /// subject of consecutive statements is encoded once. What follows the subject is made of few
@@ -177,6 +176,8 @@ struct NodeEncoder {
             out.append(0x3E)
         case .iri(let iri):
             Self.append(iri, to: out)
+        case .blank(let label):
+            Self.plain.append(.blank(label), to: out)
         case .literal(let literal):
             Self.append(literal, to: out)
         }
@@ -200,24 +201,12 @@ struct NodeEncoder {
         out.appendEscapedLiteral(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
     }
 
+    /// N-Triples terms, without prefixes.
+    private static let plain = RDFEncoder()
+
     /// Appends an IRI, escaped.
-    static func append(_ iri: IRI, to out: ByteBuffer) {
-        out.append(0x3C)
-        out.withUTF8(of: iri.value) { out.appendEscapedIRI($0) }
-        out.append(0x3E)
-    }
+    static func append(_ iri: IRI, to out: ByteBuffer) { plain.append(iri, to: out) }
 
     /// Appends a literal, escaped, with its language or datatype.
-    static func append(_ literal: Literal, to out: ByteBuffer) {
-        out.append(0x22)
-        out.withUTF8(of: literal.lexicalForm) { out.appendEscapedLiteral($0) }
-        out.append(0x22)
-        if let language = literal.language {
-            out.append(0x40)
-            out.append(language)
-        } else if let datatype = literal.datatype {
-            out.append(0x5E, 0x5E)
-            append(datatype, to: out)
-        }
-    }
+    static func append(_ literal: Literal, to out: ByteBuffer) { plain.append(.literal(literal), to: out) }
 }

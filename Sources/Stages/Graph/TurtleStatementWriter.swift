@@ -3,9 +3,8 @@ import Pipeline
 /// Writes a document's statements as Turtle, straight from the ``GraphBuilder``'s nodes to bytes,
 /// grouping consecutive statements by subject (`;`) and by predicate (`,`).
 ///
-/// The bytes are those ``RDFFragmentEncoder`` writes for the builder's ``GraphFragment`` (the
-/// tests hold them to it), made without a ``Triple`` per statement: a document's Turtle no longer
-/// needs its whole graph as values in memory first, which took some 80 times the text's size.
+/// The bytes are made without a ``Triple`` per statement: a document's Turtle does not need its
+/// whole graph as values in memory first, which took some 80 times the text's size.
 /// IRIs in the namespaces of ``Vocabulary/prefixes`` are written as prefixed names and
 /// `rdf:type` as `a`. NIF strings (`doc#char=b,e`) are never prefixed names (`#`, `=` and `,` are
 /// not allowed in the local names written), so they are written as the N-Triples writer does.
@@ -27,7 +26,6 @@ struct TurtleStatementWriter: GraphStatementSink {
     private var nextSubject = ByteBuffer(capacity: 256)
     private var nextPredicate = ByteBuffer(capacity: 256)
     private let sharedLine = ByteBuffer(capacity: 256)
-    private var scratch: [UInt8] = []
 
     /// Creates a writer.
     /// - Parameters:
@@ -106,9 +104,12 @@ struct TurtleStatementWriter: GraphStatementSink {
 
     @inline(__always)
     private mutating func appendPredicate(_ node: GraphNode, to out: ByteBuffer) {
-        if case .vocabulary(.rdfType) = node {
+        switch node {
+        case .vocabulary(.rdfType):
             out.append(0x61)  // "a"
-        } else {
+        case .iri(let iri) where iri == Vocabulary.RDF.type:
+            out.append(0x61)
+        default:
             append(node, to: out)
         }
     }
@@ -131,6 +132,8 @@ struct TurtleStatementWriter: GraphStatementSink {
             appendTerm(.iri(document.appending(suffix)), to: out)
         case .iri(let iri):
             appendTerm(.iri(iri), to: out)
+        case .blank(let label):
+            appendTerm(.blank(label), to: out)
         case .literal(let literal):
             appendTerm(.literal(literal), to: out)
         case .decimal(let value):
@@ -138,9 +141,7 @@ struct TurtleStatementWriter: GraphStatementSink {
         }
     }
 
-    private mutating func appendTerm(_ term: Term, to out: ByteBuffer) {
-        scratch.removeAll(keepingCapacity: true)
-        Self.turtle.append(term, to: &scratch)
-        out.append(scratch)
+    private func appendTerm(_ term: Term, to out: ByteBuffer) {
+        Self.turtle.append(term, to: out)
     }
 }

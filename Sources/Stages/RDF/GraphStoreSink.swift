@@ -25,7 +25,6 @@ public final class GraphStoreSink: GraphSink {
     /// How long one request may take, in seconds.
     public let timeout: TimeInterval
     private let session: URLSession
-    private let encoder = RDFFragmentEncoder(formats: [.nTriples])
     private var writtenShared = SharedLineSet()
     private var pendingShared: [UInt8] = []
 
@@ -50,7 +49,7 @@ public final class GraphStoreSink: GraphSink {
 
     /// Replaces the document's named graph with its fragment.
     public func write(_ fragment: GraphFragment) async throws {
-        try await write(encoder.encode(fragment))
+        try await write(GraphEncoder.encode(fragment, formats: [.nTriples]))
     }
 
     /// Replaces the document's named graph with its fragment, already encoded (with N-Triples

@@ -38,7 +38,6 @@ public final class RDFWriter: GraphSink {
     private var sharedBuffer: [UInt8] = []
     private var writtenShared = SharedLineSet()
     private var finished = false
-    private let encoder: RDFFragmentEncoder
 
     /// Opens a file for writing (under a temporary name until ``finish()``); `-` means standard
     /// output.
@@ -46,7 +45,6 @@ public final class RDFWriter: GraphSink {
     ///   appended to (after ``truncate(to:)``); otherwise they are started anew.
     public init(path: String, format: RDFFormat, resuming: Bool = false) throws {
         self.format = format
-        encoder = RDFFragmentEncoder(formats: [format])
         if path == "-" {
             self.path = nil
             temporaryPath = nil
@@ -128,7 +126,7 @@ public final class RDFWriter: GraphSink {
 
     /// Writes one document's fragment.
     public func write(_ fragment: GraphFragment) throws {
-        try write(encoder.encode(fragment))
+        try write(GraphEncoder.encode(fragment, formats: [format]))
     }
 
     /// Writes one document's fragment, already encoded (with this writer's format among its bodies).
