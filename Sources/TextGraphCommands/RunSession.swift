@@ -47,30 +47,9 @@ struct RunSession {
             let pipeline = try options.pipeline(formats: formats, temporaryDirectory: besideOutput)
             let sources = try options.corpus(inputs, include: include, exclude: exclude)
 
-            // A resumable run keeps a journal beside its output.
-            var journal: RunJournal? = nil
-            var resuming = false
-            if resume, let output, output != "-" {
-                var candidate = RunJournal(output: output, fingerprint: fingerprint)
-                resuming = try candidate.load() && FileManager.default.fileExists(atPath: output + ".partial")
-                journal = candidate
-            }
-            let writer = try output.map { try RDFWriter(path: $0, format: format, resuming: resuming) }
-            // A resumable run never deletes its progress: the next --resume goes on from it.
-            writer?.keepsPartialOnFailure = resume
+            let (writer, openedJournal, resuming) = try openOutput(display: display, skipped: &skipped, skippedFailures: &skippedFailures)
+            var journal = openedJournal
             let store = try push.map { try GraphStoreSink(endpoint: $0, timeout: pushTimeout, sendsSharedEagerly: resume) }
-            if resuming, var existing = journal, let writer {
-                let sizes = existing.resumeSizes
-                try writer.truncate(output: sizes.output, shared: sizes.shared)
-                try existing.reopen()
-                skipped = existing.entries.count
-                skippedFailures = existing.entries.compactMap(\.failure)
-                journal = existing
-                if !options.quiet { display.print("textgraph: resuming: \(skipped) documents were written before; going on") }
-            } else if var fresh = journal, let writer {
-                try fresh.start(baseSizes: try writer.checkpoint())
-                journal = fresh
-            }
             display.countInBackground(inputs, include: include, exclude: exclude)
             display.skipping(skipped)
 
@@ -112,31 +91,69 @@ struct RunSession {
             writeReport(afterFatal: "stopped by \(StopSignal.shared.signalName)", failures: stop.failures + stop.summary.failures)
             throw ExitCode(128 + (StopSignal.shared.signal ?? SIGINT))
         } catch let error as StageError {
-            display.clear()
-            Console.error(error.message)
-            writeReport(afterFatal: error.message, failures: skippedFailures + seen.withLock { $0 })
-            throw ExitCode(1)
+            throw fatal(error.message, display: display, failures: skippedFailures + seen.withLock { $0 })
         } catch let error as PipelineError {
-            display.clear()
-            Console.error(error.description)
-            writeReport(afterFatal: error.description, failures: skippedFailures + seen.withLock { $0 })
-            throw ExitCode(1)
+            throw fatal(error.description, display: display, failures: skippedFailures + seen.withLock { $0 })
         }
         display.clear()
         summary.failures = skippedFailures + summary.failures
         summary.documents += skipped
         summary.succeeded += skipped - skippedFailures.count
-        if !options.quiet {
-            let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
-            let megabytes = Double(summary.bytes) / 1_000_000
-            let destinations = [output == "-" ? "standard output" : output, push].compactMap { $0 }.joined(separator: " and ")
-            var line = "\(summary) in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytes)) MB, "
-            line += "\(String(format: "%.1f", megabytes / max(seconds, 0.001))) MB/s)"
-            if skipped > 0 { line += "; \(skipped) taken from the interrupted run" }
-            Console.info(line + "; wrote \(destinations)")
-        }
+        if !options.quiet { printSummary(summary, skipped: skipped) }
         if let report { try RunReport(summary: summary, output: output ?? push ?? "").write(to: report) }
         if !summary.isClean { throw ExitCode(2) }
+    }
+
+    /// The closing line: documents, time, speed and where the graph went.
+    private func printSummary(_ summary: RunSummary, skipped: Int) {
+        let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
+        let megabytes = Double(summary.bytes) / 1_000_000
+        let destinations = [output == "-" ? "standard output" : output, push].compactMap { $0 }.joined(separator: " and ")
+        var line = "\(summary) in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytes)) MB, "
+        line += "\(String(format: "%.1f", megabytes / max(seconds, 0.001))) MB/s)"
+        if skipped > 0 { line += "; \(skipped) taken from the interrupted run" }
+        Console.info(line + "; wrote \(destinations)")
+    }
+
+    /// Opens the output (`FILE.partial`, or standard output) and, for `--resume`, the journal beside
+    /// it: an interrupted run's output is cut back to its last complete document, and the
+    /// documents written before are counted in `skipped` (their failures in `skippedFailures`).
+    private func openOutput(
+        display: ProgressDisplay,
+        skipped: inout Int,
+        skippedFailures: inout [DocumentFailure]
+    ) throws -> (writer: RDFWriter?, journal: RunJournal?, resuming: Bool) {
+        var journal: RunJournal? = nil
+        var resuming = false
+        if resume, let output, output != "-" {
+            var candidate = RunJournal(output: output, fingerprint: fingerprint)
+            resuming = try candidate.load() && FileManager.default.fileExists(atPath: output + ".partial")
+            journal = candidate
+        }
+        let writer = try output.map { try RDFWriter(path: $0, format: format, resuming: resuming) }
+        // A resumable run never deletes its progress: the next --resume goes on from it.
+        writer?.keepsPartialOnFailure = resume
+        if resuming, var existing = journal, let writer {
+            let sizes = existing.resumeSizes
+            try writer.truncate(output: sizes.output, shared: sizes.shared)
+            try existing.reopen()
+            skipped = existing.entries.count
+            skippedFailures = existing.entries.compactMap(\.failure)
+            journal = existing
+            if !options.quiet { display.print("textgraph: resuming: \(skipped) documents were written before; going on") }
+        } else if var fresh = journal, let writer {
+            try fresh.start(baseSizes: try writer.checkpoint())
+            journal = fresh
+        }
+        return (writer, journal, resuming)
+    }
+
+    /// Says a fatal error on one line, writes the report with it, and gives the exit status 1.
+    private func fatal(_ message: String, display: ProgressDisplay, failures: [DocumentFailure]) -> ExitCode {
+        display.clear()
+        Console.error(message)
+        writeReport(afterFatal: message, failures: failures)
+        return ExitCode(1)
     }
 
     /// The report of a run that stopped on a fatal error: the failures so far and the reason,
