@@ -202,6 +202,36 @@ def main():
         except subprocess.TimeoutExpired:
             check("with --follow-symlinks the run ends (no loop is walked)", False, "still running after 300 s")
 
+        # A directory the run may not list: as root, run as nobody (root may list everything).
+        unreadable = tempfile.mkdtemp()
+        try:
+            os.chmod(unreadable, 0o755)
+            plain = os.path.join(unreadable, "corpus")
+            os.makedirs(os.path.join(plain, "closed"))
+            for seed in seeds:
+                shutil.copy(os.path.join(corpus, seed), plain)
+            write(os.path.join(plain, "closed", "hidden.txt"), "Niet te lezen.\n")
+            os.chmod(os.path.join(plain, "closed"), 0)
+            os.chmod(plain, 0o755)
+            out_dir = os.path.join(unreadable, "out")
+            os.makedirs(out_dir)
+            os.chmod(out_dir, 0o777)
+            prefix = []
+            if os.geteuid() == 0:
+                prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if shutil.which("setpriv") else None
+            if prefix is None:
+                print("skipped: an unreadable directory: running as root without setpriv")
+            else:
+                run = subprocess.run(prefix + [binary, "run", plain, "-o", os.path.join(out_dir, "g.nq")],
+                                     capture_output=True, timeout=120)
+                uerr = run.stderr.decode("utf-8", "replace")
+                check("a directory that cannot be listed is reported with its reason, the rest is written (exit 2)",
+                      run.returncode == 2 and any("closed" in l and "Permission denied" in l for l in uerr.splitlines())
+                      and os.path.exists(os.path.join(out_dir, "g.nq")), f"exit {run.returncode}: {uerr[-400:]}")
+        finally:
+            os.chmod(os.path.join(unreadable, "corpus", "closed"), 0o755)
+            shutil.rmtree(unreadable)
+
         # JSON lines: paths are refused without --root, and confined to it with one.
         lines = "\n".join(json.dumps(x) for x in [
             {"id": "ok", "text": "Een vraag over China."},
