@@ -15,23 +15,43 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Stage {
     /// The chain of stages.
     public let stage: AnyStage<Input, Output>
 
-    /// Checks and wraps a stage or chain.
+    /// Builds, checks and wraps a chain of stages, one per line.
+    ///
+    /// This is the only initializer, so that a block whose stages do not fit together fails to
+    /// compile with a message naming the stages' types; wrap a stage or chain made elsewhere
+    /// with ``checking(_:provided:)``.
     /// - Parameters:
-    ///   - stage: The stage or chain to run.
     ///   - provided: Layers the inputs already carry, such as ``AnnotationKey/tokens`` for
     ///     documents tokenized elsewhere.
+    ///   - build: The stages, one per line; each takes what the one before it emits.
     /// - Throws: ``PipelineError`` with code ``PipelineError/Code/misorderedPipeline`` or
     ///   ``PipelineError/Code/missingRequirement``.
-    public init<S: Stage>(_ stage: S, provided: Set<AnnotationKey> = []) throws
+    public init<S: Stage>(provided: Set<AnnotationKey> = [], @StageBuilder _ build: () -> S) throws
     where S.Input == Input, S.Output == Output {
-        try Pipeline.validate(stage.descriptors, provided: provided)
+        self = try Pipeline.checking(build(), provided: provided)
+    }
+
+    /// Wraps a stage.
+    private init<S: Stage>(checked stage: S) where S.Input == Input, S.Output == Output {
         self.stage = AnyStage(stage)
     }
 
-    /// Builds, checks and wraps a chain of stages, one per line.
-    public init<S: Stage>(provided: Set<AnnotationKey> = [], @StageBuilder _ build: () -> S) throws
+    /// Checks and wraps a stage or chain made elsewhere (a function that returns a chain, a
+    /// stage chosen at run time).
+    ///
+    /// ```swift
+    /// let segmentation = Tokenizer().then(SentenceSplitter())
+    /// let pipeline = try Pipeline.checking(segmentation)
+    /// ```
+    /// - Parameters:
+    ///   - stage: The stage or chain to run.
+    ///   - provided: Layers the inputs already carry.
+    /// - Throws: ``PipelineError`` with code ``PipelineError/Code/misorderedPipeline`` or
+    ///   ``PipelineError/Code/missingRequirement``.
+    public static func checking<S: Stage>(_ stage: S, provided: Set<AnnotationKey> = []) throws -> Pipeline
     where S.Input == Input, S.Output == Output {
-        try self.init(build(), provided: provided)
+        try validate(stage.descriptors, provided: provided)
+        return Pipeline(checked: stage)
     }
 
     public var name: String { stage.name }
@@ -80,4 +100,5 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Stage {
             available.formUnion(stage.assigns)
         }
     }
+
 }

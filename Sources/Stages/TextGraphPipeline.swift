@@ -71,7 +71,7 @@ public enum TextGraphPipeline {
     /// that look at documents rather than write RDF (`textgraph render`).
     public static func makeAnalysis(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, Document> {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
-        return try Pipeline(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
+        return try Pipeline.checking(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
     }
 
     /// The entity recognizer the options ask for, if any.
