@@ -11,6 +11,7 @@ public struct PipelineError: Error, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case misorderedPipeline, missingRequirement, stageFailed, invalidInput, cancelled
+            case conflictingLayerKeys
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -25,6 +26,8 @@ public struct PipelineError: Error, CustomStringConvertible {
         public static let invalidInput = Code(.invalidInput)
         /// The run was cancelled.
         public static let cancelled = Code(.cancelled)
+        /// Two different layer types use the same key name in one pipeline.
+        public static let conflictingLayerKeys = Code(.conflictingLayerKeys)
 
         public var description: String { String(describing: base) }
     }
