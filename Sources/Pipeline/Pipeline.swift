@@ -36,8 +36,8 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Stage {
         self.stage = AnyStage(stage)
     }
 
-    /// Checks and wraps a stage or chain made elsewhere (a function that returns a chain, a
-    /// stage chosen at run time).
+    /// Checks and wraps a stage or chain made elsewhere (a ``StageList``, a function that
+    /// returns a chain).
     ///
     /// ```swift
     /// let segmentation = Tokenizer().then(SentenceSplitter())

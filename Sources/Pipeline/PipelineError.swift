@@ -11,7 +11,7 @@ public struct PipelineError: Error, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case misorderedPipeline, missingRequirement, stageFailed, invalidInput, cancelled
-            case conflictingLayerKeys
+            case stageNotFound, conflictingLayerKeys
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -26,6 +26,8 @@ public struct PipelineError: Error, CustomStringConvertible {
         public static let invalidInput = Code(.invalidInput)
         /// The run was cancelled.
         public static let cancelled = Code(.cancelled)
+        /// A ``StageList`` was edited by a stage type it does not hold (or holds more than once).
+        public static let stageNotFound = Code(.stageNotFound)
         /// Two different layer types use the same key name in one pipeline.
         public static let conflictingLayerKeys = Code(.conflictingLayerKeys)
 

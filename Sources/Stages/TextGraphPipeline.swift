@@ -9,6 +9,9 @@ public import Pipeline
 ///   ─▶ EntityRecognizer ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
+///
+/// To change the stages (insert a stage of your own after the linker, replace or remove one),
+/// start from ``standardStages(gazetteer:options:)`` and build with ``make(options:stages:)``.
 public enum TextGraphPipeline {
     /// What the standard pipeline can be told.
     public struct Options: Sendable {
@@ -81,16 +84,15 @@ public enum TextGraphPipeline {
     }
 
     /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
+    ///
+    /// The same stages as ``standardStages(gazetteer:options:)`` after the reader, as a chain the
+    /// compiler sees whole: the standard pipeline stays one specialized chain, without a call
+    /// through a type-erased stage per stage and document. `StandardStagesTests` checks that the
+    /// two hold the same stages in the same order and write the same bytes.
     @StageBuilder
     static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<SourceDocument, Document> {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
-        DocumentReader(
-            documentBase: options.documentBase,
-            maximumBytes: options.maximumDocumentBytes,
-            teiPeople: options.teiPeople,
-            teiNotes: options.teiNotes,
-            windows1252Fallback: options.windows1252Fallback
-        )
+        reader(options: options)
         Tokenizer()
         SentenceSplitter()
         DocumentNumberTagger()
