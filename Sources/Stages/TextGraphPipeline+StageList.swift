@@ -52,7 +52,7 @@ extension TextGraphPipeline {
         try Pipeline {
             reader(options: options)
             stages
-            GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
+            graphBuilder(options: options)
         }
     }
 
@@ -71,10 +71,7 @@ extension TextGraphPipeline {
         try Pipeline {
             reader(options: options)
             stages
-            GraphEncoder(
-                builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
-                formats: formats
-            )
+            graphEncoder(options: options, formats: formats)
         }
     }
 

@@ -48,7 +48,7 @@ public enum TextGraphPipeline {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
-            GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
+            graphBuilder(options: options)
         }
     }
 
@@ -63,10 +63,7 @@ public enum TextGraphPipeline {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
-            GraphEncoder(
-                builder: GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText),
-                formats: formats
-            )
+            graphEncoder(options: options, formats: formats)
         }
     }
 
@@ -81,6 +78,16 @@ public enum TextGraphPipeline {
     static func recognizer(gazetteer: Gazetteer, options: Options) throws -> EntityRecognizer? {
         guard options.recognizesNames else { return nil }
         return EntityRecognizer(model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer, minimumConfidence: options.minimumNameConfidence)
+    }
+
+    /// The graph builder the options describe; the one place the standard pipelines make it.
+    static func graphBuilder(options: Options) -> GraphBuilder {
+        GraphBuilder(includeSentences: options.includeSentences, includeSentenceText: options.includeSentenceText)
+    }
+
+    /// The graph encoder the options describe; the one place the standard pipelines make it.
+    static func graphEncoder(options: Options, formats: Set<RDFFormat>) -> GraphEncoder {
+        GraphEncoder(builder: graphBuilder(options: options), formats: formats)
     }
 
     /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
