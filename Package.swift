@@ -57,6 +57,14 @@ let package = Package(
             dependencies: ["TextGraphCommands", "CMallocTuning"],
             swiftSettings: upcomingFeatures
         ),
+        // The README's program from files to Turtle, built and run by the tests
+        // (LibraryExampleTests), so that the README's library section cannot drift.
+        .executableTarget(
+            name: "LibraryExample",
+            dependencies: ["Pipeline", "Stages"],
+            path: "Examples/LibraryExample",
+            swiftSettings: upcomingFeatures
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline", "PipelineTesting"],

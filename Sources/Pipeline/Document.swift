@@ -49,7 +49,10 @@ public struct Document: Sendable, DocumentIdentified {
     @inlinable
     public subscript<Layer: AnnotationLayer>(layer: Layer.Type) -> Layer.Value? {
         get { layers[Layer.key] as? Layer.Value }
-        set { layers[Layer.key] = newValue }
+        set {
+            assert(Layer.key.belongs(to: Layer.self), "\(Layer.self).key is made for another layer type; use AnnotationKey(_:for: \(Layer.self).self)")
+            layers[Layer.key] = newValue
+        }
     }
 
     /// Whether a stage has assigned the layer.

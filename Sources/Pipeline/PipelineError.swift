@@ -11,6 +11,7 @@ public struct PipelineError: Error, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case misorderedPipeline, missingRequirement, stageFailed, invalidInput, cancelled, overMemoryBudget
+            case stageNotFound, conflictingLayerKeys
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -27,6 +28,10 @@ public struct PipelineError: Error, CustomStringConvertible {
         public static let cancelled = Code(.cancelled)
         /// An item would need more memory than the runner's ``MemoryBudget`` allows.
         public static let overMemoryBudget = Code(.overMemoryBudget)
+        /// A ``StageList`` was edited by a stage type it does not hold (or holds more than once).
+        public static let stageNotFound = Code(.stageNotFound)
+        /// Two different layer types use the same key name in one pipeline.
+        public static let conflictingLayerKeys = Code(.conflictingLayerKeys)
 
         public var description: String { String(describing: base) }
     }

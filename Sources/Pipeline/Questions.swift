@@ -84,7 +84,7 @@ public struct QuestionSet: Hashable, Sendable {
 /// The layer of written questions and answers.
 public enum ParliamentaryQuestions: AnnotationLayer {
     public typealias Value = QuestionSet
-    public static let key = AnnotationKey("questions")
+    public static let key = AnnotationKey("questions", for: ParliamentaryQuestions.self)
 }
 
 /// A relation between two entities found in a document, with its evidence.
@@ -116,5 +116,5 @@ public struct Relation: Hashable, Sendable {
 /// The layer of relations between entities, sorted by subject, predicate and object.
 public enum Relations: AnnotationLayer {
     public typealias Value = [Relation]
-    public static let key = AnnotationKey("relations")
+    public static let key = AnnotationKey("relations", for: Relations.self)
 }

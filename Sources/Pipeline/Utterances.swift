@@ -24,5 +24,5 @@ public struct Utterance: Hashable, Sendable {
 /// The layer of utterances, in text order; assigned by readers of debates.
 public enum Utterances: AnnotationLayer {
     public typealias Value = [Utterance]
-    public static let key = AnnotationKey("utterances")
+    public static let key = AnnotationKey("utterances", for: Utterances.self)
 }

@@ -9,6 +9,9 @@ public import Pipeline
 ///   ─▶ EntityRecognizer ─▶ ParliamentaryStructureTagger
 ///   ─▶ CoOccurrenceExtractor ─▶ GraphBuilder ─▶ GraphFragment
 /// ```
+///
+/// To change the stages (insert a stage of your own after the linker, replace or remove one),
+/// start from ``standardStages(gazetteer:options:)`` and build with ``make(options:stages:)``.
 public enum TextGraphPipeline {
     /// What the standard pipeline can be told.
     public struct Options: Sendable {
@@ -52,11 +55,7 @@ public enum TextGraphPipeline {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
-            GraphBuilder(
-                includeSentences: options.includeSentences,
-                includeSentenceText: options.includeSentenceText,
-                contributors: options.graphContributors
-            )
+            graphBuilder(options: options)
         }
     }
 
@@ -70,15 +69,7 @@ public enum TextGraphPipeline {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
-            GraphEncoder(
-                builder: GraphBuilder(
-                includeSentences: options.includeSentences,
-                includeSentenceText: options.includeSentenceText,
-                contributors: options.graphContributors
-            ),
-                formats: formats,
-                temporaryDirectory: options.temporaryDirectory
-            )
+            graphEncoder(options: options, formats: formats)
         }
     }
 
@@ -86,7 +77,7 @@ public enum TextGraphPipeline {
     /// that look at documents rather than write RDF (`textgraph render`).
     public static func makeAnalysis(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, Document> {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
-        return try Pipeline(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
+        return try Pipeline.checking(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
     }
 
     /// The entity recognizer the options ask for, if any.
@@ -95,17 +86,30 @@ public enum TextGraphPipeline {
         return EntityRecognizer(model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer, minimumConfidence: options.minimumNameConfidence)
     }
 
+    /// The graph builder the options describe; the one place the standard pipelines make it.
+    static func graphBuilder(options: Options) -> GraphBuilder {
+        GraphBuilder(
+            includeSentences: options.includeSentences,
+            includeSentenceText: options.includeSentenceText,
+            contributors: options.graphContributors
+        )
+    }
+
+    /// The graph encoder the options describe; the one place the standard pipelines make it.
+    static func graphEncoder(options: Options, formats: Set<RDFFormat>) -> GraphEncoder {
+        GraphEncoder(builder: graphBuilder(options: options), formats: formats, temporaryDirectory: options.temporaryDirectory)
+    }
+
     /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
+    ///
+    /// The same stages as ``standardStages(gazetteer:options:)`` after the reader, as a chain the
+    /// compiler sees whole: the standard pipeline stays one specialized chain, without a call
+    /// through a type-erased stage per stage and document. `StandardStagesTests` checks that the
+    /// two hold the same stages in the same order and write the same bytes.
     @StageBuilder
     static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<SourceDocument, Document> {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
-        DocumentReader(
-            documentBase: options.documentBase,
-            maximumBytes: options.maximumDocumentBytes,
-            teiPeople: options.teiPeople,
-            teiNotes: options.teiNotes,
-            windows1252Fallback: options.windows1252Fallback
-        )
+        reader(options: options)
         Tokenizer()
         SentenceSplitter()
         DocumentNumberTagger()

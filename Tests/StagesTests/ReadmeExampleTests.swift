@@ -28,6 +28,30 @@ struct CaseNumberTagger: Stage {
 }
 // README: end stage
 
+// README: begin library-stage
+/// The entities a document mentions most, as a layer of its own.
+enum TopEntities: AnnotationLayer {
+    typealias Value = [IRI]
+    static let key = AnnotationKey("top-entities", for: TopEntities.self)
+}
+
+/// Finds the three entities a document mentions most; it needs the linker's links.
+struct TopEntityFinder: Stage {
+    var requires: Set<AnnotationKey> { [.links] }
+    var assigns: Set<AnnotationKey> { [TopEntities.key] }
+
+    func process(_ document: Document, context: StageContext,
+                 emit: (Document) async throws -> Void) async throws {
+        var document = document
+        let linked = (document[Mentions.self] ?? []).compactMap(\.entity)
+        let counts = Dictionary(linked.map { ($0, 1) }, uniquingKeysWith: +)
+        document[TopEntities.self] = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(3).map(\.key)
+        try await emit(document)
+    }
+}
+// README: end library-stage
+
 @Suite struct ReadmeExampleTests {
     // README: begin test
     @Test func tagsCaseNumbers() async throws {
@@ -51,13 +75,64 @@ struct CaseNumberTagger: Stage {
     }
     // README: end test
 
+    // README: begin library-insert
+    @Test func findsTheTopEntitiesInTheStandardPipeline() async throws {
+        let stages = try TextGraphPipeline.standardStages(gazetteer: try Gazetteer.bundled())
+            .inserting(TopEntityFinder(), after: EntityLinker.self)
+        let pipeline = try TextGraphPipeline.makeAnalysis(stages: stages)  // or make(stages:encodingAs:)
+
+        var harness = StageHarness(pipeline)
+        let text = "Nuctech levert scanners aan de Douane. Nuctech is een Chinees bedrijf."
+        let out = try await harness.feed(SourceDocument(id: "kv.txt", content: .text(text)))
+        #expect(out[0][TopEntities.self]?.first == IRI("https://w3id.org/textgraph/entity/org/nuctech"))
+    }
+    // README: end library-insert
+
+    @Test func theTopEntityFinderCountsLinkedMentionsThroughTheHarness() async throws {
+        let china = IRI("https://w3id.org/textgraph/entity/country/cn")
+        let vs = IRI("https://w3id.org/textgraph/entity/country/us")
+        var document = Document(id: "d", text: "China, VS en China.")
+        document[Mentions.self] = [
+            Mention(span: Span(start: 0, end: 5), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
+            Mention(span: Span(start: 7, end: 9), entityClass: .schema("Country"), entity: vs, confidence: 1, source: "t"),
+            Mention(span: Span(start: 13, end: 18), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
+        ]
+        var harness = StageHarness(TopEntityFinder())
+        #expect(try await harness.feed(document)[0][TopEntities.self] == [china, vs])
+        #expect(try await harness.finish().isClean)
+    }
+
     @Test func readmeShowsThisFileVerbatim() throws {
         let root = Fixtures.packageRoot
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        for region in ["stage", "test"] {
+        for region in ["stage", "test", "library-stage", "library-insert"] {
             let code = try #require(Self.region(region, in: source), "no README region \(region) in this file")
             #expect(readme.contains(code), "README.md does not show the '\(region)' region of ReadmeExampleTests.swift verbatim")
+        }
+        // Top-level programs: the first is built and run by LibraryExampleTests, the second
+        // compiled by scripts/check_compile_errors.sh.
+        for (path, region) in [("Examples/LibraryExample/main.swift", "library-turtle"), ("Tests/CompileChecks/StorePush/main.swift", "library-push")] {
+            let program = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            let code = try #require(Self.region(region, in: program), "no README region \(region) in \(path)")
+            #expect(readme.contains(code), "README.md does not show the '\(region)' region of \(path) verbatim")
+        }
+    }
+
+    @Test func everySwiftSnippetOfTheReadmeIsARegionTheTestsCompile() throws {
+        let root = Fixtures.packageRoot
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        var regions: [String] = []
+        for path in ["Tests/StagesTests/ReadmeExampleTests.swift", "Examples/LibraryExample/main.swift", "Tests/CompileChecks/StorePush/main.swift"] {
+            let source = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            for name in ["stage", "test", "library-stage", "library-insert", "library-turtle", "library-push"] {
+                if let code = Self.region(name, in: source) { regions.append(code) }
+            }
+        }
+        let snippets = readme.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        #expect(snippets.count >= 6)
+        for snippet in snippets {
+            #expect(regions.contains(snippet), "a Swift snippet of README.md is no compiled region: \(snippet.prefix(80))")
         }
     }
 

@@ -3,6 +3,7 @@ public import Foundation
 import FoundationNetworking
 #endif
 public import Pipeline
+import Synchronization
 
 /// Sends each document's graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint, replacing
 /// that document's named graph, so that running the same corpus twice leaves the store as after
@@ -13,11 +14,15 @@ public import Pipeline
 /// which is idempotent for the same triples). Failed requests are retried with growing pauses;
 /// when the store cannot be reached the error says so, naming the endpoint.
 ///
+/// The sink is `Sendable`: one sink can be shared by tasks, and used from top-level code in a
+/// Swift 6 `main.swift`. Its record of the entity descriptions already sent is guarded by a lock.
+///
 /// ```swift
 /// let store = try GraphStoreSink(endpoint: "http://127.0.0.1:7878/store")
 /// try await store.write(fragment)
+/// try await store.finish()
 /// ```
-public final class GraphStoreSink: GraphSink {
+public final class GraphStoreSink: GraphSink, Sendable {
     /// The Graph Store endpoint.
     public let endpoint: URL
     /// How many times a request is tried before giving up.
@@ -25,8 +30,14 @@ public final class GraphStoreSink: GraphSink {
     /// How long one request may take, in seconds.
     public let timeout: TimeInterval
     private let session: URLSession
-    private var writtenShared = SharedLineSet()
-    private var pendingShared: [UInt8] = []
+    /// The entity descriptions sent or waiting to be sent.
+    private let shared = Mutex(SharedState())
+
+    /// The entity description lines seen so far, and those not sent yet.
+    private struct SharedState {
+        var written = SharedLineSet()
+        var pending: [UInt8] = []
+    }
 
     /// Whether entity descriptions are sent with each document rather than at the end (for
     /// resumable runs, where a run may end without reaching its end).
@@ -57,8 +68,11 @@ public final class GraphStoreSink: GraphSink {
     public func write(_ fragment: EncodedFragment) async throws {
         guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
         try await send(method: "PUT", graph: fragment.graph, body: body.array)
-        for line in fragment.sharedLines where writtenShared.insert(line) { pendingShared += line }
-        if pendingShared.count >= 1 << 20 || sendsSharedEagerly { try await flushShared() }
+        let due = shared.withLock { state in
+            for line in fragment.sharedLines where state.written.insert(line) { state.pending += line }
+            return state.pending.count >= 1 << 20 || sendsSharedEagerly
+        }
+        if due { try await flushShared() }
     }
 
     /// Sends the entity descriptions not sent yet.
@@ -66,10 +80,19 @@ public final class GraphStoreSink: GraphSink {
         try await flushShared()
     }
 
+    /// Sends the waiting entity descriptions; if the store does not take them, they wait again.
     private func flushShared() async throws {
-        guard !pendingShared.isEmpty else { return }
-        try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: pendingShared)
-        pendingShared.removeAll()
+        let pending = shared.withLock { state in
+            defer { state.pending.removeAll() }
+            return state.pending
+        }
+        guard !pending.isEmpty else { return }
+        do {
+            try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: pending)
+        } catch {
+            shared.withLock { $0.pending = pending + $0.pending }
+            throw error
+        }
     }
 
     private func send(method: String, graph: IRI, body: [UInt8]) async throws {
