@@ -46,6 +46,7 @@ fi
 python3 scripts/check_graph.py --binary .build/debug/textgraph --corpus corpus
 python3 scripts/check_corpora.py --binary .build/debug/textgraph
 python3 scripts/check_graph_store.py --binary .build/debug/textgraph
+python3 scripts/check_custom_stage.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
 python3 scripts/check_hostile_corpus.py --binary .build/debug/textgraph
 python3 scripts/measure_memory.py --binary .build/debug/textgraph --only cap
