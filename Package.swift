@@ -20,7 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
     ],
     targets: [
-        // The core: document model, stage protocol, composition, streaming runner, graph terms.
+        // The core: document model, stage protocol, composition, streaming runner. It knows no domain:
+        // the parliamentary, gold and RDF types live in Stages.
         .target(name: "Pipeline", swiftSettings: upcomingFeatures),
         // libxml2, wrapped as ZIPFoundation wraps zlib. The shim header avoids the ICU clash (DESIGN.md).
         .systemLibrary(

@@ -1,4 +1,5 @@
 import Pipeline
+import Stages
 
 extension DocumentPage {
     /// The element id of an answer: `a-2-3` answers questions 2 and 3.

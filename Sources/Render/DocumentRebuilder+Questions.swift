@@ -1,4 +1,5 @@
 import Pipeline
+import Stages
 
 extension DocumentRebuilder {
     /// The questions and answers of a document, found back in its text by their `schema:text`.

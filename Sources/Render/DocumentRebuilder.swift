@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Stages
 
 /// Rebuilds one document from its statements in a graph TextGraph wrote: the inverse of
 /// `GraphBuilder` for what pages show.

@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+public import Stages
 
 /// What the pages show of one document, taken from its annotation layers once.
 ///

@@ -1,4 +1,5 @@
 public import Pipeline
+import Stages
 
 /// The network of entities over a corpus: who co-occurs with whom (weighted by the number of
 /// sentences), and the relations the documents' structure shows (who asked whom, who answered,

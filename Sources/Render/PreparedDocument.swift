@@ -1,4 +1,5 @@
 public import Pipeline
+import Stages
 
 /// A document made ready for a site: its page and the rows its entities' pages will show.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+import Stages
 
 /// Writes a static site of a corpus, one document at a time, and gathers the entity network.
 ///

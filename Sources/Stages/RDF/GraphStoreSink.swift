@@ -2,7 +2,7 @@ public import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-public import Pipeline
+import Pipeline
 import Synchronization
 
 /// Sends each document's graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint, replacing

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import Pipeline
+import Pipeline
 
 /// Writes graph fragments as N-Triples, N-Quads or Turtle, streaming, to a file or to standard
 /// output.

@@ -1,4 +1,4 @@
-public import Pipeline
+import Pipeline
 
 /// Reads RDF 1.1 N-Triples and N-Quads (W3C Recommendations, 2014), one statement a line.
 ///

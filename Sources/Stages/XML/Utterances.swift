@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// A stretch of a debate spoken by one speaker (a TEI `<u>`, a Handelingen `<spreekbeurt>`).
 public struct Utterance: Hashable, Sendable {
     /// The utterance's text range.

@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// Sentences as the source marks them (ParlaMint `<s>`, CoNLL-U sentences): a reference for
 /// evaluation, never used by the built-in stages to make their own annotations.
 public enum GoldSentences: AnnotationLayer {

@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// A numbered question of a set of written questions ("Vraag 3").
 public struct Question: Hashable, Sendable {
     /// The question's number in its set.

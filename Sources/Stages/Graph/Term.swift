@@ -1,3 +1,5 @@
+public import Pipeline
+
 /// A node of the graph: an IRI, a blank node or a literal.
 public enum Term: Hashable, Sendable, CustomStringConvertible {
     /// A named node.
