@@ -169,6 +169,8 @@ def main():
             reasons = "; ".join(e[len("textgraph: error: "):] for e in line)
             check(f"{case} is reported with its reason: {reasons[:160]}", len(line) >= 1 and len(entry) >= 1 and all(f["reason"] for f in entry),
                   f"stderr lines {len(line)}, report entries {len(entry)}")
+        check("two links to each other are called a loop, not dangling",
+              any("self-a.txt" in e and "a loop of symbolic links" in e for e in errors), "\n".join(errors))
         reported = len(errors)
         expected = sum(1 for n in cases.values() if n is not None)
         check(f"no other input failed ({reported} errors for {expected} hostile cases)", reported == expected, "\n".join(errors))

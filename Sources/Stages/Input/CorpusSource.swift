@@ -173,7 +173,11 @@ public struct CorpusSource: Sequence, Sendable {
             var info = stat()
             guard lstat(path, &info) == 0 else { return failure("cannot read \(path): \(String(cString: strerror(errno)))") }
             if (info.st_mode & S_IFMT) == S_IFLNK {
-                guard stat(path, &info) == 0 else { return taken ? failure("\(path) is a symbolic link to nothing (dangling); skipped") : nil }
+                guard stat(path, &info) == 0 else {
+                    let what = errno == ELOOP ? "a loop of symbolic links" : errno == ENOENT ? "a symbolic link to nothing (dangling)"
+                        : "a symbolic link that cannot be followed (\(String(cString: strerror(errno))))"
+                    return taken ? failure("\(path) is \(what); skipped") : nil
+                }
                 let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                 guard followSymlinks else {
                     return isDirectory || taken ? failure("\(path) is a symbolic link; not followed without --follow-symlinks") : nil
