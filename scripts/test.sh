@@ -49,3 +49,7 @@ python3 scripts/check_graph_store.py --binary .build/debug/textgraph
 python3 scripts/check_resume.py --binary .build/debug/textgraph
 python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet
 python3 scripts/check_render.py --binary .build/debug/textgraph --corpus corpus
+
+# The fuzz targets, briefly (Fuzz/README.md): an instrumented build, replays of the fixed crashes
+# in Fuzz/Regressions, then each target for FUZZ_SECONDS. A crash fails the run.
+scripts/fuzz.sh all "${FUZZ_SECONDS:-20}"
