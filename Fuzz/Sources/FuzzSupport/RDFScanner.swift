@@ -44,6 +44,19 @@ struct RDFScanner {
     /// `IRIREF ::= '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>'`, resolved and checked.
     mutating func iriRef() throws(RDFSyntaxError) -> String {
         try expect(0x3C, "'<'")
+        // Most IRIs hold no escape: checked and made in one go.
+        var close = position
+        while close < end, bytes[close] != 0x3E, bytes[close] != 0x5C, bytes[close] > 0x20 { close += 1 }
+        if close < end, bytes[close] == 0x3E {
+            for byte in bytes[position..<close]
+            where byte == 0x3C || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C || byte == 0x5E || byte == 0x60 {
+                throw error("byte 0x\(String(byte, radix: 16)) not allowed in an IRI")
+            }
+            guard let value = String(validating: bytes[position..<close], as: UTF8.self) else { throw error("invalid UTF-8 in an IRI") }
+            position = close + 1
+            try Self.checkIRI(value, at: error(""))
+            return value
+        }
         var scalars = String.UnicodeScalarView()
         while true {
             guard let byte = current else { throw error("IRI without '>'") }

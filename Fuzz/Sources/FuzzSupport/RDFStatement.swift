@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An RDF term as parsed back from TextGraph's output: escapes resolved, prefixed names expanded,
 /// so that the same statement written in N-Triples, N-Quads and Turtle compares equal.
 ///
@@ -17,24 +23,48 @@ public enum RDFTerm: Hashable, Sendable, CustomStringConvertible {
     /// `rdf:langString`, the datatype of a literal with a language tag.
     public static let langString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-    /// The bytes terms are compared and hashed by: the kind, then each part with its length.
-    var key: [UInt8] {
-        func part(_ string: String) -> [UInt8] {
-            var bytes = withUnsafeBytes(of: string.utf8.count.littleEndian) { Array($0) }
-            bytes.append(contentsOf: string.utf8)
-            return bytes
-        }
-        switch self {
-        case .iri(let value): return [0] + part(value)
-        case .blank(let label): return [1] + part(label)
-        case .literal(let form, let language, let datatype):
-            return [2] + part(form) + (language.map { [1] + part($0) } ?? [0]) + part(datatype)
+    public static func == (lhs: RDFTerm, rhs: RDFTerm) -> Bool {
+        switch (lhs, rhs) {
+        case (.iri(let a), .iri(let b)), (.blank(let a), .blank(let b)):
+            return sameBytes(a, b)
+        case (.literal(let a, let aLanguage, let aType), .literal(let b, let bLanguage, let bType)):
+            return sameBytes(a, b) && sameBytes(aType, bType) && (aLanguage == nil) == (bLanguage == nil)
+                && sameBytes(aLanguage ?? "", bLanguage ?? "")
+        default:
+            return false
         }
     }
 
-    public static func == (lhs: RDFTerm, rhs: RDFTerm) -> Bool { lhs.key == rhs.key }
+    /// Whether two strings have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public func hash(into hasher: inout Hasher) {
+        /// Each part's bytes and length, so that parts cannot run into each other.
+        func combine(_ string: String) {
+            var string = string
+            string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(string.utf8.count)
+        }
+        switch self {
+        case .iri(let value):
+            hasher.combine(0)
+            combine(value)
+        case .blank(let label):
+            hasher.combine(1)
+            combine(label)
+        case .literal(let form, let language, let datatype):
+            hasher.combine(2)
+            combine(form)
+            hasher.combine(language == nil)
+            combine(language ?? "")
+            combine(datatype)
+        }
+    }
 
     public var description: String {
         switch self {
