@@ -2,14 +2,19 @@ import CLibFuzzer
 
 /// The entry of a fuzz target: hands libFuzzer's driver the command line and the test function.
 ///
-/// SwiftPM links an executable target on Linux with `main` defined as `<target>_main`, so each
-/// target defines that symbol with `@_cdecl` (and no top-level code, no `@main`) and calls this:
+/// A release build links an executable target on Linux with `main` defined as `<target>_main`, so
+/// each target defines that symbol with `@_cdecl` (and no top-level code, no `@main`) and calls
+/// this. A debug build links no such alias: libFuzzer's own `main` is linked and calls
+/// `LLVMFuzzerTestOneInput`, so the test function carries that name too:
 ///
 /// ```swift
 /// @_cdecl("TokenizerFuzzer_main")
 /// func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
 ///     FuzzEntry.run(argc, argv, testOneInput)
 /// }
+///
+/// @_cdecl("LLVMFuzzerTestOneInput")
+/// func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { … }
 /// ```
 public enum FuzzEntry {
     /// The test function libFuzzer calls with each input; it returns 0.

@@ -28,11 +28,14 @@ public enum LayerChecks {
         }
     }
 
-    /// Checks a document's layers, whichever it has: blocks, utterances and gold sentences and
+    /// Checks a document with its own ``Document/_checkInvariants()``, then its layers, whichever
+    /// it has: blocks, utterances and gold sentences and
     /// mentions inside the text on scalar boundaries; tokens, sentences and gold tokens also
     /// non-empty, in order and without overlap; mentions non-empty and in order; and each token
     /// in exactly one sentence when both are there.
     public static func checkDocument(_ document: Document) {
+        let problems = document._checkInvariants()
+        Invariant.check(problems.isEmpty, "Document._checkInvariants: \(problems.prefix(3))")
         let text = document.text
         if let blocks = document[Blocks.self] {
             checkSpans(blocks.map(\.span), in: text, what: "block", allowEmpty: true, ordered: false)

@@ -28,6 +28,7 @@ let tagger = GazetteerTagger(matcher: matcher)
 let tokenizer = Tokenizer()
 let splitter = SentenceSplitter()
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = String(decoding: FuzzEntry.bytes(data, size), as: UTF8.self)
     var document = Document(id: "fuzz", text: text)

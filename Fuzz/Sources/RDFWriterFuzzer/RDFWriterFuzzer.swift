@@ -49,6 +49,7 @@ let setup = Setup()
 let formats: [(RDFFormat, String)] = [(.nTriples, "nt"), (.nQuads, "nq"), (.turtle, "ttl")]
 let nif = Vocabulary.NIF.namespace
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzEntry.bytes(data, size)
     let source = SourceDocument(id: "fuzz/input.txt", content: .bytes(bytes), format: .text)

@@ -17,6 +17,7 @@ func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer
     FuzzEntry.run(argc, argv, testOneInput)
 }
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzEntry.bytes(data, size)
     let strict = Result { try TextDecoder.decode(bytes) }

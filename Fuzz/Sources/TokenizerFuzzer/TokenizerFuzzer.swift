@@ -18,6 +18,7 @@ func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer
 let tokenizer = Tokenizer()
 let splitter = SentenceSplitter()
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzEntry.bytes(data, size)
     check(String(decoding: bytes, as: UTF8.self))

@@ -17,11 +17,19 @@ func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer
 
 let asXML = DocumentReader()
 let sniffing = DocumentReader(teiNotes: true, windows1252Fallback: true)
+let standardError = StandardErrorCapture()
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzEntry.bytes(data, size)
-    check(StageRun.outputs(of: asXML, for: SourceDocument(id: "fuzz/input.xml", content: .bytes(bytes), format: .xml)))
-    check(StageRun.outputs(of: sniffing, for: SourceDocument(id: "fuzz/input.txt", content: .bytes(bytes), format: .text)))
+    for (reader, source) in [
+        (asXML, SourceDocument(id: "fuzz/input.xml", content: .bytes(bytes), format: .xml)),
+        (sniffing, SourceDocument(id: "fuzz/input.txt", content: .bytes(bytes), format: .text)),
+    ] {
+        let (result, written) = standardError.run { StageRun.outputs(of: reader, for: source) }
+        Invariant.check(written.isEmpty, "reading \(source.id) wrote to standard error: \(String(decoding: written, as: UTF8.self))")
+        check(result)
+    }
     return 0
 }
 
