@@ -6,9 +6,9 @@ import Stages
 // and checks the layers' invariants (``LayerChecks``): tokens, sentences and paragraphs are
 // inside the text, on scalar boundaries, in order; tokens and sentences are non-empty and do not
 // overlap; every token is in exactly one sentence, and sentences start and end at tokens. The
-// input is decoded as UTF-8 with invalid bytes replaced (U+FFFD), and also decoded as Latin-1
-// (every byte one scalar, so multi-byte characters of every width occur), so that the text
-// holds every kind of scalar.
+// input is decoded as UTF-8 with invalid bytes replaced (U+FFFD), and also as Latin-1 (every
+// byte one scalar: two-byte characters and C1 controls wherever a byte is 0x80 or above, where
+// the UTF-8 decoding would have replacement characters).
 
 @_cdecl("TokenizerFuzzer_main")
 func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
