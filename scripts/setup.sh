@@ -49,3 +49,13 @@ if ((${#python_packages[@]})); then
     done
 fi
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2; exit 1; }
+
+if [[ "${1:-}" == "--test" ]]; then
+    # The fuzz targets (scripts/fuzz.sh) need libFuzzer, AddressSanitizer and lld; all three ship
+    # with the Swift toolchain for Linux, so there is nothing to install, only to check.
+    toolchain="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")"
+    compgen -G "$toolchain/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null \
+        && compgen -G "$toolchain/lib/clang/*/lib/linux/libclang_rt.asan-*.a" >/dev/null \
+        && [[ -x "$toolchain/bin/ld.lld" ]] \
+        || { echo "setup: this Swift toolchain ($toolchain) lacks libFuzzer, ASan or ld.lld, which scripts/fuzz.sh needs" >&2; exit 1; }
+fi

@@ -52,3 +52,8 @@ python3 scripts/check_hostile_corpus.py --binary .build/debug/textgraph
 python3 scripts/measure_memory.py --binary .build/debug/textgraph --only cap
 python3 scripts/entities_per_document.py --binary .build/debug/textgraph --quiet
 python3 scripts/check_render.py --binary .build/debug/textgraph --corpus corpus
+
+# The fuzz targets, briefly (Fuzz/README.md): an instrumented debug build (about 50 s from
+# scratch on two cores; release takes about 5 minutes), replays of the fixed crashes in
+# Fuzz/Regressions, then each target for FUZZ_SECONDS. A crash fails the run.
+FUZZ_CONFIGURATION="${FUZZ_CONFIGURATION:-debug}" scripts/fuzz.sh all "${FUZZ_SECONDS:-20}"

@@ -11,4 +11,16 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
+// libxml2 writes a few messages that have no parser context ("xmlParseChunk: encoder error")
+// through its generic error function, which prints to standard error. The function is variadic,
+// so Swift cannot write one; this one drops the message. The setting is per thread in libxml2.
+static void textgraph_xmlDropGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void textgraph_xmlDropGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, textgraph_xmlDropGenericError);
+}
+
 #endif

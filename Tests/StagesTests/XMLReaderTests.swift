@@ -77,6 +77,23 @@ import Testing
         }
     }
 
+    /// Found by the `xml` fuzz target (Fuzz/Regressions/XMLReaderFuzzer): libxml2 raises a
+    /// conversion failure without a parser context, so it went to standard error (five lines per
+    /// document, besides the reader's own) and the document failed as merely "not well formed".
+    @Test func bytesTheDeclaredEncodingCannotConvertAreNamed() async {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<doc><p>Eerste alinea.</p><p>caf".utf8)
+            + [0xFF, 0xFE, 0xFF] + Array(" tweede</p></doc>\n".utf8)
+        var harness = StageHarness(XMLReader())
+        let error = await #expect(throws: StageError.self) {
+            _ = try await harness.feed(SourceDocument(id: "x.xml", content: .bytes(bytes), format: .xml))
+        }
+        #expect(error?.code == .malformedInput)
+        #expect(
+            error?.message
+                == "bytes the XML declaration's encoding cannot convert: input conversion failed due to input error, bytes 0xFF 0xFE 0xFF 0x20"
+        )
+    }
+
     @Test func truncatedXMLSaysSo() async {
         let error = await failure("<?xml version=\"1.0\"?>\n<doc><p>Afgebroken <b>midden")
         #expect(error?.message.hasPrefix("the XML document is truncated: it ends inside <b> in <p> in <doc>") == true)

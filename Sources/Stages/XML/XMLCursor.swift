@@ -55,10 +55,14 @@ final class XMLCursor {
         errors = ErrorCollector()
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
             | Int32(XML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
-        let created = self.bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReaderForMemory($0, Int32(buffer.count), url, nil, options)
+        // `bytes` shares its storage with `self.bytes`, which keeps it alive for libxml2 (the
+        // reader reads the memory without copying it); the closure cannot capture `self` yet.
+        let created = XMLCursor.routingErrors(to: errors) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        xmlReaderForMemory($0, Int32(buffer.count), url, nil, options)
+                    }
                 }
             }
         }
@@ -66,10 +70,26 @@ final class XMLCursor {
             throw StageError(.malformedInput, bytes.isEmpty ? "the XML document is empty" : "libxml2 could not open the XML document")
         }
         reader = created
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-        }, Unmanaged.passUnretained(errors).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLCursor.recordError, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    /// Records a libxml2 error in the ``ErrorCollector`` given as context.
+    private static let recordError: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+    }
+
+    /// Runs `body`, a call into libxml2 that parses, with the errors libxml2 raises without a
+    /// parser context (bytes the declared encoding cannot convert, an encoder's I/O error)
+    /// recorded in `errors`, and its generic messages dropped. Otherwise libxml2 writes both
+    /// straight to standard error, several lines per document, and the document fails as merely
+    /// "not well formed". libxml2 keeps these handlers per thread; the structured one is put back
+    /// after the call, so no other parse on this thread reports into this reader.
+    private static func routingErrors<T>(to errors: ErrorCollector, _ body: () -> T) -> T {
+        textgraph_xmlDropGenericErrors()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(errors).toOpaque(), recordError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return body()
     }
 
     deinit { xmlFreeTextReader(reader) }
@@ -78,7 +98,7 @@ final class XMLCursor {
     /// - Throws: ``StageError`` with code ``StageError/Code/malformedInput`` naming the line and
     ///   libxml2's reason when the document is not well formed.
     func read() throws -> Bool {
-        let status = xmlTextReaderRead(reader)
+        let status = XMLCursor.routingErrors(to: errors) { xmlTextReaderRead(reader) }
         if status == 1 {
             switch xmlTextReaderNodeType(reader) {
             case 1:
@@ -184,7 +204,13 @@ final class XMLCursor {
         func record(_ error: xmlError) {
             // One line: libxml2 ends its messages with a line break, and some hold more.
             let message = error.message.map { String(cString: $0) }?.oneLine ?? "unknown XML error"
-            let described = StageError(.malformedInput, "malformed XML at line \(error.line): \(message)")
+            let described: StageError
+            if error.domain == Int32(XML_FROM_I18N.rawValue) {
+                // Raised while converting the input to UTF-8, before any line is known.
+                described = StageError(.malformedInput, "bytes the XML declaration's encoding cannot convert: \(message)")
+            } else {
+                described = StageError(.malformedInput, "malformed XML at line \(error.line): \(message)")
+            }
             if first == nil { first = described }
             if error.level.rawValue >= XML_ERR_ERROR.rawValue, firstFatal == nil { firstFatal = described }
         }
