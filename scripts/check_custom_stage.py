@@ -21,7 +21,7 @@ import pyoxigraph
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import Checks  # noqa: E402
-from check_graph_store import free_port, query  # noqa: E402
+from check_graph_store import query, start_oxigraph  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -67,16 +67,9 @@ def main():
         # A push from code into a real store.
         oxigraph = shutil.which("oxigraph")
         check(oxigraph is not None, "the oxigraph server is installed (pip install oxigraph)")
-        port = free_port()
-        server = subprocess.Popen([oxigraph, "serve", "--location", os.path.join(tmp, "store"), "--bind", f"127.0.0.1:{port}",
-                                   "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server, port = start_oxigraph(oxigraph, tmp)
         try:
-            for _ in range(100):
-                try:
-                    query(port, "ASK {}")
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            check(server.poll() is None, f"oxigraph serves on 127.0.0.1:{port}")
             endpoint = f"http://127.0.0.1:{port}/store"
             run = subprocess.run([tool, "corpus", "--output", os.path.join(tmp, "pushed.nq"), "--push", endpoint],
                                  cwd=ROOT, capture_output=True, text=True)

@@ -51,6 +51,21 @@ def query(port, text):
     return [{v: row[v]["value"] if v in row else "" for v in variables} for row in results["results"]["bindings"]]
 
 
+def start_oxigraph(oxigraph, directory):
+    """Starts `oxigraph serve` on a free port of 127.0.0.1 with a store in `directory` and waits
+    until it answers; returns the process and the port."""
+    port = free_port()
+    server = subprocess.Popen([oxigraph, "serve", "--location", os.path.join(directory, "store"), "--bind", f"127.0.0.1:{port}",
+                               "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            query(port, "ASK {}")
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, port
+
+
 def count(port):
     return int(query(port, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
 
@@ -66,16 +81,8 @@ def main():
     check(oxigraph is not None, "the oxigraph server is installed (pip install oxigraph)")
 
     with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        server = subprocess.Popen([oxigraph, "serve", "--location", os.path.join(tmp, "store"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        server, port = start_oxigraph(oxigraph, tmp)
         try:
-            for _ in range(100):
-                try:
-                    query(port, "ASK {}")
-                    break
-                except OSError:
-                    time.sleep(0.1)
             check(server.poll() is None, f"oxigraph serves on 127.0.0.1:{port}")
             endpoint = f"http://127.0.0.1:{port}/store"
             nquads = os.path.join(tmp, "graph.nq")
