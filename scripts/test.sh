@@ -15,6 +15,7 @@ if grep -E "^/.*/(Sources|Tests)/.*warning:" /tmp/textgraph-build.log; then
 fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
+python3 scripts/check_core.py
 
 # The bundled reference gazetteers are what scripts/build-gazetteers.sh makes from ../shared/data.
 if [[ -d ../shared/data ]] || [[ "${CI:-}" == "true" ]]; then

@@ -10,8 +10,9 @@ public struct DocumentMetadata: Hashable, Sendable {
     public var date: String?
     /// The document's official identifier, such as "2024Z01911".
     public var identifier: String?
-    /// The language of the text as a BCP 47 tag; TextGraph's stages are for `nl`.
-    public var language: String
+    /// The language of the text as a BCP 47 tag (`nl`, `en-GB`), when the source says it; `nil`
+    /// when it does not, and the stages assume the language they are made for.
+    public var language: String?
     /// Further properties, by name.
     public var properties: [String: String]
 
@@ -22,7 +23,7 @@ public struct DocumentMetadata: Hashable, Sendable {
         title: String? = nil,
         date: String? = nil,
         identifier: String? = nil,
-        language: String = "nl",
+        language: String? = nil,
         properties: [String: String] = [:]
     ) {
         self.source = source

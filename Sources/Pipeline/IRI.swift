@@ -5,7 +5,6 @@
 ///
 /// ```swift
 /// let china = IRI("https://w3id.org/textgraph/entity/country/cn")
-/// let type = IRI.schema("Country")  // http://schema.org/Country
 /// ```
 public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The full IRI string, without angle brackets.
@@ -44,7 +43,4 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible, Expr
         }
         return nil
     }
-
-    /// A class or property in the schema.org vocabulary (`http://schema.org/`).
-    public static func schema(_ localName: String) -> IRI { IRI("http://schema.org/" + localName) }
 }

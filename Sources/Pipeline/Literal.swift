@@ -1,8 +1,18 @@
-/// An RDF literal: a lexical form with a datatype or a language tag.
+/// A value as text: a lexical form with a datatype or a language tag (the shape of an RDF
+/// literal).
+///
+/// The core names no datatype vocabulary: the stages that give values their types (XML Schema's
+/// `xsd:date`, `xsd:decimal`, …) add constructors for them, as `Stages` does with
+/// `Literal.date(year:month:day:)`.
+///
+/// ```swift
+/// let label = Literal("Nuctech", language: "en")
+/// let count = Literal("3", datatype: IRI("http://www.w3.org/2001/XMLSchema#integer"))
+/// ```
 public struct Literal: Hashable, Sendable, CustomStringConvertible {
     /// The lexical form.
     public let lexicalForm: String
-    /// The datatype IRI; `nil` means `xsd:string` (or `rdf:langString` when ``language`` is set).
+    /// The datatype IRI; `nil` for a plain string (or a language-tagged one when ``language`` is set).
     public let datatype: IRI?
     /// The language tag, lowercased (`nl`, `en`), for language-tagged strings.
     public let language: String?
@@ -14,10 +24,10 @@ public struct Literal: Hashable, Sendable, CustomStringConvertible {
         self.language = nil
     }
 
-    /// A typed literal.
+    /// A typed literal, its datatype as given.
     public init(_ lexicalForm: String, datatype: IRI) {
         self.lexicalForm = lexicalForm
-        self.datatype = datatype == Literal.xsdString ? nil : datatype
+        self.datatype = datatype
         self.language = nil
     }
 
@@ -27,41 +37,6 @@ public struct Literal: Hashable, Sendable, CustomStringConvertible {
         self.datatype = nil
         self.language = language.lowercased()
     }
-
-    /// An `xsd:nonNegativeInteger`, the type NIF gives its offsets.
-    public static func nonNegativeInteger(_ value: Int) -> Literal {
-        Literal(String(value), datatype: IRI("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"))
-    }
-
-    /// An `xsd:integer`.
-    public static func integer(_ value: Int) -> Literal {
-        Literal(String(value), datatype: IRI("http://www.w3.org/2001/XMLSchema#integer"))
-    }
-
-    /// An `xsd:decimal` with up to four fractional digits, written without exponent.
-    public static func decimal(_ value: Double) -> Literal {
-        let scaled = (value * 10_000).rounded()
-        let whole = Int(scaled) / 10_000
-        var fraction = String(abs(Int(scaled) % 10_000))
-        while fraction.count < 4 { fraction = "0" + fraction }
-        while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
-        let sign = scaled < 0 && whole == 0 ? "-" : ""
-        return Literal("\(sign)\(whole).\(fraction)", datatype: IRI("http://www.w3.org/2001/XMLSchema#decimal"))
-    }
-
-    /// An `xsd:date` in `YYYY-MM-DD` form.
-    public static func date(year: Int, month: Int, day: Int) -> Literal {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return Literal(
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))",
-            datatype: IRI("http://www.w3.org/2001/XMLSchema#date")
-        )
-    }
-
-    static let xsdString = IRI("http://www.w3.org/2001/XMLSchema#string")
 
     public var description: String {
         if let language { return "\"\(lexicalForm)\"@\(language)" }

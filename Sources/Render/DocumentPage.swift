@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Stages
 
 /// The page of one document: its text with every mention highlighted by kind and linked to its
 /// entity, its sentences set apart, its questions and answers, and the entities it mentions.
@@ -26,7 +27,7 @@ public struct DocumentPage: Sendable {
         var body = "<h1>\(HTMLText.escape(view.title))</h1>\n" + metadata()
         body += PageTemplate.legend()
         body += "<section aria-labelledby=\"text-heading\">\n<h2 id=\"text-heading\">Text</h2>\n"
-        body += "<div class=\"text\" lang=\"\(HTMLText.attribute(view.metadata.language))\">" + markedText() + "</div>\n</section>\n"
+        body += "<div class=\"text\" lang=\"\(HTMLText.attribute(view.metadata.language ?? TextGraphPipeline.language))\">" + markedText() + "</div>\n</section>\n"
         body += questions()
         body += entityList()
         return PageTemplate.page(title: view.title, path: view.path, siteTitle: siteTitle, body: body)

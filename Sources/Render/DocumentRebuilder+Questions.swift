@@ -4,32 +4,32 @@ import Stages
 extension DocumentRebuilder {
     /// The questions and answers of a document, found back in its text by their `schema:text`.
     func questionSet(iri: String, text: String) -> QuestionSet? {
-        typealias V = GraphVocabulary
-        let questionSubjects = subjects(ofType: V.schema + "Question").filter { iris($0, V.schema + "isPartOf").contains(IRI(iri)) }
-        let answerSubjects = subjects(ofType: V.schema + "Answer")
-        let askedBy = iris(iri, V.tg + "askedBy")
+        typealias V = Vocabulary
+        let questionSubjects = subjects(ofType: V.schemaQuestion.iri.value).filter { iris($0, V.schemaIsPartOf.iri.value).contains(IRI(iri)) }
+        let answerSubjects = subjects(ofType: V.schemaAnswer.iri.value)
+        let askedBy = iris(iri, V.tgAskedBy.iri.value)
         guard !questionSubjects.isEmpty || !answerSubjects.isEmpty || !askedBy.isEmpty else { return nil }
         let bytes = Array(text.utf8)
-        var set = QuestionSet(askedBy: askedBy, addressedTo: iris(iri, V.tg + "addressedTo"))
-        if let caseIRI = iris(iri, V.tg + "case").first { set.caseNumber = EntityCategory.localName(caseIRI) }
+        var set = QuestionSet(askedBy: askedBy, addressedTo: iris(iri, V.tgAddressedTo.iri.value))
+        if let caseIRI = iris(iri, V.tgCase.iri.value).first { set.caseNumber = EntityCategory.localName(caseIRI) }
         var cursor = 0
         for subject in questionSubjects {
-            guard let number = literal(subject, V.schema + "position").flatMap({ Int($0.lexicalForm) }),
-                let body = literal(subject, V.schema + "text")?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor)
+            guard let number = literal(subject, V.schemaPosition.iri.value).flatMap({ Int($0.lexicalForm) }),
+                let body = literal(subject, V.schemaText.iri.value)?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor)
             else { continue }
             set.questions.append(Question(number: number, span: span))
-            if set.submitted == nil { set.submitted = literal(subject, V.schema + "dateCreated") }
-            if set.postponed == nil { set.postponed = literal(subject, V.tg + "datePostponed") }
+            if set.submitted == nil { set.submitted = literal(subject, V.schemaDateCreated.iri.value) }
+            if set.postponed == nil { set.postponed = literal(subject, V.tgDatePostponed.iri.value) }
         }
         cursor = 0
         for subject in answerSubjects {
-            guard let body = literal(subject, V.schema + "text")?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor) else { continue }
+            guard let body = literal(subject, V.schemaText.iri.value)?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor) else { continue }
             // The numbers in the answer's own order, as its IRI keeps them (`#answer-2-3`).
             let suffix = subject.split(separator: "#").last.map(String.init) ?? ""
             let numbers = suffix.hasPrefix("answer-") ? suffix.dropFirst("answer-".count).split(separator: "-").compactMap { Int($0) } : []
             set.answers.append(Answer(questionNumbers: numbers, span: span))
-            for author in iris(subject, V.schema + "author") where !set.answeredBy.contains(author) { set.answeredBy.append(author) }
-            if set.answered == nil { set.answered = literal(subject, V.schema + "dateCreated") }
+            for author in iris(subject, V.schemaAuthor.iri.value) where !set.answeredBy.contains(author) { set.answeredBy.append(author) }
+            if set.answered == nil { set.answered = literal(subject, V.schemaDateCreated.iri.value) }
         }
         set.questions.sort { $0.span < $1.span }
         set.answers.sort { $0.span < $1.span }

@@ -34,27 +34,27 @@ struct DocumentRebuilder {
 
     func subjects(ofType type: String) -> [String] {
         order.filter { subject in
-            objects(subject, GraphVocabulary.rdfType.value).contains(.iri(IRI(type)))
+            objects(subject, Vocabulary.rdfType.iri.value).contains(.iri(IRI(type)))
         }
     }
 
     /// The document, or `nil` when the statements hold none (a group of other statements).
     func document() throws -> Document? {
-        typealias V = GraphVocabulary
-        guard let iri = subjects(ofType: V.schema + "DigitalDocument").first else { return nil }
-        guard let context = subjects(ofType: V.nif + "Context").first, let text = literal(context, V.nif + "isString")?.lexicalForm else {
+        typealias V = Vocabulary
+        guard let iri = subjects(ofType: V.schemaDigitalDocument.iri.value).first else { return nil }
+        guard let context = subjects(ofType: V.nifContext.iri.value).first, let text = literal(context, V.nifIsString.iri.value)?.lexicalForm else {
             throw RenderError(.invalidGraph, "\(source): the document \(iri) has no nif:Context with nif:isString")
         }
         var metadata = DocumentMetadata()
-        metadata.source = literal(iri, V.tg + "sourcePath")?.lexicalForm
-        metadata.identifier = literal(iri, V.dcterms + "identifier")?.lexicalForm
-        metadata.title = literal(iri, V.dcterms + "title")?.lexicalForm
-        metadata.date = literal(iri, V.dcterms + "date")?.lexicalForm
-        metadata.format = literal(iri, V.dcterms + "format")?.lexicalForm
-        if let language = literal(iri, V.dcterms + "language")?.lexicalForm { metadata.language = language }
+        metadata.source = literal(iri, V.tgSourcePath.iri.value)?.lexicalForm
+        metadata.identifier = literal(iri, V.dctermsIdentifier.iri.value)?.lexicalForm
+        metadata.title = literal(iri, V.dctermsTitle.iri.value)?.lexicalForm
+        metadata.date = literal(iri, V.dctermsDate.iri.value)?.lexicalForm
+        metadata.format = literal(iri, V.dctermsFormat.iri.value)?.lexicalForm
+        if let language = literal(iri, V.dctermsLanguage.iri.value)?.lexicalForm { metadata.language = language }
         var document = Document(id: Self.id(of: iri, source: metadata.source), text: text, iri: IRI(iri), metadata: metadata)
         let offsets = CodePointTable(text)
-        document[Sentences.self] = subjects(ofType: V.nif + "Sentence").compactMap { span($0, offsets) }.sorted().map(Sentence.init)
+        document[Sentences.self] = subjects(ofType: V.nifSentence.iri.value).compactMap { span($0, offsets) }.sorted().map(Sentence.init)
         document[Mentions.self] = mentions(offsets)
         document[Relations.self] = relations(offsets)
         if let questions = questionSet(iri: iri, text: text) { document[ParliamentaryQuestions.self] = questions }
@@ -69,9 +69,9 @@ struct DocumentRebuilder {
 
     /// The UTF-8 span of a NIF string, from its offsets or its `#char=b,e` IRI.
     func span(_ subject: String, _ offsets: CodePointTable) -> Span? {
-        typealias V = GraphVocabulary
-        var begin = literal(subject, V.nif + "beginIndex").flatMap { Int($0.lexicalForm) }
-        var end = literal(subject, V.nif + "endIndex").flatMap { Int($0.lexicalForm) }
+        typealias V = Vocabulary
+        var begin = literal(subject, V.nifBeginIndex.iri.value).flatMap { Int($0.lexicalForm) }
+        var end = literal(subject, V.nifEndIndex.iri.value).flatMap { Int($0.lexicalForm) }
         if begin == nil || end == nil, let range = subject.range(of: "#char=") {
             let numbers = subject[range.upperBound...].split(separator: ",").compactMap { Int($0) }
             if numbers.count == 2 { (begin, end) = (numbers[0], numbers[1]) }
@@ -81,33 +81,33 @@ struct DocumentRebuilder {
     }
 
     func mentions(_ offsets: CodePointTable) -> [Mention] {
-        typealias V = GraphVocabulary
+        typealias V = Vocabulary
         var result: [Mention] = []
-        for subject in subjects(ofType: V.nif + "Phrase") {
+        for subject in subjects(ofType: V.nifPhrase.iri.value) {
             guard let span = span(subject, offsets) else { continue }
-            let form: MentionForm = switch literal(subject, V.tg + "mentionForm")?.lexicalForm {
+            let form: MentionForm = switch literal(subject, V.tgMentionForm.iri.value)?.lexicalForm {
             case "adjectival": .adjectival
             case "value": .value
             default: .name
             }
             result.append(
                 Mention(
-                    span: span, entityClass: iris(subject, V.its + "taClassRef").first, entity: iris(subject, V.its + "taIdentRef").first,
-                    candidates: iris(subject, V.tg + "candidate"), confidence: literal(subject, V.its + "taConfidence").flatMap { Double($0.lexicalForm) },
-                    form: form, value: literal(subject, V.tg + "value"), source: MentionOrigin.graphSource))
+                    span: span, entityClass: iris(subject, V.itsTaClassRef.iri.value).first, entity: iris(subject, V.itsTaIdentRef.iri.value).first,
+                    candidates: iris(subject, V.tgCandidate.iri.value), confidence: literal(subject, V.itsTaConfidence.iri.value).flatMap { Double($0.lexicalForm) },
+                    form: form, value: literal(subject, V.tgValue.iri.value), source: MentionOrigin.graphSource))
         }
         return result.sorted { $0.span < $1.span }
     }
 
     func relations(_ offsets: CodePointTable) -> [Relation] {
-        typealias V = GraphVocabulary
+        typealias V = Vocabulary
         var result: [Relation] = []
-        for subject in subjects(ofType: V.tg + "RelationStatement") {
-            guard let s = iris(subject, V.rdf + "subject").first, let p = iris(subject, V.rdf + "predicate").first,
-                let o = iris(subject, V.rdf + "object").first
+        for subject in subjects(ofType: V.tgRelationStatement.iri.value) {
+            guard let s = iris(subject, V.rdfSubject.iri.value).first, let p = iris(subject, V.rdfPredicate.iri.value).first,
+                let o = iris(subject, V.rdfObject.iri.value).first
             else { continue }
-            let evidence = iris(subject, V.tg + "evidence").compactMap { span($0.value, offsets) }
-            let count = literal(subject, V.tg + "count").flatMap { Int($0.lexicalForm) } ?? 1
+            let evidence = iris(subject, V.tgEvidence.iri.value).compactMap { span($0.value, offsets) }
+            let count = literal(subject, V.tgCount.iri.value).flatMap { Int($0.lexicalForm) } ?? 1
             result.append(Relation(subject: s, predicate: p, object: o, evidence: evidence, count: count, source: MentionOrigin.graphSource))
         }
         return result.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }

@@ -103,5 +103,5 @@ public struct DocumentView: Sendable {
 /// The class IRIs the views look for.
 enum MentionOriginTypes {
     /// The class of entities the model found (`tg:RecognizedEntity`).
-    static let recognizedEntity = IRI("https://w3id.org/textgraph/ns#RecognizedEntity")
+    static let recognizedEntity = Vocabulary.tgRecognizedEntity.iri
 }

@@ -34,13 +34,13 @@ public struct EntityNetwork: Sendable {
     }
 
     /// `tg:coOccursWith`.
-    public static let coOccursWith = IRI("https://w3id.org/textgraph/ns#coOccursWith")
+    public static let coOccursWith = Vocabulary.tgCoOccursWith.iri
     /// `tg:addressedTo`: an asker asked questions of an office or person.
-    public static let askedOf = IRI("https://w3id.org/textgraph/ns#addressedTo")
+    public static let askedOf = Vocabulary.tgAddressedTo.iri
     /// `tg:answered`: who answered whose questions.
-    public static let answered = IRI("https://w3id.org/textgraph/ns#answered")
+    public static let answered = Vocabulary.tgAnswered.iri
     /// `schema:memberOf`.
-    public static let memberOf = IRI("http://schema.org/memberOf")
+    public static let memberOf = Vocabulary.schemaMemberOf.iri
 
     /// The edges and their weights.
     public private(set) var edges: [Edge: Int] = [:]

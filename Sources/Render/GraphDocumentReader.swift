@@ -53,7 +53,7 @@ public struct GraphDocumentReader {
             let triple = statement.triple
             if allowsGraph {
                 let label = statement.graph.map(Self.label) ?? ""
-                if label == GraphVocabulary.entitiesGraph || label.isEmpty {
+                if label == Vocabulary.entitiesGraph.value || label.isEmpty {
                     entities.add(triple)
                     continue
                 }
@@ -67,7 +67,7 @@ public struct GraphDocumentReader {
                 }
                 group.append(triple)
             } else {
-                if triple.predicate == GraphVocabulary.rdfType, triple.object == .iri(GraphVocabulary.digitalDocument) { try flush() }
+                if triple.predicate == Vocabulary.rdfType.iri, triple.object == .iri(Vocabulary.schemaDigitalDocument.iri) { try flush() }
                 if EntityDescriptions.describes(triple) { entities.add(triple) }
                 group.append(triple)
             }
@@ -85,28 +85,15 @@ public struct GraphDocumentReader {
     }
 }
 
-/// The terms the graph reader looks for.
-enum GraphVocabulary {
-    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    static let nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-    static let its = "http://www.w3.org/2005/11/its/rdf#"
-    static let schema = "http://schema.org/"
-    static let dcterms = "http://purl.org/dc/terms/"
-    static let tg = "https://w3id.org/textgraph/ns#"
-    static let rdfType = IRI(rdf + "type")
-    static let digitalDocument = IRI(schema + "DigitalDocument")
-    static let entitiesGraph = "https://w3id.org/textgraph/graph/entities"
-}
-
 /// The entity descriptions of a graph, gathered statement by statement.
 struct EntityDescriptions {
     private var found: [IRI: Entity] = [:]
 
     /// The predicates of entity descriptions, as ``GraphBuilder`` writes them.
     static let predicates: Set<String> = [
-        "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2002/07/owl#sameAs", "http://schema.org/memberOf",
-        "http://schema.org/isPartOf", "http://purl.org/dc/terms/identifier", "http://purl.org/dc/terms/source",
-        "http://www.w3.org/2000/01/rdf-schema#seeAlso", GraphVocabulary.rdfType.value,
+        Vocabulary.rdfsLabel.iri.value, Vocabulary.owlSameAs.iri.value, Vocabulary.schemaMemberOf.iri.value,
+        Vocabulary.schemaIsPartOf.iri.value, Vocabulary.dctermsIdentifier.iri.value, Vocabulary.dctermsSource.iri.value,
+        Vocabulary.rdfsSeeAlso.iri.value, Vocabulary.rdfType.iri.value,
     ]
 
     /// Whether an N-Triples statement may describe an entity (its subject is an entity IRI).
@@ -119,14 +106,14 @@ struct EntityDescriptions {
         guard case .iri(let subject) = triple.subject, Self.predicates.contains(triple.predicate.value) else { return }
         var entity = found[subject] ?? Entity(iri: subject, types: [], labels: [])
         switch (triple.predicate.value, triple.object) {
-        case (GraphVocabulary.rdfType.value, .iri(let type)): entity.types.append(type)
-        case ("http://www.w3.org/2000/01/rdf-schema#label", .literal(let label)): entity.labels.append(label)
-        case ("http://www.w3.org/2002/07/owl#sameAs", .iri(let same)): entity.sameAs.append(same)
-        case ("http://schema.org/memberOf", .iri(let organization)): entity.memberOf.append(organization)
-        case ("http://schema.org/isPartOf", .iri(let whole)): entity.partOf.append(whole)
-        case ("http://purl.org/dc/terms/identifier", .literal(let identifier)): entity.identifiers.append(identifier.lexicalForm)
-        case ("http://purl.org/dc/terms/source", .iri(let source)): entity.sources.append(source)
-        case ("http://www.w3.org/2000/01/rdf-schema#seeAlso", .iri(let page)): entity.pages.append(page)
+        case (Vocabulary.rdfType.iri.value, .iri(let type)): entity.types.append(type)
+        case (Vocabulary.rdfsLabel.iri.value, .literal(let label)): entity.labels.append(label)
+        case (Vocabulary.owlSameAs.iri.value, .iri(let same)): entity.sameAs.append(same)
+        case (Vocabulary.schemaMemberOf.iri.value, .iri(let organization)): entity.memberOf.append(organization)
+        case (Vocabulary.schemaIsPartOf.iri.value, .iri(let whole)): entity.partOf.append(whole)
+        case (Vocabulary.dctermsIdentifier.iri.value, .literal(let identifier)): entity.identifiers.append(identifier.lexicalForm)
+        case (Vocabulary.dctermsSource.iri.value, .iri(let source)): entity.sources.append(source)
+        case (Vocabulary.rdfsSeeAlso.iri.value, .iri(let page)): entity.pages.append(page)
         default: return
         }
         found[subject] = entity

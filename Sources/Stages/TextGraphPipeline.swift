@@ -13,6 +13,10 @@ public import Pipeline
 /// To change the stages (insert a stage of your own after the linker, replace or remove one),
 /// start from ``standardStages(gazetteer:options:)`` and build with ``make(options:stages:)``.
 public enum TextGraphPipeline {
+    /// The language the standard stages analyse (Dutch): what the graph says of a document whose
+    /// source names no language (``DocumentMetadata/language`` is `nil`).
+    public static let language = "nl"
+
     /// What the standard pipeline can be told.
     public struct Options: Sendable {
         /// The namespace of document IRIs.

@@ -55,7 +55,7 @@ public struct GazetteerCheckCommand: ParsableCommand {
         var out = ""
         var types: [String: Int] = [:]
         for entry in gazetteer.entries {
-            for type in entry.types { types[type.value.replacingOccurrences(of: "http://schema.org/", with: ""), default: 0] += 1 }
+            for type in entry.types { types[type.value.replacingOccurrences(of: Vocabulary.Namespace.schema.iri, with: ""), default: 0] += 1 }
         }
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         out += "total: \(gazetteer.count) entries, \(matcher.aliasCount) distinct names\n"

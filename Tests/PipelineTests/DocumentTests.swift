@@ -53,10 +53,9 @@ import Testing
         #expect(document._checkInvariants() == ["mention 0..<5 links to <urn:e:china>, which Entities does not describe"])
     }
 
-    @Test func literalsFormatDecimalsAndDatesExactly() {
-        #expect(Literal.decimal(0.5).lexicalForm == "0.5")
-        #expect(Literal.decimal(1).lexicalForm == "1.0")
-        #expect(Literal.decimal(1.0 / 3).lexicalForm == "0.3333")
-        #expect(Literal.date(year: 2024, month: 2, day: 7).lexicalForm == "2024-02-07")
+    @Test func typedLiteralsKeepTheDatatypeTheyAreGiven() {
+        let string = IRI("http://www.w3.org/2001/XMLSchema#string")
+        #expect(Literal("a", datatype: string).datatype == string)
+        #expect(Literal("a", language: "NL").language == "nl")
     }
 }

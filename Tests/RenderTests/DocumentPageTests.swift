@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Stages
 import Render
 import Testing
 

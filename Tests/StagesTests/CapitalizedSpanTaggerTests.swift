@@ -55,6 +55,6 @@ import Testing
         #expect(linked[Entities.self]?.map(\.iri.value) == [Gazetteer.entityBase + "party/x", Gazetteer.entityBase + "person/a"])
         let fragment = GraphBuilder().build(linked)
         #expect(fragment.sharedTriples.contains(Triple(IRI(Gazetteer.entityBase + "person/a"), .schema("memberOf"), IRI(Gazetteer.entityBase + "party/x"))))
-        #expect(fragment.sharedTriples.contains { $0.subject == .iri(IRI(Gazetteer.entityBase + "party/x")) && $0.predicate == Vocabulary.RDFS.label })
+        #expect(fragment.sharedTriples.contains { $0.subject == .iri(IRI(Gazetteer.entityBase + "party/x")) && $0.predicate == Vocabulary.rdfsLabel.iri })
     }
 }

@@ -117,11 +117,11 @@ import Testing
         #expect(try await harness.finish().isClean)
         let triples = out[0].triples + out[0].sharedTriples
         let person = IRI(Gazetteer.entityBase + "ner/person/vermeulen")
-        #expect(triples.contains(Triple(person, Vocabulary.RDF.type, .schema("Person"))))
-        #expect(triples.contains(Triple(person, Vocabulary.RDF.type, EntityRecognizer.recognizedEntity)))
-        #expect(triples.contains { $0.predicate == IRI(Vocabulary.ITS.namespace + "taConfidence") })
+        #expect(triples.contains(Triple(person, Vocabulary.rdfType.iri, .schema("Person"))))
+        #expect(triples.contains(Triple(person, Vocabulary.rdfType.iri, EntityRecognizer.recognizedEntity)))
+        #expect(triples.contains { $0.predicate == IRI(Vocabulary.Namespace.itsrdf.iri + "taConfidence") })
         // The gazetteer's China is still China.
-        #expect(triples.contains { $0.predicate == IRI(Vocabulary.ITS.namespace + "taIdentRef") && $0.object == .iri(IRI(Gazetteer.entityBase + "country/cn")) })
+        #expect(triples.contains { $0.predicate == IRI(Vocabulary.Namespace.itsrdf.iri + "taIdentRef") && $0.object == .iri(IRI(Gazetteer.entityBase + "country/cn")) })
     }
 
     @Test func noModelLeavesTheRecognizerOut() throws {

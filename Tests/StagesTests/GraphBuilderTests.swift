@@ -29,21 +29,21 @@ import Testing
         let doc = IRI(Document.defaultBase + "dir/d.txt")
         let context = doc.appending("#char=0,15")
         #expect(fragment.graph == doc)
-        #expect(objects(fragment, context, V.RDF.type) == [.iri(V.NIF.context), .iri(V.NIF.rfc5147String)])
-        #expect(objects(fragment, context, V.NIF.isString) == [.literal(Literal("België en China"))])
-        #expect(objects(fragment, context, V.NIF.endIndex) == [.literal(.nonNegativeInteger(15))])
+        #expect(objects(fragment, context, V.rdfType.iri) == [.iri(V.nifContext.iri), .iri(V.nifRfc5147String.iri)])
+        #expect(objects(fragment, context, V.nifIsString.iri) == [.literal(Literal("België en China"))])
+        #expect(objects(fragment, context, V.nifEndIndex.iri) == [.literal(.nonNegativeInteger(15))])
     }
 
     @Test func mentionsArePhrasesLinkedToTheirEntities() {
         let fragment = GraphBuilder().build(linkedDocument("België en China"))
         let doc = IRI(Document.defaultBase + "dir/d.txt")
         let phrase = doc.appending("#char=10,15")
-        #expect(objects(fragment, phrase, V.NIF.anchorOf) == [.literal(Literal("China"))])
-        #expect(objects(fragment, phrase, V.NIF.beginIndex) == [.literal(.nonNegativeInteger(10))])
-        #expect(objects(fragment, phrase, V.NIF.referenceContext) == [.iri(doc.appending("#char=0,15"))])
-        #expect(objects(fragment, phrase, V.ITS.taIdentRef) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
-        #expect(objects(fragment, phrase, V.ITS.taClassRef) == [.iri(.schema("Country"))])
-        #expect(objects(fragment, doc, V.Schema.mentions) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
+        #expect(objects(fragment, phrase, V.nifAnchorOf.iri) == [.literal(Literal("China"))])
+        #expect(objects(fragment, phrase, V.nifBeginIndex.iri) == [.literal(.nonNegativeInteger(10))])
+        #expect(objects(fragment, phrase, V.nifReferenceContext.iri) == [.iri(doc.appending("#char=0,15"))])
+        #expect(objects(fragment, phrase, V.itsTaIdentRef.iri) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
+        #expect(objects(fragment, phrase, V.itsTaClassRef.iri) == [.iri(.schema("Country"))])
+        #expect(objects(fragment, doc, V.schemaMentions.iri) == [.iri(IRI(Gazetteer.entityBase + "country/cn"))])
         #expect(fragment.sharedTriples.count == 2)
     }
 
@@ -60,34 +60,34 @@ import Testing
         let fragment = GraphBuilder().build(document)
         #expect(Set(fragment.triples).count == fragment.triples.count, "a statement is written twice")
         let heading = IRI(Document.defaultBase + "dir/h.txt").appending("#char=0,7")
-        #expect(Set(objects(fragment, heading, V.RDF.type)) == [.iri(V.NIF.sentence), .iri(V.NIF.phrase), .iri(V.TG.utterance), .iri(V.NIF.rfc5147String)])
-        #expect(objects(fragment, heading, V.NIF.beginIndex) == [.literal(.nonNegativeInteger(0))])
-        #expect(objects(fragment, heading, V.NIF.anchorOf) == [.literal(Literal("Nuctech"))])
-        #expect(objects(fragment, heading, V.ITS.taIdentRef) == [.iri(nuctech)])
+        #expect(Set(objects(fragment, heading, V.rdfType.iri)) == [.iri(V.nifSentence.iri), .iri(V.nifPhrase.iri), .iri(V.tgUtterance.iri), .iri(V.nifRfc5147String.iri)])
+        #expect(objects(fragment, heading, V.nifBeginIndex.iri) == [.literal(.nonNegativeInteger(0))])
+        #expect(objects(fragment, heading, V.nifAnchorOf.iri) == [.literal(Literal("Nuctech"))])
+        #expect(objects(fragment, heading, V.itsTaIdentRef.iri) == [.iri(nuctech)])
         // The mention inside the second sentence is a string of its own.
         let inside = IRI(Document.defaultBase + "dir/h.txt").appending("#char=9,16")
-        #expect(objects(fragment, inside, V.NIF.anchorOf) == [.literal(Literal("Nuctech"))])
-        #expect(objects(fragment, inside, V.NIF.referenceContext).count == 1)
+        #expect(objects(fragment, inside, V.nifAnchorOf.iri) == [.literal(Literal("Nuctech"))])
+        #expect(objects(fragment, inside, V.nifReferenceContext.iri).count == 1)
     }
 
     @Test func sentencesAreOffsetsIntoTheContextAndCarryTheirTextOnlyWhenAsked() {
         let doc = IRI(Document.defaultBase + "dir/d.txt")
         let sentence = doc.appending("#char=0,6")
         let plain = GraphBuilder().build(linkedDocument("België en China"))
-        #expect(objects(plain, sentence, V.RDF.type) == [.iri(V.NIF.sentence), .iri(V.NIF.rfc5147String)])
-        #expect(objects(plain, sentence, V.NIF.endIndex) == [.literal(.nonNegativeInteger(6))])
-        #expect(objects(plain, sentence, V.NIF.referenceContext) == [.iri(doc.appending("#char=0,15"))])
-        #expect(objects(plain, sentence, V.NIF.anchorOf).isEmpty)
+        #expect(objects(plain, sentence, V.rdfType.iri) == [.iri(V.nifSentence.iri), .iri(V.nifRfc5147String.iri)])
+        #expect(objects(plain, sentence, V.nifEndIndex.iri) == [.literal(.nonNegativeInteger(6))])
+        #expect(objects(plain, sentence, V.nifReferenceContext.iri) == [.iri(doc.appending("#char=0,15"))])
+        #expect(objects(plain, sentence, V.nifAnchorOf.iri).isEmpty)
         let withText = GraphBuilder(includeSentenceText: true).build(linkedDocument("België en China"))
-        #expect(objects(withText, sentence, V.NIF.anchorOf) == [.literal(Literal("België"))])
+        #expect(objects(withText, sentence, V.nifAnchorOf.iri) == [.literal(Literal("België"))])
         #expect(withText.triples.count == plain.triples.count + 1)
     }
 
     @Test func sentencesCanBeLeftOut() {
         let with = GraphBuilder().build(linkedDocument("België en China"))
         let without = GraphBuilder(includeSentences: false).build(linkedDocument("België en China"))
-        #expect(with.triples.contains { $0.object == .iri(V.NIF.sentence) })
-        #expect(!without.triples.contains { $0.object == .iri(V.NIF.sentence) })
+        #expect(with.triples.contains { $0.object == .iri(V.nifSentence.iri) })
+        #expect(!without.triples.contains { $0.object == .iri(V.nifSentence.iri) })
     }
 
     @Test func stageEmitsOneFragmentPerDocument() async throws {

@@ -98,7 +98,7 @@ import Testing
 
     @Test func documentIRIsInAPrefixedNamespaceAreWrittenAlike() throws {
         // Turtle writes such a document as a prefixed name, and its NIF strings in full.
-        try expectSameBytes(richDocument(iri: IRI(Vocabulary.TG.namespace + "doc-1")))
+        try expectSameBytes(richDocument(iri: IRI(Vocabulary.Namespace.tg.iri + "doc-1")))
     }
 
     @Test func plainAndEmptyDocumentsAreWrittenAlike() throws {
@@ -213,10 +213,28 @@ import Testing
     }
 
     @Test func vocabularyTermsAreWrittenAsTheirIRIs() {
-        for term in VocabularyTerm.allCases {
+        for term in Vocabulary.allCases {
             #expect(Array(term.encoded) == Array("<\(term.iri.value)>".utf8))
         }
-        #expect(Set(VocabularyTerm.allCases.map(\.iri)).count == VocabularyTerm.allCases.count)
+        #expect(Set(Vocabulary.allCases.map(\.iri)).count == Vocabulary.allCases.count)
+    }
+
+    @Test func vocabularyTermsAreOneByteInDeclarationOrder() {
+        #expect(MemoryLayout<Vocabulary>.size == 1)
+        for (position, term) in Vocabulary.allCases.enumerated() {
+            #expect(term.index == position, "\(term) is at \(position) but its index is \(term.index)")
+        }
+    }
+
+    @Test func vocabularyTermsNameTheirNamespaceAndLocalName() {
+        #expect(Vocabulary.rdfType.iri == IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+        #expect(Vocabulary.itsTaIdentRef.iri == IRI("http://www.w3.org/2005/11/its/rdf#taIdentRef"))
+        #expect(Vocabulary.tgCase.iri == IRI("https://w3id.org/textgraph/ns#case"))
+        #expect(Vocabulary.prefixes.first! == ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
+        for term in Vocabulary.allCases {
+            let prefix = String(term.curie.prefix { $0 != ":" })
+            #expect(Vocabulary.Namespace.allCases.contains { $0.prefix == prefix && term.iri.value.hasPrefix($0.iri) })
+        }
     }
 
     @Test func eightByteEscapeTestMissesNoByteThatNeedsAnEscape() {

@@ -93,7 +93,7 @@ import Testing
         #expect(set.answeredBy.allSatisfy { last($0).hasSuffix("van-weel") })
         #expect(set.askedBy.count == 1)
         #expect(set.askedBy.allSatisfy { last($0).contains("teunissen") })
-        let office = (document[Relations.self] ?? []).first { $0.predicate == Vocabulary.TG.holdsOffice && $0.subject == set.answeredBy.first }
+        let office = (document[Relations.self] ?? []).first { $0.predicate == Vocabulary.tgHoldsOffice.iri && $0.subject == set.answeredBy.first }
         #expect(office.map { last($0.object) } == "minister-van-justitie-en-veiligheid")
     }
 
@@ -114,7 +114,7 @@ import Testing
         // Hermans is a member of parliament the bundled gazetteer knows; Van Marum is new here.
         #expect(set.answeredBy.map(last) == ["van-marum", "sophie-hermans"])
         #expect(set.answered == .date(year: 2024, month: 11, day: 18))
-        let offices = (document[Relations.self] ?? []).filter { $0.predicate == Vocabulary.TG.holdsOffice }.map { last($0.subject) + "→" + last($0.object) }
+        let offices = (document[Relations.self] ?? []).filter { $0.predicate == Vocabulary.tgHoldsOffice.iri }.map { last($0.subject) + "→" + last($0.object) }
         #expect(offices.sorted() == [
             "sophie-hermans→minister-van-klimaat-en-groene-groei", "van-marum→staatssecretaris-van-binnenlandse-zaken-en-koninkrijksrelaties",
         ])
@@ -135,6 +135,6 @@ import Testing
         #expect(set.postponed == .date(year: 2024, month: 11, day: 20))
         #expect(set.questions.isEmpty && set.answers.isEmpty)
         let fragment = GraphBuilder().build(document)
-        #expect(fragment.triples.contains(Triple(IRI(Gazetteer.entityBase + "document/2024Z17538"), Vocabulary.TG.datePostponed, .date(year: 2024, month: 11, day: 20))))
+        #expect(fragment.triples.contains(Triple(IRI(Gazetteer.entityBase + "document/2024Z17538"), Vocabulary.tgDatePostponed.iri, .date(year: 2024, month: 11, day: 20))))
     }
 }

@@ -127,7 +127,7 @@ import Testing
         #expect(brouwersma.entity?.value == Gazetteer.entityBase + "person/brouwersma")
         #expect(document[Entities.self]?.first { $0.iri == brouwersma.entity }?.labels == [Literal("Brouwersma", language: "nl")])
         let fragment = GraphBuilder().build(document)
-        #expect(fragment.triples.contains(Triple(IRI(Document.defaultBase + "d"), Vocabulary.TG.askedBy, IRI(Gazetteer.entityBase + "person/brouwersma"))))
+        #expect(fragment.triples.contains(Triple(IRI(Document.defaultBase + "d"), Vocabulary.tgAskedBy.iri, IRI(Gazetteer.entityBase + "person/brouwersma"))))
         #expect(document._checkInvariants().isEmpty)
     }
 
@@ -158,13 +158,13 @@ import Testing
         // The sample names its case (2024Z09999): its questions are named by the case.
         let question = { (n: Int) in GraphBuilder.questionIRI(caseNumber: "2024Z09999", number: n) }
         #expect(question(2).value == Gazetteer.entityBase + "document/2024Z09999/question-2")
-        #expect(objects(question(2), Vocabulary.Schema.acceptedAnswer) == [.iri(doc.appending("#answer-1-2"))])
-        #expect(objects(doc.appending("#answer-1-2"), Vocabulary.Schema.parentItem) == [.iri(question(1)), .iri(question(2))])
-        #expect(objects(question(1), Vocabulary.Schema.author).count == 2)
-        #expect(objects(doc, Vocabulary.TG.caseProperty) == [.iri(IRI(Gazetteer.entityBase + "document/2024Z09999"))])
-        #expect(objects(IRI(Gazetteer.entityBase + "person/ingrid-michon-derkzen"), Vocabulary.Schema.memberOf) == [.iri(IRI(Gazetteer.entityBase + "party/vvd"))])
-        #expect(objects(doc, Vocabulary.DCTerms.identifier) == [.literal(Literal("2024Z09999"))])
-        #expect(fragment.triples.contains { $0.predicate == Vocabulary.TG.evidence })
+        #expect(objects(question(2), Vocabulary.schemaAcceptedAnswer.iri) == [.iri(doc.appending("#answer-1-2"))])
+        #expect(objects(doc.appending("#answer-1-2"), Vocabulary.schemaParentItem.iri) == [.iri(question(1)), .iri(question(2))])
+        #expect(objects(question(1), Vocabulary.schemaAuthor.iri).count == 2)
+        #expect(objects(doc, Vocabulary.tgCase.iri) == [.iri(IRI(Gazetteer.entityBase + "document/2024Z09999"))])
+        #expect(objects(IRI(Gazetteer.entityBase + "person/ingrid-michon-derkzen"), Vocabulary.schemaMemberOf.iri) == [.iri(IRI(Gazetteer.entityBase + "party/vvd"))])
+        #expect(objects(doc, Vocabulary.dctermsIdentifier.iri) == [.literal(Literal("2024Z09999"))])
+        #expect(fragment.triples.contains { $0.predicate == Vocabulary.tgEvidence.iri })
     }
 }
 

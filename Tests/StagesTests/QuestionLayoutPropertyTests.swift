@@ -28,21 +28,21 @@ import Testing
             let triples = fragment.triples + fragment.sharedTriples
             func objects(_ subject: Term, _ predicate: IRI) -> [Term] { triples.filter { $0.subject == subject && $0.predicate == predicate }.map(\.object) }
             func subjects(_ predicate: IRI, _ object: Term) -> [Term] { triples.filter { $0.predicate == predicate && $0.object == object }.map(\.subject) }
-            func position(_ node: Term) -> Int? { objects(node, Vocabulary.Schema.position).first.flatMap { if case .literal(let l) = $0 { Int(l.lexicalForm) } else { nil } } }
+            func position(_ node: Term) -> Int? { objects(node, Vocabulary.schemaPosition.iri).first.flatMap { if case .literal(let l) = $0 { Int(l.lexicalForm) } else { nil } } }
             func last(_ term: Term) -> String { if case .iri(let iri) = term { String(iri.value.split(separator: "/").last!) } else { "\(term)" } }
             func string(_ term: Term) -> String { if case .literal(let l) = term { l.lexicalForm } else { "\(term)" } }
-            let parts = subjects(Vocabulary.Schema.isPartOf, doc)
-            let questionNodes = parts.filter { objects($0, Vocabulary.RDF.type).contains(.iri(Vocabulary.Schema.question)) }
-            let answerNodes = parts.filter { objects($0, Vocabulary.RDF.type).contains(.iri(Vocabulary.Schema.answer)) }
+            let parts = subjects(Vocabulary.schemaIsPartOf.iri, doc)
+            let questionNodes = parts.filter { objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaQuestion.iri)) }
+            let answerNodes = parts.filter { objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaAnswer.iri)) }
             questions = questionNodes.compactMap(position).sorted()
-            questionTexts = questionNodes.sorted { (position($0) ?? 0) < (position($1) ?? 0) }.flatMap { objects($0, Vocabulary.Schema.text).map(string) }
-            answerGroups = answerNodes.map { objects($0, Vocabulary.Schema.parentItem).compactMap(position).sorted() }.sorted { $0.first ?? 0 < $1.first ?? 0 }
-            answerTexts = answerNodes.flatMap { objects($0, Vocabulary.Schema.text).map(string) }.sorted()
-            let askerTerms = objects(doc, Vocabulary.TG.askedBy)
+            questionTexts = questionNodes.sorted { (position($0) ?? 0) < (position($1) ?? 0) }.flatMap { objects($0, Vocabulary.schemaText.iri).map(string) }
+            answerGroups = answerNodes.map { objects($0, Vocabulary.schemaParentItem.iri).compactMap(position).sorted() }.sorted { $0.first ?? 0 < $1.first ?? 0 }
+            answerTexts = answerNodes.flatMap { objects($0, Vocabulary.schemaText.iri).map(string) }.sorted()
+            let askerTerms = objects(doc, Vocabulary.tgAskedBy.iri)
             askers = askerTerms.map(last)
-            parties = askerTerms.map { asker in objects(asker, Vocabulary.Schema.memberOf).map(last).joined(separator: "+") }
-            addressees = objects(doc, Vocabulary.TG.addressedTo).map(last)
-            answerAuthors = Array(Set(answerNodes.flatMap { objects($0, Vocabulary.Schema.author).map(last) })).sorted()
+            parties = askerTerms.map { asker in objects(asker, Vocabulary.schemaMemberOf.iri).map(last).joined(separator: "+") }
+            addressees = objects(doc, Vocabulary.tgAddressedTo.iri).map(last)
+            answerAuthors = Array(Set(answerNodes.flatMap { objects($0, Vocabulary.schemaAuthor.iri).map(last) })).sorted()
             // Every question is named by the case, in every layout.
             for node in questionNodes {
                 guard case .iri(let iri) = node, let number = position(node) else { continue }

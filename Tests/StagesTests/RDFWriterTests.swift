@@ -31,11 +31,11 @@ import Testing
         return GraphFragment(
             graph: doc,
             triples: [
-                Triple(doc, Vocabulary.RDF.type, Vocabulary.Schema.digitalDocument),
-                Triple(doc, Vocabulary.Schema.mentions, entity),
+                Triple(doc, Vocabulary.rdfType.iri, Vocabulary.schemaDigitalDocument.iri),
+                Triple(doc, Vocabulary.schemaMentions.iri, entity),
                 Triple(doc, IRI("http://ex.org/p"), Literal("x\ny")),
             ],
-            sharedTriples: [Triple(entity, Vocabulary.RDFS.label, Literal("E", language: "nl"))]
+            sharedTriples: [Triple(entity, Vocabulary.rdfsLabel.iri, Literal("E", language: "nl"))]
         )
     }
 

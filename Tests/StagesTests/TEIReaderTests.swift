@@ -95,7 +95,7 @@ import Testing
         #expect(document.texts(document[GoldTokens.self]!.map(\.span)) == ["Ik", "heet", "Eerste", "Kamer", ",", "welkom", ".", "Dank", "!"])
         let names = try #require(document[GoldMentions.self])
         #expect(document.texts(names.map(\.span)) == ["Eerste Kamer"])
-        #expect(names[0].entityClass == IRI(Vocabulary.TG.namespace + "ORG"))
+        #expect(names[0].entityClass == IRI(Vocabulary.Namespace.tg.iri + "ORG"))
     }
 
     @Test func otherRootsAreRejected() async {
@@ -196,6 +196,6 @@ import Testing
         let speakers = try #require(linked[Utterances.self]).map { $0.speaker?.value }
         #expect(speakers == [Gazetteer.entityBase + "person/khadija-arib", nil])
         #expect(linked[Entities.self]?.map(\.iri.value) == [Gazetteer.entityBase + "person/khadija-arib"])
-        #expect(GraphBuilder().build(linked).triples.contains { $0.predicate == Vocabulary.TG.speaker })
+        #expect(GraphBuilder().build(linked).triples.contains { $0.predicate == Vocabulary.tgSpeaker.iri })
     }
 }

@@ -49,7 +49,7 @@ struct Setup: Sendable {
 
 let setup = Setup()
 let formats: [(RDFFormat, String)] = [(.nTriples, "nt"), (.nQuads, "nq"), (.turtle, "ttl")]
-let nif = Vocabulary.NIF.namespace
+let nif = Vocabulary.Namespace.nif.iri
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -112,7 +112,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // N-Quads: the same triples, each in the right graph.
     Invariant.check(nQuads.count == nTriples.count, "N-Quads hold \(nQuads.count) statements, N-Triples \(nTriples.count)")
     Invariant.check(Set(nQuads.map(\.triple)) == triples, "N-Quads and N-Triples differ: \(difference(nQuads.map(\.triple), nTriples))")
-    let documentGraph = RDFTerm.iri(fragment.graph.value), entitiesGraph = RDFTerm.iri(Vocabulary.TG.entitiesGraph.value)
+    let documentGraph = RDFTerm.iri(fragment.graph.value), entitiesGraph = RDFTerm.iri(Vocabulary.entitiesGraph.value)
     let own = Set(fragment.triples.map { RDFStatement($0) })
     for quad in nQuads {
         Invariant.check(quad.graph == documentGraph || quad.graph == entitiesGraph, "a quad in graph \(String(describing: quad.graph))")

@@ -21,7 +21,7 @@ public struct ArticleReferenceTagger: Stage {
     public var assigns: Set<AnnotationKey> { [.mentions, .links] }
 
     /// The class of references whose law is not known.
-    public static let articleReference = IRI(Vocabulary.TG.namespace + "ArticleReference")
+    public static let articleReference = IRI(Vocabulary.Namespace.tg.iri + "ArticleReference")
 
     static let ordinals: Set<String> = [
         "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",

@@ -32,7 +32,7 @@ public struct EntityRecognizer: Stage {
     public static let defaultMinimumConfidence = 0.6
 
     /// The class of recognized entities besides their schema.org class.
-    public static let recognizedEntity = IRI("https://w3id.org/textgraph/ns#RecognizedEntity")
+    public static let recognizedEntity = Vocabulary.tgRecognizedEntity.iri
 
     /// Creates a recognizer.
     /// - Parameters:

@@ -8,7 +8,7 @@ extension Gazetteer {
         case person, place, organization, legislation, other(IRI?)
 
         init(_ types: [IRI]) {
-            let names = types.map { $0.value.replacingOccurrences(of: "http://schema.org/", with: "") }
+            let names = types.map { $0.value.replacingOccurrences(of: Vocabulary.Namespace.schema.iri, with: "") }
             if names.contains("Person") {
                 self = .person
             } else if names.contains(where: { ["Place", "City", "AdministrativeArea", "Country", "State"].contains($0) }) {

@@ -62,7 +62,7 @@ extension Gazetteer {
     }
 
     private static func className(_ iri: IRI) -> String {
-        for prefix in ["http://schema.org/", "https://schema.org/"] where iri.value.hasPrefix(prefix) {
+        for prefix in [Vocabulary.Namespace.schema.iri, "https://schema.org/"] where iri.value.hasPrefix(prefix) {
             let name = String(iri.value.dropFirst(prefix.count))
             if !name.isEmpty && !name.contains("/") { return name }
         }

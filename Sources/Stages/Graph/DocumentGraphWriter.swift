@@ -45,12 +45,12 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         if let identifier = metadata.identifier { sink.add(doc, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier))) }
         if let title = metadata.title { sink.add(doc, .vocabulary(.dctermsTitle), .literal(Literal(title))) }
         if let date = metadata.date {
-            sink.add(doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.XSD.namespace + "date"))))
+            sink.add(doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.Namespace.xsd.iri + "date"))))
         }
-        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(metadata.language)))
+        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(metadata.language ?? TextGraphPipeline.language)))
         if let format = metadata.format { sink.add(doc, .vocabulary(.dctermsFormat), .literal(Literal(format))) }
         for (key, value) in metadata.properties.sorted(by: { $0.key < $1.key }) {
-            sink.add(doc, .iri(IRI(V.TG.namespace + key)), .literal(Literal(value)))
+            sink.add(doc, .iri(IRI(V.Namespace.tg.iri + key)), .literal(Literal(value)))
         }
         let source = GraphNode.iri(builder.sourceIRI(of: document))
         sink.add(doc, .vocabulary(.provWasDerivedFrom), source)
@@ -68,7 +68,7 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         sink.add(context, .vocabulary(.nifIsString), .text(Span(start: 0, end: text.count)))
         sink.add(context, .vocabulary(.nifBeginIndex), .nonNegativeInteger(0))
         sink.add(context, .vocabulary(.nifEndIndex), .nonNegativeInteger(length))
-        sink.add(context, .vocabulary(.nifPredLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + document.metadata.language)))
+        sink.add(context, .vocabulary(.nifPredLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + (document.metadata.language ?? TextGraphPipeline.language))))
         sink.add(context, .vocabulary(.nifSourceUrl), .document)
     }
 
@@ -120,7 +120,7 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
             if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
             if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
-            if let speaker = utterance.speaker { sink.add(node, .iri(Vocabulary.TG.speaker), .iri(speaker)) }
+            if let speaker = utterance.speaker { sink.add(node, .iri(Vocabulary.tgSpeaker.iri), .iri(speaker)) }
         }
     }
 
@@ -147,13 +147,13 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             for type in entity.types { sink.addShared(entity.iri, .vocabulary(.rdfType), .iri(type)) }
             for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
             for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
-            for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.Schema.memberOf), .iri(organization)) }
+            for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.schemaMemberOf.iri), .iri(organization)) }
             for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
             for identifier in entity.identifiers {
                 sink.addShared(entity.iri, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier)))
             }
-            for source in entity.sources { sink.addShared(entity.iri, .iri(Vocabulary.DCTerms.source), .iri(source)) }
-            for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.RDFS.seeAlso), .iri(page)) }
+            for source in entity.sources { sink.addShared(entity.iri, .iri(Vocabulary.dctermsSource.iri), .iri(source)) }
+            for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.rdfsSeeAlso.iri), .iri(page)) }
         }
     }
 

@@ -131,12 +131,12 @@ public struct GraphBuilder: Stage {
             return .iri(Self.questionIRI(caseNumber: caseNumber, number: number))
         }
         let asked = Set(set.questions.map(\.number))
-        for asker in set.askedBy { sink.add(doc, .iri(V.TG.askedBy), .iri(asker)) }
+        for asker in set.askedBy { sink.add(doc, .iri(V.tgAskedBy.iri), .iri(asker)) }
         for addressee in set.addressedTo { sink.add(doc, .vocabulary(.tgAddressedTo), .iri(addressee)) }
         if let caseNumber = set.caseNumber {
             let caseNode = GraphNode.iri(Self.caseIRI(caseNumber))
-            sink.add(doc, .iri(V.TG.caseProperty), caseNode)
-            if let postponed = set.postponed { sink.add(caseNode, .iri(V.TG.datePostponed), .literal(postponed)) }
+            sink.add(doc, .iri(V.tgCase.iri), caseNode)
+            if let postponed = set.postponed { sink.add(caseNode, .iri(V.tgDatePostponed.iri), .literal(postponed)) }
         }
         for question in set.questions {
             let node = questionNode(question.number)
@@ -147,7 +147,7 @@ public struct GraphBuilder: Stage {
             for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
             if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
-            if let postponed = set.postponed { sink.add(node, .iri(V.TG.datePostponed), .literal(postponed)) }
+            if let postponed = set.postponed { sink.add(node, .iri(V.tgDatePostponed.iri), .literal(postponed)) }
         }
         for answer in set.answers {
             let node = answerNode(answer)
@@ -163,7 +163,7 @@ public struct GraphBuilder: Stage {
                     sink.add(question, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
                     sink.add(question, .vocabulary(.schemaPosition), .literal(.integer(number)))
                 }
-                if let answered = set.answered { sink.add(question, .iri(V.TG.dateAnswered), .literal(answered)) }
+                if let answered = set.answered { sink.add(question, .iri(V.tgDateAnswered.iri), .literal(answered)) }
             }
             for author in set.answeredBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             if let answered = set.answered { sink.add(node, .vocabulary(.schemaDateCreated), .literal(answered)) }

@@ -9,7 +9,7 @@ enum GraphNode {
     /// A blank node, by its label (only in fragments made by hand).
     case blank(String)
     /// An IRI of a vocabulary TextGraph writes (``Vocabulary``).
-    case vocabulary(VocabularyTerm)
+    case vocabulary(Vocabulary)
     /// The document's IRI.
     case document
     /// The document's IRI with a suffix, such as `#question-3`.

@@ -24,8 +24,8 @@ struct LineStatementWriter: GraphStatementSink {
     /// the line after the subject: ` <referenceContext> <doc#char=b,e>` and the line end.
     private var contextSegment: (Int, Int)? = nil
     private let contextTail = ByteBuffer(capacity: 256)
-    /// ` <rdf:type> <C>` and the line end, for each class C written so far (by raw value).
-    private var typeTails: [ByteBuffer?] = Array(repeating: nil, count: VocabularyTerm.allCases.count)
+    /// ` <rdf:type> <C>` and the line end, for each class C written so far (by index).
+    private var typeTails: [ByteBuffer?] = Array(repeating: nil, count: Vocabulary.allCases.count)
     /// `"^^<xsd:nonNegativeInteger>` and the line end.
     private let integerTail: ByteBuffer
     /// `"` and the line end.
@@ -103,11 +103,11 @@ struct LineStatementWriter: GraphStatementSink {
 
     /// ` <rdf:type> <C>` and the line end, encoded the first time it is asked for.
     @inline(__always)
-    private mutating func typeTail(_ type: VocabularyTerm) -> ByteBuffer {
-        if let tail = typeTails[type.rawValue] { return tail }
+    private mutating func typeTail(_ type: Vocabulary) -> ByteBuffer {
+        if let tail = typeTails[type.index] { return tail }
         let tail = ByteBuffer(capacity: 256)
         appendRest(.vocabulary(.rdfType), .vocabulary(type), to: tail)
-        typeTails[type.rawValue] = tail
+        typeTails[type.index] = tail
         return tail
     }
 

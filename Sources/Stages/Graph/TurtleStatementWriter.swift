@@ -88,8 +88,8 @@ struct TurtleStatementWriter: GraphStatementSink {
 
     private static let turtle = RDFEncoder(prefixes: Vocabulary.prefixes)
 
-    /// Every vocabulary term as Turtle writes it, by raw value.
-    private static let vocabulary: [[UInt8]] = VocabularyTerm.allCases.map { term in
+    /// Every vocabulary term as Turtle writes it, by index.
+    private static let vocabulary: [[UInt8]] = Vocabulary.allCases.map { term in
         var bytes: [UInt8] = []
         turtle.append(term.iri, to: &bytes)
         return bytes
@@ -107,7 +107,7 @@ struct TurtleStatementWriter: GraphStatementSink {
         switch node {
         case .vocabulary(.rdfType):
             out.append(0x61)  // "a"
-        case .iri(let iri) where iri == Vocabulary.RDF.type:
+        case .iri(let iri) where iri == Vocabulary.rdfType.iri:
             out.append(0x61)
         default:
             append(node, to: out)
@@ -119,7 +119,7 @@ struct TurtleStatementWriter: GraphStatementSink {
     private mutating func append(_ node: GraphNode, to out: ByteBuffer) {
         switch node {
         case .vocabulary(let term):
-            out.append(Self.vocabulary[term.rawValue])
+            out.append(Self.vocabulary[term.index])
         case .segment, .text:
             nodes.append(node, to: out)
         case .document:

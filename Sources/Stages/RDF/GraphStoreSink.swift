@@ -88,7 +88,7 @@ public final class GraphStoreSink: GraphSink, Sendable {
         }
         guard !pending.isEmpty else { return }
         do {
-            try await send(method: "POST", graph: Vocabulary.TG.entitiesGraph, body: pending)
+            try await send(method: "POST", graph: Vocabulary.entitiesGraph, body: pending)
         } catch {
             shared.withLock { $0.pending = pending + $0.pending }
             throw error

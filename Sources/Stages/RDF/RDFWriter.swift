@@ -184,7 +184,7 @@ public final class RDFWriter: GraphSink {
                 // "S P O .\n" → "S P O <graph> .\n"
                 buffer.append(contentsOf: line.dropLast(3))
                 buffer.append(0x20)
-                RDFEncoder().append(Vocabulary.TG.entitiesGraph, to: &buffer)
+                RDFEncoder().append(Vocabulary.entitiesGraph, to: &buffer)
                 buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
             } else {
                 buffer.append(contentsOf: line)

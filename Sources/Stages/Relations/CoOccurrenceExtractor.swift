@@ -27,7 +27,7 @@ public struct CoOccurrenceExtractor: Stage {
     public var assigns: Set<AnnotationKey> { [Relations.key] }
 
     /// The predicate of co-occurrence relations.
-    public static let coOccursWith = IRI(Vocabulary.TG.namespace + "coOccursWith")
+    public static let coOccursWith = IRI(Vocabulary.Namespace.tg.iri + "coOccursWith")
 
     public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
         var document = input

@@ -42,7 +42,7 @@ public struct ParliamentaryStructureTagger: Stage {
     public var requires: Set<AnnotationKey> { [.sentences, .links] }
     public var assigns: Set<AnnotationKey> { [ParliamentaryQuestions.key, Relations.key, .mentions, .links] }
 
-    static let office = IRI(Vocabulary.TG.namespace + "Office")
+    static let office = IRI(Vocabulary.Namespace.tg.iri + "Office")
 
     public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
         var document = input

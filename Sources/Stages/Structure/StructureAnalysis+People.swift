@@ -93,7 +93,7 @@ extension StructureAnalysis {
                 if let (party, partySpan) = asker.party.flatMap({ party in asker.partySpan.map { (party, $0) } }) ?? partyElsewhere(of: asker.name),
                     let partyIRI = entity(named: party, at: partySpan, kind: "party", type: .schema("PoliticalParty"))
                 {
-                    relate(person, .schema("memberOf"), partyIRI, at: asker.span.start)
+                    relate(person, Vocabulary.schemaMemberOf.iri, partyIRI, at: asker.span.start)
                 }
             }
             if let start = phrase.addresseesStart, start < header.upperBound {
@@ -175,7 +175,7 @@ extension StructureAnalysis {
                 if let person = entity(named: name.name, at: name.span, kind: "person", type: .schema("Person")) {
                     people.append(person)
                     if head != "Minister-president", let office = entity(named: head + " " + preposition + " " + portfolio, at: name.span, kind: "office", type: ParliamentaryStructureTagger.office) {
-                        relate(person, IRI(Vocabulary.TG.namespace + "holdsOffice"), office, at: name.span.start)
+                        relate(person, IRI(Vocabulary.Namespace.tg.iri + "holdsOffice"), office, at: name.span.start)
                     }
                 }
                 offset = close + 1
@@ -252,7 +252,7 @@ extension StructureAnalysis {
             if !people.contains(person) { people.append(person) }
             let officeStart = officeRange.upperBound - office.utf8.count
             for found in OfficePhrase(flatText(officeStart..<officeRange.upperBound), base: officeStart).offices() where found.label.hasPrefix(head) {
-                if let iri = self.office(found) { relate(person, IRI(Vocabulary.TG.namespace + "holdsOffice"), iri, at: name.span.start) }
+                if let iri = self.office(found) { relate(person, IRI(Vocabulary.Namespace.tg.iri + "holdsOffice"), iri, at: name.span.start) }
             }
         }
         return people

@@ -251,7 +251,7 @@ private struct TEIParse {
                 names.append(
                     Mention(
                         span: Span(start: start, end: last.span.end),
-                        entityClass: IRI(Vocabulary.TG.namespace + name.type),
+                        entityClass: IRI(Vocabulary.Namespace.tg.iri + name.type),
                         source: "TEI"
                     )
                 )

@@ -181,7 +181,7 @@ public enum NTriplesReader {
                     throw error("expected '^^<datatype>'")
                 }
                 i += 2
-                return Literal(lexical, datatype: try iri())
+                return Literal.typed(lexical, datatype: try iri())
             }
             return Literal(lexical)
         }

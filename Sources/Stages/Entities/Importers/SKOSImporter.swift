@@ -34,8 +34,6 @@ public struct SKOSImporter: Sendable {
     }
 
     static let skos = "http://www.w3.org/2004/02/skos/core#"
-    static let rdfType = IRI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    static let owlSameAs = IRI("http://www.w3.org/2002/07/owl#sameAs")
 
     /// The gazetteer of the concepts among the triples, in order of their first triple.
     public func gazetteer(from triples: [Triple]) -> Gazetteer {
@@ -98,11 +96,11 @@ public struct SKOSImporter: Sendable {
                 }
             case (SKOSImporter.skos + "altLabel", .literal(let literal)), (SKOSImporter.skos + "hiddenLabel", .literal(let literal)):
                 if let label = importer.kept(literal) { alias(label.lexicalForm) }
-            case (SKOSImporter.rdfType.value, .iri(let type)):
+            case (Vocabulary.rdfType.iri.value, .iri(let type)):
                 if let schema = SKOSImporter.schemaClass(type), !types.contains(schema) { types.append(schema) }
-            case (SKOSImporter.owlSameAs.value, .iri(let other)), (SKOSImporter.skos + "exactMatch", .iri(let other)):
+            case (Vocabulary.owlSameAs.iri.value, .iri(let other)), (SKOSImporter.skos + "exactMatch", .iri(let other)):
                 if let wikidata = TEIPersonImporter.wikidataEntity(other.value), !sameAs.contains(wikidata) { sameAs.append(wikidata) }
-            case ("http://schema.org/memberOf", .iri(let group)), ("https://schema.org/memberOf", .iri(let group)):
+            case (Vocabulary.schemaMemberOf.iri.value, .iri(let group)), ("https://schema.org/memberOf", .iri(let group)):
                 if !memberOf.contains(group) { memberOf.append(group) }
             default:
                 break
@@ -127,7 +125,7 @@ public struct SKOSImporter: Sendable {
 
     /// The schema.org class an IRI names, written as `http://schema.org/`, or `nil`.
     static func schemaClass(_ iri: IRI) -> IRI? {
-        for prefix in ["http://schema.org/", "https://schema.org/"] where iri.value.hasPrefix(prefix) {
+        for prefix in [Vocabulary.Namespace.schema.iri, "https://schema.org/"] where iri.value.hasPrefix(prefix) {
             let name = iri.value.dropFirst(prefix.count)
             guard let first = name.first, first.isUppercase, !name.contains("/") else { return nil }
             return .schema(String(name))
