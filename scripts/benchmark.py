@@ -283,6 +283,12 @@ def main():
     parser.add_argument("--large-mb", type=int, default=100)
     parser.add_argument("--ucto-mb", type=int, default=2, help="ucto is slow: it reads the first MB of the small corpus")
     parser.add_argument("--repeat", type=int, default=5, help="TextGraph runs on the small corpus: the best of this many")
+    parser.add_argument("--versus", metavar="OLD_BINARY",
+                        help="only compare end-to-end speed (1 core, TXT to N-Quads in a file) with an older build, "
+                             "taking turns, and exit")
+    parser.add_argument("--library", metavar="CUSTOM_STAGE_BINARY",
+                        help="with --versus: also time the library path (Examples/CustomStage, its contributor "
+                             "and stage inserted) against the CLI, 1 core")
     parser.add_argument("--spacy-peer", nargs=2, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     parser.add_argument("--spacy-nlp-only", metavar="CORPUS", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -297,6 +303,8 @@ def main():
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     texts = source_texts()
+    if args.versus:
+        return versus(binary, str(pathlib.Path(args.versus).resolve()), args.library, work, args, texts)
     small, large = work / f"txt-{args.small_mb}MB", work / f"txt-{args.large_mb}MB"
     small_xml = work / f"tei-{args.small_mb}MB"
     print(f"benchmark: {len(texts)} source texts; corpora in {work}", file=sys.stderr)
@@ -390,6 +398,49 @@ def main():
           f"   end to end vs the spaCy pipeline by CPU time rather than wall time: "
           f"{r['spacy'].cpu_seconds / r['tg1'].cpu_seconds:.1f}x, "
           f"vs spaCy alone without rdflib: {r['spacy_nlp'].cpu_seconds / r['tg1'].cpu_seconds:.1f}x)")
+    return 0
+
+
+def versus(binary, old, library, work, args, texts):
+    """The new build against an older one (and the library path against the CLI), end to end
+    on one core, TXT to N-Quads in a file, taking turns: the fastest of --repeat runs each."""
+    small = work / f"txt-{args.small_mb}MB"
+    make_corpus(small, args.small_mb, texts)
+    megabytes = corpus_bytes(small, ".txt") / 1e6
+    one = ["taskset", "-c", "0"]
+    output = work / "versus.nq"
+
+    def textgraph(program, name):
+        def measure():
+            m = run(one + [program, "run", str(small), "--jobs", "1", "--quiet", "-o", str(output)], megabytes, name)
+            m.note = f"{output.stat().st_size / 1e6:.0f} MB of N-Quads"
+            output.unlink()
+            return m
+        return measure
+
+    measurements = {
+        "old": textgraph(old, "older build (--versus), 1 core"),
+        "new": textgraph(binary, "this build, 1 core"),
+    }
+    if library:
+        def library_run():
+            m = run(one + [str(pathlib.Path(library).resolve()), str(small), "--output", str(output), "--jobs", "1"],
+                    megabytes, "library path (Examples/CustomStage), 1 core")
+            m.note = f"{output.stat().st_size / 1e6:.0f} MB of N-Quads"
+            output.unlink()
+            return m
+        measurements["library"] = library_run
+    results = taking_turns(args.repeat, measurements)
+    print(f"TextGraph end to end, TXT to N-Quads in a file, 1 core ({megabytes:.1f} MB, {os.cpu_count()} cores here)")
+    print(f"  {'':<46} {'input':>11} {'wall time':>10} {'CPU time':>10} {'rate':>14} {'peak RSS':>13}")
+    for key in results:
+        print(results[key].line())
+    print("\nRatios (acceptance)")
+    speedup = results["new"].rate / results["old"].rate
+    print(f"  {'this build vs the older one (speed)':<58} {speedup:8.3f}  (needs >= 1.1)  {verdict(speedup >= 1.1)}")
+    if library:
+        ratio = results["library"].rate / results["new"].rate
+        print(f"  {'library path with a custom stage vs the CLI (speed)':<58} {ratio:8.3f}  (needs >= 0.95)  {verdict(ratio >= 0.95)}")
     return 0
 
 

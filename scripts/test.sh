@@ -16,6 +16,7 @@ fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 python3 scripts/check_core.py
+python3 scripts/check_function_length.py
 
 # The bundled reference gazetteers are what scripts/build-gazetteers.sh makes from ../shared/data.
 if [[ -d ../shared/data ]] || [[ "${CI:-}" == "true" ]]; then

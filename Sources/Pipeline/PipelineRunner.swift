@@ -98,50 +98,14 @@ public struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = RunSummary()
-        let jobs = configuration.jobs
-        let window = configuration.window
-
-        let budget = configuration.memoryBudget
         try await withThrowingTaskGroup(of: (Int, ItemResult<Output>, Int).self) { group in
-            var nextIndex = 0
-            var nextToConsume = 0
-            var running = 0
-            var finished: [Int: ItemResult<Output>] = [:]
-            var exhausted = false
-            // The memory the budget leaves, and an item read but waiting for room in it.
-            var available = budget?.bytes ?? Int.max
-            var waiting: (index: Int, item: Input, cost: Int)? = nil
+            var schedule = Schedule<Input, Output>(configuration: configuration)
 
             func launchWhilePossible() async throws {
-                while running < jobs {
-                    let next: (index: Int, item: Input, cost: Int)
-                    if let held = waiting {
-                        next = held
-                    } else {
-                        guard !exhausted && nextIndex - nextToConsume < window else { return }
-                        guard let item = try await nextInput() else {
-                            exhausted = true
-                            return
-                        }
-                        next = (nextIndex, item, budget?.estimate(byteCount: item.byteCount ?? 0) ?? 0)
-                        nextIndex += 1
-                    }
-                    waiting = nil
-                    let size = next.item.byteCount ?? 0
-                    if let budget, let refusal = budget.refusal(byteCount: size) {
-                        finished[next.index] = PipelineRunner.refused(next.item, reason: refusal, byteCount: size)
-                        continue
-                    }
-                    if next.cost > available && running > 0 {
-                        waiting = next
-                        return
-                    }
-                    available -= next.cost
-                    running += 1
-                    let (index, item, cost) = next
+                while let (index, item, cost) = try await schedule.nextToStart(reading: nextInput) {
                     group.addTask {
                         var result = await PipelineRunner.process(item, through: pipeline)
-                        result.byteCount = size
+                        result.byteCount = item.byteCount ?? 0
                         return (index, result, cost)
                     }
                 }
@@ -149,32 +113,11 @@ public struct PipelineRunner: Sendable {
 
             /// Hands the finished items that are next in input order to `consume` and `completed`.
             func consumeReady() async throws {
-                while let ready = finished.removeValue(forKey: nextToConsume) {
-                    nextToConsume += 1
-                    summary.documents += 1
-                    summary.warnings += ready.warnings
-                    summary.bytes += ready.byteCount
-                    var failure: DocumentFailure? = nil
-                    switch ready.outcome {
-                    case .success(let outputs):
-                        summary.succeeded += 1
-                        for output in outputs {
-                            try await consume(output)
-                            summary.outputs += 1
-                        }
-                    case .failure(let failed):
-                        summary.failures.append(failed)
-                        failure = failed
-                    }
+                while let (index, ready) = schedule.nextReady() {
+                    let failure = try await summary.record(ready, consume: consume)
                     if let completed {
-                        let completion = ItemCompletion(index: nextToConsume - 1, documentID: ready.documentID, failure: failure, warnings: ready.warnings)
-                        let progress = RunProgress(
-                            documents: summary.documents,
-                            failures: summary.failures.count,
-                            bytes: summary.bytes,
-                            elapsed: clock.now - started
-                        )
-                        try await completed(completion, progress)
+                        let completion = ItemCompletion(index: index, documentID: ready.documentID, failure: failure, warnings: ready.warnings)
+                        try await completed(completion, summary.progress(elapsed: clock.now - started))
                     }
                 }
             }
@@ -184,21 +127,30 @@ public struct PipelineRunner: Sendable {
                 try await consumeReady()
                 try Task.checkCancellation()
                 try await launchWhilePossible()
-                if running == 0 {
+                if schedule.running == 0 {
                     // Nothing in flight: go on only while refused items wait to be consumed.
-                    if finished[nextToConsume] != nil { continue }
+                    if schedule.hasReady { continue }
                     break
                 }
                 guard let (index, result, cost) = try await group.next() else { break }
-                running -= 1
-                available += cost
-                finished[index] = result
+                schedule.finished(index, result, cost: cost)
                 // Start the next item before consuming, so that a core is not idle while the
                 // sink writes (consuming runs on this task, one item at a time).
                 try await launchWhilePossible()
             }
         }
+        try await finish(pipeline, into: &summary, consume: consume)
+        summary.elapsed = clock.now - started
+        return summary
+    }
 
+    /// Ends the pipeline (stages that hold outputs until the end of input emit them) and
+    /// consumes what it gives.
+    private func finish<Input: Sendable, Output: Sendable>(
+        _ pipeline: Pipeline<Input, Output>,
+        into summary: inout RunSummary,
+        consume: (Output) async throws -> Void
+    ) async throws {
         let log = DiagnosticLog()
         let context = StageContext(documentID: "(end of input)", diagnostics: log)
         do {
@@ -212,11 +164,87 @@ public struct PipelineRunner: Sendable {
             summary.failures.append(DocumentFailure(documentID: context.documentID, error: error))
         }
         summary.warnings += log.entries
-        summary.elapsed = clock.now - started
-        return summary
     }
 
-    private struct ItemResult<Output: Sendable>: Sendable {
+    /// Which items are read, started and consumed when: at most `jobs` in flight, at most
+    /// `window` read ahead of the oldest not yet consumed, and (with a budget) only what fits in
+    /// the memory the items in flight leave.
+    private struct Schedule<Input: DocumentIdentified, Output: Sendable> {
+        let jobs: Int
+        let window: Int
+        let budget: MemoryBudget?
+        /// The next input's position, and the next position to consume.
+        var nextIndex = 0
+        var nextToConsume = 0
+        /// Items in flight.
+        private(set) var running = 0
+        /// Items done (or refused) but not consumed yet, by position.
+        var finished: [Int: ItemResult<Output>] = [:]
+        var exhausted = false
+        /// The memory the budget leaves, and an item read but waiting for room in it.
+        var available: Int
+        var waiting: (index: Int, item: Input, cost: Int)? = nil
+
+        init(configuration: Configuration) {
+            jobs = configuration.jobs
+            window = configuration.window
+            budget = configuration.memoryBudget
+            available = budget?.bytes ?? Int.max
+        }
+
+        /// The next item to start, with its position and estimated memory, reading the input
+        /// when needed; `nil` when none may start now. An item the budget refuses even alone is
+        /// finished here, as a failure, without starting.
+        mutating func nextToStart(reading nextInput: () async throws -> Input?) async throws -> (Int, Input, Int)? {
+            while running < jobs {
+                let next: (index: Int, item: Input, cost: Int)
+                if let held = waiting {
+                    next = held
+                } else {
+                    guard !exhausted && nextIndex - nextToConsume < window else { return nil }
+                    guard let item = try await nextInput() else {
+                        exhausted = true
+                        return nil
+                    }
+                    next = (nextIndex, item, budget?.estimate(byteCount: item.byteCount ?? 0) ?? 0)
+                    nextIndex += 1
+                }
+                waiting = nil
+                let size = next.item.byteCount ?? 0
+                if let budget, let refusal = budget.refusal(byteCount: size) {
+                    finished[next.index] = PipelineRunner.refused(next.item, reason: refusal, byteCount: size)
+                    continue
+                }
+                if next.cost > available && running > 0 {
+                    waiting = next
+                    return nil
+                }
+                available -= next.cost
+                running += 1
+                return next
+            }
+            return nil
+        }
+
+        /// An item in flight is done.
+        mutating func finished(_ index: Int, _ result: ItemResult<Output>, cost: Int) {
+            running -= 1
+            available += cost
+            finished[index] = result
+        }
+
+        /// Whether the next item in input order is done.
+        var hasReady: Bool { finished[nextToConsume] != nil }
+
+        /// The next item in input order, with its position, when it is done.
+        mutating func nextReady() -> (Int, ItemResult<Output>)? {
+            guard let ready = finished.removeValue(forKey: nextToConsume) else { return nil }
+            nextToConsume += 1
+            return (nextToConsume - 1, ready)
+        }
+    }
+
+    fileprivate struct ItemResult<Output: Sendable>: Sendable {
         var documentID: String
         var outcome: Result<[Output], DocumentFailure>
         var warnings: [Diagnostic]
@@ -322,6 +350,33 @@ public struct RunSummary: Sendable, CustomStringConvertible {
 
     /// Whether every item went through.
     public var isClean: Bool { failures.isEmpty }
+
+    /// Counts a finished item and hands its outputs to `consume`; returns its failure, if any.
+    fileprivate mutating func record<Output: Sendable>(
+        _ item: PipelineRunner.ItemResult<Output>,
+        consume: (Output) async throws -> Void
+    ) async throws -> DocumentFailure? {
+        documents += 1
+        warnings += item.warnings
+        bytes += item.byteCount
+        switch item.outcome {
+        case .success(let outputs):
+            succeeded += 1
+            for output in outputs {
+                try await consume(output)
+                self.outputs += 1
+            }
+            return nil
+        case .failure(let failed):
+            failures.append(failed)
+            return failed
+        }
+    }
+
+    /// The counts so far, for a progress report.
+    fileprivate func progress(elapsed: Duration) -> RunProgress {
+        RunProgress(documents: documents, failures: failures.count, bytes: bytes, elapsed: elapsed)
+    }
 
     public var description: String {
         "\(documents) documents: \(succeeded) succeeded, \(failures.count) failed"

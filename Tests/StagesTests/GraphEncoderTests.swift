@@ -152,7 +152,10 @@ import Testing
         #expect(nt.contains("<https://example.org/measuredBy> <https://example.org/tool> ."))
         #expect(String(decoding: fragment.bodies[.nQuads]!, as: UTF8.self).contains("<https://example.org/measuredBy> <https://example.org/tool> <\(fragment.graph.value)> ."))
         #expect(String(decoding: fragment.bodies[.turtle]!, as: UTF8.self).contains("<https://example.org/length> \"52\"^^xsd:integer"))
-        #expect(fragment.sharedLines.contains(Array("<https://example.org/tool> <https://example.org/name> \"lengths\" .\n".utf8)))
+        #expect(fragment.sharedLines[.nTriples]!.contains(Array("<https://example.org/tool> <https://example.org/name> \"lengths\" .\n".utf8)))
+        #expect(fragment.sharedLines[.turtle] == fragment.sharedLines[.nTriples])
+        #expect(fragment.sharedLines[.nQuads]!.contains(Array(
+            "<https://example.org/tool> <https://example.org/name> \"lengths\" <https://w3id.org/textgraph/graph/entities> .\n".utf8)))
         // The built-in statements come first and are unchanged.
         #expect(nt.hasPrefix(String(decoding: plain.bodies[.nTriples]!, as: UTF8.self)))
     }

@@ -186,38 +186,7 @@ public final class GazetteerMatcher: Sendable {
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>) -> [Match] {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
-        var ids = [Int32](repeating: -1, count: tokens.count)
-        // Whether a token may hold a hyphen: `false` only where the fast path of `tokenID` saw
-        // all its bytes and no hyphen among them.
-        var mayHaveHyphen = [Bool](repeating: true, count: tokens.count)
-        // The trie node each token leads to from the root, or -1: few tokens start a name, so
-        // the search below tests this once per token instead of walking from every known token.
-        var firstNodes = [Int32](repeating: -1, count: tokens.count)
-        // Tokens glued to numbers, by index: rare, so kept aside (see `Glue`).
-        var glues: [Int: Glue] = [:]
-        // Written through buffer pointers: no uniqueness check per token.
-        ids.withUnsafeMutableBufferPointer { ids in
-            mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
-                firstNodes.withUnsafeMutableBufferPointer { firstNodes in
-                    for k in 0..<tokens.count {
-                        let token = tokens[k]
-                        if token.kind == .punctuation && token.span.length > 3 { continue }
-                        let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
-                        ids[k] = id
-                        if id >= 0 {
-                            firstNodes[k] = index.child(of: 0, token: id)
-                        } else if let letters = Self.innerName(bytes, token, mayHaveHyphen: mayHaveHyphen[k]) {
-                            var ignored = true
-                            let glued = tokenID(bytes, letters.start, letters.end, &scratch, mayHaveHyphen: &ignored)
-                            if glued >= 0 {
-                                glues[k] = Glue(id: glued, start: letters.start, end: letters.end)
-                                firstNodes[k] = index.child(of: 0, token: glued)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let (ids, mayHaveHyphen, firstNodes, glues) = tokenIDs(bytes, tokens, scratch: &scratch)
         var found: [Match] = []
         // The aliases of the longest match from token `i`; read only where this `i` found one
         // (declared once, not per token).
@@ -274,21 +243,65 @@ public final class GazetteerMatcher: Sendable {
                 continue
             }
             // "Nuctech-scanners": the first part of a hyphenated token.
-            let token = tokens[i]
-            if token.kind == .word || token.kind == .alphanumeric, mayHaveHyphen[i], let hyphen = firstHyphen(bytes, token.span) {
-                var ignored = true
-                let id = tokenID(bytes, token.span.start, hyphen, &scratch, mayHaveHyphen: &ignored)
-                let child = id >= 0 ? index.child(of: 0, token: id) : -1
-                if child >= 0 {
-                    let candidates = index.aliases(at: child).filter { alias in
-                        alias.tokenCount == 1 && accepts(index.tokenRules[Int(alias.firstToken)], bytes, token.span.start, hyphen)
-                    }
-                    if !candidates.isEmpty { found.append(match(Span(start: token.span.start, end: hyphen), candidates)) }
-                }
-            }
+            if mayHaveHyphen[i], let found1 = firstPartMatch(bytes, tokens[i], scratch: &scratch) { found.append(found1) }
             i += 1
         }
         return found
+    }
+
+    /// A name that is the first part of a hyphenated word or code ("Nuctech" of
+    /// "Nuctech-scanners"), when the gazetteer lists it as one token.
+    private func firstPartMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, scratch: inout [UInt8]) -> Match? {
+        guard token.kind == .word || token.kind == .alphanumeric, let hyphen = firstHyphen(bytes, token.span) else { return nil }
+        var ignored = true
+        let id = tokenID(bytes, token.span.start, hyphen, &scratch, mayHaveHyphen: &ignored)
+        let child = id >= 0 ? index.child(of: 0, token: id) : -1
+        guard child >= 0 else { return nil }
+        let candidates = index.aliases(at: child).filter { alias in
+            alias.tokenCount == 1 && accepts(index.tokenRules[Int(alias.firstToken)], bytes, token.span.start, hyphen)
+        }
+        return candidates.isEmpty ? nil : match(Span(start: token.span.start, end: hyphen), candidates)
+    }
+
+    /// Each token's id in the gazetteer's token table (-1 where it has none), whether it may
+    /// hold a hyphen, the trie node it leads to from the root (-1 where none), and the tokens
+    /// glued to numbers whose letters have an id (see `Glue`).
+    private func tokenIDs(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, scratch: inout [UInt8]
+    ) -> (ids: [Int32], mayHaveHyphen: [Bool], firstNodes: [Int32], glues: [Int: Glue]) {
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        // Whether a token may hold a hyphen: `false` only where the fast path of `tokenID` saw
+        // all its bytes and no hyphen among them.
+        var mayHaveHyphen = [Bool](repeating: true, count: tokens.count)
+        // The trie node each token leads to from the root, or -1: few tokens start a name, so
+        // the search below tests this once per token instead of walking from every known token.
+        var firstNodes = [Int32](repeating: -1, count: tokens.count)
+        // Tokens glued to numbers, by index: rare, so kept aside (see `Glue`).
+        var glues: [Int: Glue] = [:]
+        // Written through buffer pointers: no uniqueness check per token.
+        ids.withUnsafeMutableBufferPointer { ids in
+            mayHaveHyphen.withUnsafeMutableBufferPointer { mayHaveHyphen in
+                firstNodes.withUnsafeMutableBufferPointer { firstNodes in
+                    for k in 0..<tokens.count {
+                        let token = tokens[k]
+                        if token.kind == .punctuation && token.span.length > 3 { continue }
+                        let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                        ids[k] = id
+                        if id >= 0 {
+                            firstNodes[k] = index.child(of: 0, token: id)
+                        } else if let letters = Self.innerName(bytes, token, mayHaveHyphen: mayHaveHyphen[k]) {
+                            var ignored = true
+                            let glued = tokenID(bytes, letters.start, letters.end, &scratch, mayHaveHyphen: &ignored)
+                            if glued >= 0 {
+                                glues[k] = Glue(id: glued, start: letters.start, end: letters.end)
+                                firstNodes[k] = index.child(of: 0, token: glued)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (ids, mayHaveHyphen, firstNodes, glues)
     }
 
     /// The aliases ending at a node whose case rules the text passes, from the text's token

@@ -50,7 +50,7 @@ public struct GraphEncoder: Stage {
     /// - Throws: ``StageError`` when a large body cannot be written to its temporary file.
     public func encode(_ document: Document) throws -> EncodedFragment {
         var bodies: [RDFFormat: EncodedBytes] = [:]
-        var sharedLines: [[UInt8]]? = nil
+        var sharedLines: [RDFFormat: [[UInt8]]] = [:]
         var text = document.text
         try text.withUTF8 { bytes in
             for format in formats.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -59,12 +59,12 @@ public struct GraphEncoder: Stage {
                 case .nTriples, .nQuads:
                     var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads, body: body)
                     builder.write(document, text: bytes, into: &writer)
-                    sharedLines = sharedLines ?? writer.sharedLines
+                    sharedLines[format] = writer.sharedLines
                 case .turtle:
                     var writer = TurtleStatementWriter(document: document.iri, text: bytes, body: body)
                     builder.write(document, text: bytes, into: &writer)
                     writer.finish()
-                    sharedLines = sharedLines ?? writer.sharedLines
+                    sharedLines[format] = writer.sharedLines
                 }
                 bodies[format] = try body.takeBytes()
             }
@@ -72,10 +72,10 @@ public struct GraphEncoder: Stage {
                 // No format asked for: the shared lines alone.
                 var writer = LineStatementWriter(document: document.iri, text: bytes, quads: false, body: ByteBuffer(capacity: 64))
                 builder.write(document, text: bytes, into: &writer)
-                sharedLines = writer.sharedLines
+                sharedLines[.nTriples] = writer.sharedLines
             }
         }
-        return EncodedFragment(graph: document.iri, bodies: bodies, sharedLines: sharedLines ?? [])
+        return EncodedFragment(graph: document.iri, bodies: bodies, sharedLines: sharedLines)
     }
 
     /// Serializes a graph fragment made elsewhere (by ``GraphBuilder`` as a stage, or by hand) by
@@ -104,23 +104,23 @@ public struct GraphEncoder: Stage {
         }
         let noText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var bodies: [RDFFormat: EncodedBytes] = [:]
-        var sharedLines: [[UInt8]]? = nil
+        var sharedLines: [RDFFormat: [[UInt8]]] = [:]
         for format in formats.union(formats.isEmpty ? [.nTriples] : []).sorted(by: { $0.rawValue < $1.rawValue }) {
             let body = ByteBuffer(capacity: fragment.triples.count * 120 + 64)
             switch format {
             case .nTriples, .nQuads:
                 var writer = LineStatementWriter(document: fragment.graph, text: noText, quads: format == .nQuads, body: body)
                 replay(into: &writer)
-                sharedLines = sharedLines ?? writer.sharedLines
+                sharedLines[format] = writer.sharedLines
             case .turtle:
                 var writer = TurtleStatementWriter(document: fragment.graph, text: noText, body: body)
                 replay(into: &writer)
                 writer.finish()
-                sharedLines = sharedLines ?? writer.sharedLines
+                sharedLines[format] = writer.sharedLines
             }
             // A buffer that never spills hands over its memory: this cannot fail.
             if formats.contains(format) { bodies[format] = try! body.takeBytes() }
         }
-        return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: sharedLines ?? [])
+        return EncodedFragment(graph: fragment.graph, bodies: bodies, sharedLines: sharedLines)
     }
 }

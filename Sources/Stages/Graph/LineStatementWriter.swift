@@ -12,11 +12,14 @@ import Pipeline
 struct LineStatementWriter: GraphStatementSink {
     /// The document's statements, one line each.
     let body: ByteBuffer
-    /// The shared statements, one N-Triples line each.
+    /// The shared statements, one line each: N-Triples, or N-Quads in
+    /// ``Vocabulary/entitiesGraph``.
     private(set) var sharedLines: [[UInt8]] = []
     private let nodes: NodeEncoder
     /// What ends a line: ` <graph> .\n` for N-Quads, ` .\n` for N-Triples.
     private let lineEnd: ByteBuffer
+    /// What ends a shared line: ` <entities graph> .\n` for N-Quads, ` .\n` for N-Triples.
+    private let sharedLineEnd: ByteBuffer
     /// The last subject written, and its bytes.
     private var subject: GraphNode? = nil
     private let subjectBytes = ByteBuffer(capacity: 256)
@@ -46,6 +49,12 @@ struct LineStatementWriter: GraphStatementSink {
             nodes.append(.document, to: lineEnd)
         }
         lineEnd.append(" .\n")
+        sharedLineEnd = ByteBuffer(capacity: 128)
+        if quads {
+            sharedLineEnd.append(0x20)
+            nodes.append(.iri(Vocabulary.entitiesGraph), to: sharedLineEnd)
+        }
+        sharedLineEnd.append(" .\n")
         integerTail = ByteBuffer(capacity: 256)
         integerTail.append("\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>")
         integerTail.append(lineEnd)
@@ -112,7 +121,7 @@ struct LineStatementWriter: GraphStatementSink {
     }
 
     mutating func addShared(_ subject: IRI, _ predicate: GraphNode, _ object: GraphNode) {
-        sharedLines.append(nodes.line(.iri(subject), predicate, object, in: sharedLine))
+        sharedLines.append(nodes.line(.iri(subject), predicate, object, ending: sharedLineEnd, in: sharedLine))
     }
 }
 
@@ -183,15 +192,16 @@ struct NodeEncoder {
         }
     }
 
-    /// One N-Triples line (subject, predicate, object and ` .\n`), made in `scratch`.
-    func line(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode, in scratch: ByteBuffer) -> [UInt8] {
+    /// One line (subject, predicate, object and `end`: ` .\n`, or the graph and ` .\n`), made in
+    /// `scratch`.
+    func line(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode, ending end: ByteBuffer, in scratch: ByteBuffer) -> [UInt8] {
         scratch.removeAll()
         append(subject, to: scratch)
         scratch.append(0x20)
         append(predicate, to: scratch)
         scratch.append(0x20)
         append(object, to: scratch)
-        scratch.append(" .\n")
+        scratch.append(end)
         return scratch.array
     }
 

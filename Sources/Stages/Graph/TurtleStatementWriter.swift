@@ -26,6 +26,8 @@ struct TurtleStatementWriter: GraphStatementSink {
     private var nextSubject = ByteBuffer(capacity: 256)
     private var nextPredicate = ByteBuffer(capacity: 256)
     private let sharedLine = ByteBuffer(capacity: 256)
+    /// ` .\n`, the end of a shared statement's N-Triples line.
+    private let tripleEnd = ByteBuffer(capacity: 4)
 
     /// Creates a writer.
     /// - Parameters:
@@ -39,6 +41,7 @@ struct TurtleStatementWriter: GraphStatementSink {
         Self.turtle.append(document, to: &term)
         documentTerm = term
         self.body = body
+        tripleEnd.append(" .\n")
     }
 
     mutating func add(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode) {
@@ -83,7 +86,7 @@ struct TurtleStatementWriter: GraphStatementSink {
     }
 
     mutating func addShared(_ subject: IRI, _ predicate: GraphNode, _ object: GraphNode) {
-        sharedLines.append(nodes.line(.iri(subject), predicate, object, in: sharedLine))
+        sharedLines.append(nodes.line(.iri(subject), predicate, object, ending: tripleEnd, in: sharedLine))
     }
 
     private static let turtle = RDFEncoder(prefixes: Vocabulary.prefixes)

@@ -7,12 +7,14 @@ public struct EncodedFragment: Sendable {
     public var graph: IRI
     /// The document's own statements, serialized once per format asked for.
     public var bodies: [RDFFormat: EncodedBytes]
-    /// The shared statements (entity descriptions), each one N-Triples line ending in a line feed;
-    /// writers keep the first of equal lines.
-    public var sharedLines: [[UInt8]]
+    /// The shared statements (entity descriptions) per format, each a line ending in a line feed
+    /// as that format writes it: N-Quads lines in ``Vocabulary/entitiesGraph``, N-Triples lines
+    /// for N-Triples and for Turtle (which reads them). Writers keep the first of equal lines.
+    /// With no format asked for, the N-Triples lines.
+    public var sharedLines: [RDFFormat: [[UInt8]]]
 
     /// Creates an encoded fragment.
-    public init(graph: IRI, bodies: [RDFFormat: EncodedBytes], sharedLines: [[UInt8]]) {
+    public init(graph: IRI, bodies: [RDFFormat: EncodedBytes], sharedLines: [RDFFormat: [[UInt8]]]) {
         self.graph = graph
         self.bodies = bodies
         self.sharedLines = sharedLines

@@ -69,7 +69,7 @@ public final class GraphStoreSink: GraphSink, Sendable {
         guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
         try await send(method: "PUT", graph: fragment.graph, body: body.array)
         let due = shared.withLock { state in
-            for line in fragment.sharedLines where state.written.insert(line) { state.pending += line }
+            for line in fragment.sharedLines[.nTriples] ?? [] where state.written.insert(line) { state.pending += line }
             return state.pending.count >= 1 << 20 || sendsSharedEagerly
         }
         if due { try await flushShared() }

@@ -143,7 +143,7 @@ public final class RDFWriter: GraphSink {
         } else {
             body.withUnsafeBytes { buffer.append(contentsOf: $0) }
         }
-        for line in fragment.sharedLines where writtenShared.insert(line) {
+        for line in fragment.sharedLines[format] ?? [] where writtenShared.insert(line) {
             sharedBuffer.append(contentsOf: line)
         }
         if buffer.count >= 1 << 20 { try flush() }
@@ -178,17 +178,9 @@ public final class RDFWriter: GraphSink {
         try flush()
         finished = true
         guard let file, let sharedFile else { return }
-        // The shared statements, after all documents.
+        // The shared statements, after all documents, as the encoder wrote them for this format.
         try forEachSharedLine { line in
-            if format == .nQuads {
-                // "S P O .\n" → "S P O <graph> .\n"
-                buffer.append(contentsOf: line.dropLast(3))
-                buffer.append(0x20)
-                RDFEncoder().append(Vocabulary.entitiesGraph, to: &buffer)
-                buffer.append(contentsOf: [0x20, 0x2E, 0x0A])
-            } else {
-                buffer.append(contentsOf: line)
-            }
+            buffer.append(contentsOf: line)
             if buffer.count >= 1 << 20 { try flush() }
         }
         try flush()

@@ -60,7 +60,7 @@ public struct SentenceSplitter: Stage {
     }
 
     private func split(_ cursor: ScalarCursor, tokens: [Token], blocks: [Block]) -> [Sentence] {
-        let bytes = cursor.bytes
+        let view = TokenView(cursor: cursor, tokens: tokens, abbreviations: abbreviations)
         var sentences: [Sentence] = []
         var blockIndex = 0
         var sentenceStart: Int? = nil
@@ -71,15 +71,95 @@ public struct SentenceSplitter: Stage {
         var quoteBlock = -1
         var layout = LineLayout()
 
+        while index < tokens.count {
+            let token = tokens[index]
+            while blockIndex < blocks.count && blocks[blockIndex].span.end <= token.span.start { blockIndex += 1 }
+            let currentBlockEnd = blockIndex < blocks.count ? blocks[blockIndex].span.end : Int.max
+            if quoteBlock != blockIndex {
+                quoteBlock = blockIndex
+                straightQuotes = 0
+            }
+            if view.isStraightQuote(token) { straightQuotes += 1 }
+            if sentenceStart == nil { sentenceStart = token.span.start }
+
+            // Terminal punctuation, then what belongs to it: more terminals, closers, footnote markers.
+            let abbreviationCanEnd = token.kind == .abbreviation && abbreviations.canEndSentence(view.text(token))
+            let terminal = view.isTerminal(token) && !view.isOmissionMark(index)
+            let last = terminal || abbreviationCanEnd
+                ? endOfTerminals(from: index, view, blockEnd: currentBlockEnd, straightQuotes: &straightQuotes) : index
+            let lastToken = tokens[last]
+            var boundary = true
+            if last + 1 < tokens.count {
+                let next = tokens[last + 1]
+                let breaks = view.newlines(between: lastToken.span.end, next.span.start)
+                if next.span.start >= currentBlockEnd || breaks >= 2 {
+                    boundary = true
+                } else if (terminal || abbreviationCanEnd) && view.startsSentence(next) {
+                    boundary = true
+                } else if breaks == 1 {
+                    boundary = lineBreakEndsSentence(
+                        after: lastToken, before: next, opens: view.startsSentence(next) || view.beginsListLine(next),
+                        block: blockIndex < blocks.count ? blocks[blockIndex].span : nil, cursor: cursor, layout: &layout)
+                } else {
+                    boundary = false
+                }
+            }
+            if boundary, let start = sentenceStart {
+                sentences.append(Sentence(span: Span(start: start, end: lastToken.span.end)))
+                sentenceStart = nil
+            }
+            index = last + 1
+        }
+        return sentences
+    }
+
+    /// The last token that belongs to the terminal (or sentence-ending abbreviation) at `index`:
+    /// more terminals, closing brackets and quotes, footnote markers, within the block.
+    @inline(__always)
+    private func endOfTerminals(from index: Int, _ view: TokenView, blockEnd: Int, straightQuotes: inout Int) -> Int {
+        let tokens = view.tokens
+        var last = index
+        while last + 1 < tokens.count {
+            let next = tokens[last + 1]
+            guard next.span.end <= blockEnd else { break }
+            let adjacent = next.span.start == tokens[last].span.end
+            if adjacent && (view.isTerminal(next) || view.isCloser(next)) {
+                if view.isStraightQuote(next) { straightQuotes += 1 }
+                last += 1
+            } else if view.isStraightQuote(next) && straightQuotes % 2 == 1
+                && view.newlines(between: tokens[last].span.end, next.span.start) == 0
+            {
+                straightQuotes += 1  // the open quote closes after the terminal: `is. " Het`
+                last += 1
+            } else if view.isUnambiguousCloser(next) && view.newlines(between: tokens[last].span.end, next.span.start) == 0 {
+                last += 1  // `beter. '' Er`, `zangvogel. »`: a closing quote belongs to the sentence it closes
+            } else if let markerEnd = footnoteMarkerEnd(after: last, tokens: tokens, cursor: view.cursor, blockEnd: blockEnd) {
+                last = markerEnd
+            } else {
+                break
+            }
+        }
+        return last
+    }
+
+    /// What the splitter asks of a token: its text, and whether it ends, closes or opens a sentence.
+    private struct TokenView {
+        let cursor: ScalarCursor
+        let tokens: [Token]
+        let abbreviations: AbbreviationList
+        var bytes: UnsafeBufferPointer<UInt8> { cursor.bytes }
+
         func text(_ token: Token) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end]), as: UTF8.self)
         }
+
         func isTerminal(_ token: Token) -> Bool {
             guard token.kind == .punctuation else { return false }
             let first = bytes[token.span.start]
             if first == 0x2E || first == 0x21 || first == 0x3F { return true }
             return cursor.scalar(at: token.span.start).0.value == 0x2026
         }
+
         func isCloser(_ token: Token) -> Bool {
             guard token.kind == .punctuation, token.span.length <= 3 else { return false }
             switch cursor.scalar(at: token.span.start).0.value {
@@ -87,11 +167,13 @@ public struct SentenceSplitter: Stage {
             default: return false
             }
         }
+
         func newlines(between end: Int, _ start: Int) -> Int {
             var count = 0
             for k in end..<start where bytes[k] == 0x0A { count += 1 }
             return count
         }
+
         /// Closing quotes that never open: », ”, ›, and '' typed for ”.
         func isUnambiguousCloser(_ token: Token) -> Bool {
             guard token.kind == .punctuation else { return false }
@@ -101,6 +183,7 @@ public struct SentenceSplitter: Stage {
             default: return false
             }
         }
+
         func startsSentence(_ token: Token) -> Bool {
             // ,, typed for „ opens a quotation in Dutch newspapers: ,,Het is ook een manier''
             if token.span.length == 2 && bytes[token.span.start] == 0x2C && bytes[token.span.start + 1] == 0x2C { return true }
@@ -115,7 +198,9 @@ public struct SentenceSplitter: Stage {
             default: return false
             }
         }
+
         func isStraightQuote(_ token: Token) -> Bool { token.span.length == 1 && bytes[token.span.start] == 0x22 }
+
         /// "(...)", "[…]": an ellipsis in brackets marks words left out of a quotation, not an end.
         func isOmissionMark(_ k: Int) -> Bool {
             guard k > 0, k + 1 < tokens.count else { return false }
@@ -124,77 +209,12 @@ public struct SentenceSplitter: Stage {
             let open = bytes[before.span.start], close = bytes[after.span.start]
             return (open == 0x28 && close == 0x29) || (open == 0x5B && close == 0x5D)
         }
+
         /// A lowercase title before a name ("drs. A. Pechtold") or a web address can begin a
         /// line of a list as a capital can.
         func beginsListLine(_ token: Token) -> Bool {
             token.kind == .url || (token.kind == .abbreviation && abbreviations.isTitle(text(token)))
         }
-        func blockEnd(for token: Token) -> Int {
-            while blockIndex < blocks.count && blocks[blockIndex].span.end <= token.span.start { blockIndex += 1 }
-            return blockIndex < blocks.count ? blocks[blockIndex].span.end : Int.max
-        }
-        func close(at end: Int) {
-            if let start = sentenceStart { sentences.append(Sentence(span: Span(start: start, end: end))) }
-            sentenceStart = nil
-        }
-
-        while index < tokens.count {
-            let token = tokens[index]
-            let currentBlockEnd = blockEnd(for: token)
-            if quoteBlock != blockIndex {
-                quoteBlock = blockIndex
-                straightQuotes = 0
-            }
-            if isStraightQuote(token) { straightQuotes += 1 }
-            if sentenceStart == nil { sentenceStart = token.span.start }
-            var last = index
-
-            // Terminal punctuation, then what belongs to it: more terminals, closers, footnote markers.
-            let abbreviationCanEnd = token.kind == .abbreviation && abbreviations.canEndSentence(text(token))
-            let terminal = isTerminal(token) && !isOmissionMark(index)
-            if terminal || abbreviationCanEnd {
-                while last + 1 < tokens.count {
-                    let next = tokens[last + 1]
-                    guard next.span.end <= currentBlockEnd else { break }
-                    let adjacent = next.span.start == tokens[last].span.end
-                    if adjacent && (isTerminal(next) || isCloser(next)) {
-                        if isStraightQuote(next) { straightQuotes += 1 }
-                        last += 1
-                    } else if isStraightQuote(next) && straightQuotes % 2 == 1
-                        && newlines(between: tokens[last].span.end, next.span.start) == 0
-                    {
-                        straightQuotes += 1  // the open quote closes after the terminal: `is. " Het`
-                        last += 1
-                    } else if isUnambiguousCloser(next) && newlines(between: tokens[last].span.end, next.span.start) == 0 {
-                        last += 1  // `beter. '' Er`, `zangvogel. »`: a closing quote belongs to the sentence it closes
-                    } else if let markerEnd = footnoteMarkerEnd(after: last, tokens: tokens, cursor: cursor, blockEnd: currentBlockEnd) {
-                        last = markerEnd
-                    } else {
-                        break
-                    }
-                }
-            }
-            let lastToken = tokens[last]
-            let next: Token? = last + 1 < tokens.count ? tokens[last + 1] : nil
-            var boundary = false
-            if let next {
-                let breaks = newlines(between: lastToken.span.end, next.span.start)
-                if next.span.start >= currentBlockEnd || breaks >= 2 {
-                    boundary = true
-                } else if (terminal || abbreviationCanEnd) && startsSentence(next) {
-                    boundary = true
-                } else if breaks == 1 {
-                    boundary = lineBreakEndsSentence(
-                        after: lastToken, before: next, opens: startsSentence(next) || beginsListLine(next),
-                        block: blockIndex < blocks.count ? blocks[blockIndex].span : nil, cursor: cursor, layout: &layout)
-                }
-            } else {
-                boundary = true
-            }
-            if boundary { close(at: lastToken.span.end) }
-            index = last + 1
-        }
-        return sentences
     }
 
     /// The widths of the lines of a block, remembered for the block the splitter is in.

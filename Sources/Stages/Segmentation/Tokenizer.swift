@@ -100,16 +100,7 @@ private struct TokenScanner {
                 append(i, i + 2, .punctuation)  // '' : a closing double quote typed as two apostrophes
                 i += 2
             case .apostrophe:
-                if let end = cliticEnd(at: i, apostropheLength: length) {
-                    append(i, end, .word)
-                    i = end
-                } else if let end = abbreviatedYearEnd(at: i, apostropheLength: length) {
-                    append(i, end, .number)
-                    i = end
-                } else {
-                    append(i, i + length, .punctuation)
-                    i += length
-                }
+                i = appendApostropheToken(at: i, length: length)
             case .period:
                 var end = i + 1
                 while end < n && bytes[end] == 0x2E { end += 1 }
@@ -133,19 +124,40 @@ private struct TokenScanner {
                 append(i, i + length, .punctuation)
                 i += length
             case .symbol:
-                // "°C", "°F": the degree sign and the scale are one unit symbol.
-                if bytes[i] == 0xC2, i + 2 < n, bytes[i + 1] == 0xB0, bytes[i + 2] == 0x43 || bytes[i + 2] == 0x46,
-                    !cursor.classAt(i + 3).0.isAlphanumeric
-                {
-                    append(i, i + 3, .symbol)
-                    i += 3
-                } else {
-                    append(i, i + length, .symbol)
-                    i += length
-                }
+                i = appendSymbol(at: i, length: length)
             }
         }
         return tokens
+    }
+
+    /// Appends the token an apostrophe starts: a clitic ("'s", "'t"), an abbreviated year
+    /// ("'98"), or the apostrophe alone; returns where scanning goes on.
+    @inline(__always)
+    private mutating func appendApostropheToken(at i: Int, length: Int) -> Int {
+        if let end = cliticEnd(at: i, apostropheLength: length) {
+            append(i, end, .word)
+            return end
+        }
+        if let end = abbreviatedYearEnd(at: i, apostropheLength: length) {
+            append(i, end, .number)
+            return end
+        }
+        append(i, i + length, .punctuation)
+        return i + length
+    }
+
+    /// Appends a symbol; "°C" and "°F" (the degree sign and the scale) are one unit symbol.
+    /// Returns where scanning goes on.
+    @inline(__always)
+    private mutating func appendSymbol(at i: Int, length: Int) -> Int {
+        if bytes[i] == 0xC2, i + 2 < cursor.count, bytes[i + 1] == 0xB0, bytes[i + 2] == 0x43 || bytes[i + 2] == 0x46,
+            !cursor.classAt(i + 3).0.isAlphanumeric
+        {
+            append(i, i + 3, .symbol)
+            return i + 3
+        }
+        append(i, i + length, .symbol)
+        return i + length
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ kind: TokenKind) {
@@ -173,52 +185,11 @@ private struct TokenScanner {
     /// returns where scanning goes on.
     private mutating func scanWord(from start: Int, appending: Bool = true) -> Int {
         var i = start
-        var hasLetter = false
-        var hasDigit = false
-        var lastWasDigit = false
-        var lastWasUpper = false
+        var word = WordShape()
         var isURL = false
         scanning: while true {
-            // A run of letters and digits.
-            while true {
-                // ASCII letters, eight bytes at a time: most words are a run of them.
-                if i + 8 <= cursor.count, let base = bytes.baseAddress {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    let letters = Self.leadingASCIILetters(word)
-                    if letters > 0 {
-                        i += letters
-                        hasLetter = true; lastWasDigit = false; lastWasUpper = bytes[i - 1] &- 0x41 < 26
-                        if letters == 8 { continue }
-                    }
-                }
-                // ASCII letters and digits, most of the text, without classifying a scalar.
-                if i < cursor.count {
-                    let byte = bytes[i]
-                    if byte &- 0x61 < 26 {
-                        hasLetter = true; lastWasDigit = false; lastWasUpper = false
-                        i += 1
-                        continue
-                    }
-                    if byte &- 0x41 < 26 {
-                        hasLetter = true; lastWasDigit = false; lastWasUpper = true
-                        i += 1
-                        continue
-                    }
-                    if byte &- 0x30 < 10 {
-                        hasDigit = true; lastWasDigit = true; lastWasUpper = false
-                        i += 1
-                        continue
-                    }
-                    if byte < 0x80 { break }  // any other ASCII byte is neither letter nor digit
-                } else {
-                    break
-                }
-                let (cls, length) = cursor.classAt(i)
-                guard cls.isAlphanumeric else { break }
-                if cls == .digit { hasDigit = true; lastWasDigit = true } else { hasLetter = true; lastWasDigit = false }
-                lastWasUpper = cls == .upper
-                i += length
-            }
+            i = scanAlphanumericRun(from: i, into: &word)
+            let hasLetter = word.hasLetter, hasDigit = word.hasDigit, lastWasDigit = word.lastWasDigit, lastWasUpper = word.lastWasUpper
             guard i < cursor.count else { break }
             // Most words end at a space or a mark that joins nothing: stop without classifying
             // the connector and the scalar after it.
@@ -283,8 +254,66 @@ private struct TokenScanner {
                 break scanning
             }
         }
+        return endWord(from: start, at: i, word, isURL: isURL, appending: appending)
+    }
+
+    /// What a word scanned so far holds, and what its last character was.
+    private struct WordShape {
+        var hasLetter = false
+        var hasDigit = false
+        var lastWasDigit = false
+        var lastWasUpper = false
+    }
+
+    /// Scans a run of letters and digits from `i` into `word`; returns where it ends.
+    @inline(__always)
+    private func scanAlphanumericRun(from start: Int, into word: inout WordShape) -> Int {
+        var i = start
+        while true {
+            // ASCII letters, eight bytes at a time: most words are a run of them.
+            if i + 8 <= cursor.count, let base = bytes.baseAddress {
+                let eight = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let letters = Self.leadingASCIILetters(eight)
+                if letters > 0 {
+                    i += letters
+                    word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = bytes[i - 1] &- 0x41 < 26
+                    if letters == 8 { continue }
+                }
+            }
+            // ASCII letters and digits, most of the text, without classifying a scalar.
+            guard i < cursor.count else { return i }
+            let byte = bytes[i]
+            if byte &- 0x61 < 26 {
+                word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = false
+                i += 1
+                continue
+            }
+            if byte &- 0x41 < 26 {
+                word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = true
+                i += 1
+                continue
+            }
+            if byte &- 0x30 < 10 {
+                word.hasDigit = true; word.lastWasDigit = true; word.lastWasUpper = false
+                i += 1
+                continue
+            }
+            if byte < 0x80 { return i }  // any other ASCII byte is neither letter nor digit
+            let (cls, length) = cursor.classAt(i)
+            guard cls.isAlphanumeric else { return i }
+            if cls == .digit { word.hasDigit = true; word.lastWasDigit = true } else { word.hasLetter = true; word.lastWasDigit = false }
+            word.lastWasUpper = cls == .upper
+            i += length
+        }
+    }
+
+    /// Ends a word scanned from `start` to `i`: an abbreviation when a period ends one
+    /// ("St.-Pieter", "S.V.P.-leden": joined to a word by a hyphen, one compound), else a word,
+    /// number, alphanumeric code or URL; appends it (unless `appending` is false) and returns
+    /// where scanning goes on.
+    @inline(__always)
+    private mutating func endWord(from start: Int, at i: Int, _ word: WordShape, isURL: Bool, appending: Bool) -> Int {
         if !isURL, i < cursor.count, bytes[i] == 0x2E, let end = abbreviationEnd(from: start) {
-            // "St.-Pieter", "S.V.P.-leden": an abbreviation joined to a word by a hyphen is one compound.
             if end + 1 < cursor.count, cursor.classAt(end).0 == .hyphen, bytes[end] == 0x2D, cursor.classAt(end + 1).0.isLetter {
                 let compoundEnd = scanWord(from: end + 1, appending: false)
                 if appending { append(start, compoundEnd, .word) }
@@ -293,7 +322,7 @@ private struct TokenScanner {
             if appending { append(start, end, .abbreviation) }
             return end
         }
-        let kind: TokenKind = isURL ? .url : hasLetter && hasDigit ? .alphanumeric : hasDigit ? .number : .word
+        let kind: TokenKind = isURL ? .url : word.hasLetter && word.hasDigit ? .alphanumeric : word.hasDigit ? .number : .word
         if appending { append(start, i, kind) }
         return i
     }

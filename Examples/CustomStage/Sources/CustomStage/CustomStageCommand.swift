@@ -2,7 +2,7 @@ import Foundation
 import Pipeline
 import Stages
 
-/// `custom-stage CORPUS --output FILE [--push URL]`: TextGraph's standard graph of a corpus, plus
+/// `custom-stage CORPUS --output FILE [--push URL] [--jobs N]`: TextGraph's standard graph of a corpus, plus
 /// the statements of a custom stage inserted after the entity linker, fed from an `AsyncSequence`.
 @main
 struct CustomStageCommand {
@@ -20,6 +20,7 @@ struct CustomStageCommand {
             throw UsageError()
         }
         let push = value(of: "--push", in: arguments)
+        let jobs = value(of: "--jobs", in: arguments).flatMap { Int($0) } ?? 2
 
         // The standard pipeline with the custom stage after the linker and its statements in the graph.
         let gazetteer = try Gazetteer.bundled()
@@ -43,7 +44,7 @@ struct CustomStageCommand {
 
         let writer = try RDFWriter(path: output, format: format)
         let store = try push.map { try GraphStoreSink(endpoint: $0) }
-        let summary = try await PipelineRunner(configuration: .init(jobs: 2)).run(documents, through: pipeline) { fragment in
+        let summary = try await PipelineRunner(configuration: .init(jobs: jobs)).run(documents, through: pipeline) { fragment in
             try writer.write(fragment)
             try await store?.write(fragment)
         }
@@ -59,6 +60,6 @@ struct CustomStageCommand {
     }
 
     struct UsageError: Error, CustomStringConvertible {
-        var description: String { "usage: custom-stage CORPUS --output FILE.nq|.nt|.ttl [--push GRAPH-STORE-URL]" }
+        var description: String { "usage: custom-stage CORPUS --output FILE.nq|.nt|.ttl [--push GRAPH-STORE-URL] [--jobs N]" }
     }
 }
