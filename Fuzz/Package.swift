@@ -48,10 +48,20 @@ let package = Package(
             ],
             swiftSettings: upcomingFeatures
         ),
-        fuzzer("XMLReaderFuzzer", [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
-        fuzzer("TextDecoderFuzzer", [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
-        fuzzer("TokenizerFuzzer", [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
-        fuzzer("GazetteerFuzzer", [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
-        fuzzer("RDFWriterFuzzer", [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
+        fuzzer(
+            "XMLReaderFuzzer",
+            [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
+        fuzzer(
+            "TextDecoderFuzzer",
+            [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
+        fuzzer(
+            "TokenizerFuzzer",
+            [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
+        fuzzer(
+            "GazetteerFuzzer",
+            [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
+        fuzzer(
+            "RDFWriterFuzzer",
+            [.product(name: "Stages", package: mainPackage), .product(name: "Pipeline", package: mainPackage)]),
     ]
 )

@@ -17,6 +17,14 @@ swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 python3 scripts/check_core.py
 python3 scripts/check_function_length.py
+# The house style (.swift-format: swift-nio's line length of 120), checked as the toolchain's
+# swift-format lints it; `swift-format format -i -r Sources Tests Examples Fuzz Package.swift` fixes most.
+if swift-format lint --strict -r --parallel Sources Tests Examples Fuzz Package.swift; then
+    echo "format checks: 1 passed, 0 failed (swift-format lint --strict, .swift-format)"
+else
+    echo "format checks: 0 passed, 1 failed: run swift-format format -i -r Sources Tests Examples Fuzz Package.swift" >&2
+    exit 1
+fi
 
 # The bundled reference gazetteers are what scripts/build-gazetteers.sh makes from ../shared/data.
 if [[ -d ../shared/data ]] || [[ "${CI:-}" == "true" ]]; then

@@ -11,7 +11,8 @@ guard arguments.count >= 2 else { fatalError("usage: LibraryExample OUTPUT.ttl I
 let pipeline = try TextGraphPipeline.make(gazetteer: try Gazetteer.bundled(), encodingAs: [.turtle])
 let writer = try RDFWriter(path: arguments[0], format: .turtle)
 let runner = PipelineRunner(configuration: .init(jobs: 4))
-let summary = try await runner.run(try CorpusSource(inputs: Array(arguments.dropFirst())), through: pipeline) { fragment in
+let corpus = try CorpusSource(inputs: Array(arguments.dropFirst()))
+let summary = try await runner.run(corpus, through: pipeline) { fragment in
     try writer.write(fragment)  // in input order, whatever the number of jobs
 }
 try writer.finish()  // the entity descriptions, then the file is renamed into place

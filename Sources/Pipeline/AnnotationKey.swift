@@ -44,7 +44,9 @@ public struct AnnotationKey: Hashable, Comparable, Sendable, CustomStringConvert
 
     public var description: String { name }
 
-    public static func == (lhs: AnnotationKey, rhs: AnnotationKey) -> Bool { lhs.layer == rhs.layer && lhs.name == rhs.name }
+    public static func == (lhs: AnnotationKey, rhs: AnnotationKey) -> Bool {
+        lhs.layer == rhs.layer && lhs.name == rhs.name
+    }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(layer)

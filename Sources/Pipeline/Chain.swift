@@ -57,7 +57,9 @@ public struct Chain<First: Stage, Second: Stage>: Stage where First.Output == Se
     }
 
     /// Passes one output of the first stage to the second, naming the second stage in its errors.
-    private func feedSecond(_ intermediate: First.Output, context: StageContext, emit: (Output) async throws -> Void) async throws {
+    private func feedSecond(_ intermediate: First.Output, context: StageContext, emit: (Output) async throws -> Void)
+        async throws
+    {
         do {
             try await second.process(intermediate, context: context.entering(secondName), emit: emit)
         } catch {

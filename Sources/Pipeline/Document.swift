@@ -50,7 +50,9 @@ public struct Document: Sendable, DocumentIdentified {
     public subscript<Layer: AnnotationLayer>(layer: Layer.Type) -> Layer.Value? {
         get { layers[Layer.key] as? Layer.Value }
         set {
-            assert(Layer.key.belongs(to: Layer.self), "\(Layer.self).key is made for another layer type; use AnnotationKey(_:for: \(Layer.self).self)")
+            assert(
+                Layer.key.belongs(to: Layer.self),
+                "\(Layer.self).key is made for another layer type; use AnnotationKey(_:for: \(Layer.self).self)")
             layers[Layer.key] = newValue
         }
     }

@@ -33,13 +33,20 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible, Expr
     public static func problem(in text: String, absolute: Bool) -> String? {
         if absolute {
             let scheme = text.prefix { $0 != ":" }
-            guard scheme.count < text.count, let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
-                scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }),
+            guard scheme.count < text.count, let first = scheme.unicodeScalars.first, first.isASCII,
+                first.properties.isAlphabetic,
+                scheme.unicodeScalars.allSatisfy({
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
+                }),
                 text.count > scheme.count + 1
             else { return "not an absolute IRI (it needs a scheme, as in https://example.org/)" }
         }
-        if let bad = text.unicodeScalars.first(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || "<>\"{}|\\^`".unicodeScalars.contains($0) }) {
-            return bad.value <= 0x20 || bad.value >= 0x7F ? "holds a space or control character" : "holds '\(bad)', which an IRI cannot"
+        if let bad = text.unicodeScalars.first(where: {
+            $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || "<>\"{}|\\^`".unicodeScalars.contains($0)
+        }) {
+            return bad.value <= 0x20 || bad.value >= 0x7F
+                ? "holds a space or control character" : "holds '\(bad)', which an IRI cannot"
         }
         return nil
     }

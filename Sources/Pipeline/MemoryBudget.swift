@@ -23,7 +23,10 @@ public struct MemoryBudget: Sendable, Hashable {
     public var remedy: String
 
     /// Creates a budget.
-    public init(bytes: Int, bytesPerInputByte: Int, bytesPerItem: Int = 0, remedy: String = "raise the budget or split the document") {
+    public init(
+        bytes: Int, bytesPerInputByte: Int, bytesPerItem: Int = 0,
+        remedy: String = "raise the budget or split the document"
+    ) {
         self.bytes = max(0, bytes)
         self.bytesPerInputByte = max(0, bytesPerInputByte)
         self.bytesPerItem = max(0, bytesPerItem)
@@ -42,7 +45,8 @@ public struct MemoryBudget: Sendable, Hashable {
         let need = estimate(byteCount: byteCount)
         guard need > bytes else { return nil }
         return "needs about \(MemoryBudget.describe(need)) of memory (\(bytesPerInputByte) times its "
-            + "\(MemoryBudget.describe(byteCount))), more than the memory budget of \(MemoryBudget.describe(bytes)); " + remedy
+            + "\(MemoryBudget.describe(byteCount))), more than the memory budget of \(MemoryBudget.describe(bytes)); "
+            + remedy
     }
 
     /// A size for a person: `512 KiB`, `3.2 MiB`, `1.5 GiB`.

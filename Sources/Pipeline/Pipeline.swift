@@ -115,10 +115,13 @@ public struct Pipeline<Input: Sendable, Output: Sendable>: Stage {
             for key in stage.assigns.union(stage.requires) where firstUser[key] == nil { firstUser[key] = stage.name }
         }
         let byName = Dictionary(grouping: firstUser.keys, by: \.name)
-        guard let (name, keys) = byName.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }) else { return }
+        guard let (name, keys) = byName.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }) else {
+            return
+        }
         let sortedKeys = keys.sorted()
         let described = sortedKeys.map { key in
-            "'\(key.layerType ?? "(document text)")' (used by " + (firstUser[key].flatMap { $0 }.map { "'\($0)'" } ?? "`provided`") + ")"
+            "'\(key.layerType ?? "(document text)")' (used by "
+                + (firstUser[key].flatMap { $0 }.map { "'\($0)'" } ?? "`provided`") + ")"
         }
         throw PipelineError(
             .conflictingLayerKeys,

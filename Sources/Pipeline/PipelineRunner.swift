@@ -85,7 +85,8 @@ public struct PipelineRunner: Sendable {
         completed: ((ItemCompletion, RunProgress) async throws -> Void)? = nil
     ) async throws -> RunSummary where Inputs.Element: DocumentIdentified {
         var iterator = inputs.makeAsyncIterator()
-        return try await run(next: { try await iterator.next() }, through: pipeline, consume: consume, completed: completed)
+        return try await run(
+            next: { try await iterator.next() }, through: pipeline, consume: consume, completed: completed)
     }
 
     /// The run itself, over whatever gives the next input (`nil` at the end).
@@ -116,7 +117,8 @@ public struct PipelineRunner: Sendable {
                 while let (index, ready) = schedule.nextReady() {
                     let failure = try await summary.record(ready, consume: consume)
                     if let completed {
-                        let completion = ItemCompletion(index: index, documentID: ready.documentID, failure: failure, warnings: ready.warnings)
+                        let completion = ItemCompletion(
+                            index: index, documentID: ready.documentID, failure: failure, warnings: ready.warnings)
                         try await completed(completion, summary.progress(elapsed: clock.now - started))
                     }
                 }
@@ -252,7 +254,9 @@ public struct PipelineRunner: Sendable {
     }
 
     /// The failure of an item that the memory budget does not allow.
-    private static func refused<Input: DocumentIdentified, Output: Sendable>(_ item: Input, reason: String, byteCount: Int) -> ItemResult<Output> {
+    private static func refused<Input: DocumentIdentified, Output: Sendable>(
+        _ item: Input, reason: String, byteCount: Int
+    ) -> ItemResult<Output> {
         let error = PipelineError(.overMemoryBudget, reason, stage: "memory budget", documentID: item.documentID)
         let failure = DocumentFailure(documentID: item.documentID, error: error)
         return ItemResult(documentID: item.documentID, outcome: .failure(failure), warnings: [], byteCount: byteCount)

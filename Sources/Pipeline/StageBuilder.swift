@@ -28,7 +28,8 @@ public enum StageBuilder {
         .first(component)
     }
 
-    public static func buildEither<First: Stage, Second: Stage>(second component: Second) -> EitherStage<First, Second> {
+    public static func buildEither<First: Stage, Second: Stage>(second component: Second) -> EitherStage<First, Second>
+    {
         .second(component)
     }
 }

@@ -144,7 +144,9 @@ public struct StageList<Item: Sendable>: Stage {
     }
 
     /// Passes an item through the stages from `index` on, naming the failing stage in errors.
-    private func feed(_ item: Item, from index: Int, context: StageContext, emit: (Item) async throws -> Void) async throws {
+    private func feed(_ item: Item, from index: Int, context: StageContext, emit: (Item) async throws -> Void)
+        async throws
+    {
         guard index < entries.count else { return try await emit(item) }
         let entry = entries[index]
         do {

@@ -110,7 +110,9 @@ public enum StageVerifier {
         var reversed = StageHarness(stage)
         for (index, input) in inputs.enumerated().reversed() {
             let got = try await reversed.feed(input).map(key)
-            if got != expected[index] { throw Mismatch(description: "input \(index) differs when fed in reverse order") }
+            if got != expected[index] {
+                throw Mismatch(description: "input \(index) differs when fed in reverse order")
+            }
         }
     }
 }

@@ -3,21 +3,26 @@ import Stages
 
 extension DocumentPage {
     /// The element id of an answer: `a-2-3` answers questions 2 and 3.
-    static func answerID(_ answer: Answer) -> String { "a-" + answer.questionNumbers.map(String.init).joined(separator: "-") }
+    static func answerID(_ answer: Answer) -> String {
+        "a-" + answer.questionNumbers.map(String.init).joined(separator: "-")
+    }
 
     /// The questions and answers as lists: each question with its askers and a link to its
     /// answer, each answer with its author and links back to its questions.
     func questions() -> String {
         guard let set = view.questions, !set.questions.isEmpty || !set.answers.isEmpty else { return "" }
-        var html = "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions and answers</h2>\n"
+        var html =
+            "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions and answers</h2>\n"
         html += questionSetSummary(set)
         if !set.questions.isEmpty {
-            html += "<h3 id=\"question-list-heading\">Questions</h3>\n<ol class=\"questions\" aria-labelledby=\"question-list-heading\">\n"
+            html +=
+                "<h3 id=\"question-list-heading\">Questions</h3>\n<ol class=\"questions\" aria-labelledby=\"question-list-heading\">\n"
             for question in set.questions { html += questionItem(question, in: set) }
             html += "</ol>\n"
         }
         if !set.answers.isEmpty {
-            html += "<h3 id=\"answer-list-heading\">Answers</h3>\n<ol class=\"answers\" aria-labelledby=\"answer-list-heading\">\n"
+            html +=
+                "<h3 id=\"answer-list-heading\">Answers</h3>\n<ol class=\"answers\" aria-labelledby=\"answer-list-heading\">\n"
             for answer in set.answers { html += answerItem(answer, in: set) }
             html += "</ol>\n"
         }
@@ -27,10 +32,17 @@ extension DocumentPage {
     /// Who asked whom, and when.
     func questionSetSummary(_ set: QuestionSet) -> String {
         var parts: [String] = []
-        if !set.askedBy.isEmpty { parts.append("Asked by " + PageTemplate.joined(set.askedBy.map { entityLink($0, className: "asker") })) }
-        if !set.addressedTo.isEmpty { parts.append("addressed to " + PageTemplate.joined(set.addressedTo.map { entityLink($0) })) }
+        if !set.askedBy.isEmpty {
+            parts.append("Asked by " + PageTemplate.joined(set.askedBy.map { entityLink($0, className: "asker") }))
+        }
+        if !set.addressedTo.isEmpty {
+            parts.append("addressed to " + PageTemplate.joined(set.addressedTo.map { entityLink($0) }))
+        }
         if let submitted = set.submitted { parts.append("submitted " + HTMLText.escape(submitted.lexicalForm)) }
-        if !set.answeredBy.isEmpty { parts.append("answered by " + PageTemplate.joined(set.answeredBy.map { entityLink($0, className: "author") })) }
+        if !set.answeredBy.isEmpty {
+            parts.append(
+                "answered by " + PageTemplate.joined(set.answeredBy.map { entityLink($0, className: "author") }))
+        }
         if let answered = set.answered { parts.append("on " + HTMLText.escape(answered.lexicalForm)) }
         if let caseNumber = set.caseNumber { parts.append("case " + HTMLText.escape(caseNumber)) }
         return parts.isEmpty ? "" : "<p class=\"qset\">" + parts.joined(separator: "; ") + ".</p>\n"
@@ -45,7 +57,9 @@ extension DocumentPage {
         }
         html += "<q>\(HTMLText.escape(excerpt(question.span)))</q>"
         if !set.askedBy.isEmpty {
-            html += " <span class=\"askers\">Asked by " + PageTemplate.joined(set.askedBy.map { entityLink($0, className: "asker") }) + ".</span>"
+            html +=
+                " <span class=\"askers\">Asked by "
+                + PageTemplate.joined(set.askedBy.map { entityLink($0, className: "asker") }) + ".</span>"
         }
         if let answer = set.answers.first(where: { $0.questionNumbers.contains(question.number) }) {
             let numbers = PageTemplate.joined(answer.questionNumbers.map(String.init))
@@ -66,7 +80,9 @@ extension DocumentPage {
         var html = "<li id=\"\(Self.answerID(answer))\" data-questions=\"\(joinedNumbers)\">"
         html += "<span class=\"qn\">Answer to \(noun) \(PageTemplate.joined(numbers))</span>"
         if !set.answeredBy.isEmpty {
-            html += " <span class=\"authors\">by " + PageTemplate.joined(set.answeredBy.map { entityLink($0, className: "author") }) + "</span>"
+            html +=
+                " <span class=\"authors\">by "
+                + PageTemplate.joined(set.answeredBy.map { entityLink($0, className: "author") }) + "</span>"
         }
         if let sentence = view.sentenceIndex(containing: answer.span.start) {
             html += " <a class=\"in-text\" href=\"#s-\(sentence)\">(in the text)</a>"

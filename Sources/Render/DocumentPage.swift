@@ -27,7 +27,9 @@ public struct DocumentPage: Sendable {
         var body = "<h1>\(HTMLText.escape(view.title))</h1>\n" + metadata()
         body += PageTemplate.legend()
         body += "<section aria-labelledby=\"text-heading\">\n<h2 id=\"text-heading\">Text</h2>\n"
-        body += "<div class=\"text\" lang=\"\(HTMLText.attribute(view.metadata.language ?? TextGraphPipeline.language))\">" + markedText() + "</div>\n</section>\n"
+        body +=
+            "<div class=\"text\" lang=\"\(HTMLText.attribute(view.metadata.language ?? TextGraphPipeline.language))\">"
+            + markedText() + "</div>\n</section>\n"
         body += questions()
         body += entityList()
         return PageTemplate.page(title: view.title, path: view.path, siteTitle: siteTitle, body: body)
@@ -36,11 +38,17 @@ public struct DocumentPage: Sendable {
     /// The document's identifier, source and date.
     func metadata() -> String {
         var items = ["<dt>Identifier</dt><dd><code>\(HTMLText.escape(view.id))</code></dd>"]
-        if let identifier = view.metadata.identifier { items.append("<dt>Number</dt><dd>\(HTMLText.escape(identifier))</dd>") }
+        if let identifier = view.metadata.identifier {
+            items.append("<dt>Number</dt><dd>\(HTMLText.escape(identifier))</dd>")
+        }
         if let date = view.metadata.date { items.append("<dt>Date</dt><dd>\(HTMLText.escape(date))</dd>") }
-        if let source = view.metadata.source { items.append("<dt>Source</dt><dd><code>\(HTMLText.escape(source))</code></dd>") }
+        if let source = view.metadata.source {
+            items.append("<dt>Source</dt><dd><code>\(HTMLText.escape(source))</code></dd>")
+        }
         let counts = view.counts
-        items.append("<dt>Found</dt><dd>\(counts.mentions) mentions of \(counts.entities) entities, \(counts.questions) questions</dd>")
+        items.append(
+            "<dt>Found</dt><dd>\(counts.mentions) mentions of \(counts.entities) entities, \(counts.questions) questions</dd>"
+        )
         return "<dl class=\"meta\">" + items.joined() + "</dl>\n"
     }
 
@@ -48,7 +56,10 @@ public struct DocumentPage: Sendable {
     func markedText() -> String {
         var markup = TextMarkup()
         for (index, sentence) in view.sentences.enumerated() {
-            markup.ranges.append(.init(start: sentence.start, end: sentence.end, level: 0, open: "<span class=\"s\" id=\"s-\(index)\">", close: "</span>"))
+            markup.ranges.append(
+                .init(
+                    start: sentence.start, end: sentence.end, level: 0, open: "<span class=\"s\" id=\"s-\(index)\">",
+                    close: "</span>"))
         }
         var linked: [Span] = []  // outer mentions, which are links; a mention inside one is not
         for shown in view.mentions {
@@ -58,7 +69,8 @@ public struct DocumentPage: Sendable {
             let tag = !isInner && link != nil ? "a" : "span"
             if !isInner { linked.append(span) }
             let open = "<\(tag) " + attributes(of: shown, href: tag == "a" ? link : nil) + ">"
-            markup.ranges.append(.init(start: span.start, end: span.end, level: isInner ? 2 : 1, open: open, close: "</\(tag)>"))
+            markup.ranges.append(
+                .init(start: span.start, end: span.end, level: isInner ? 2 : 1, open: open, close: "</\(tag)>"))
         }
         return markup.html(of: view.text)
     }
@@ -103,11 +115,16 @@ public struct DocumentPage: Sendable {
             counts[entity, default: (0, shown.category, className)].count += 1
         }
         guard !counts.isEmpty else { return "" }
-        let sorted = counts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
-        var html = "<section aria-labelledby=\"entities-heading\">\n<h2 id=\"entities-heading\">Entities in this document</h2>\n"
-        html += "<table class=\"entities\">\n<thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Class</th><th scope=\"col\">Mentions</th></tr></thead>\n<tbody>\n"
+        let sorted = counts.sorted {
+            $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
+        }
+        var html =
+            "<section aria-labelledby=\"entities-heading\">\n<h2 id=\"entities-heading\">Entities in this document</h2>\n"
+        html +=
+            "<table class=\"entities\">\n<thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Class</th><th scope=\"col\">Mentions</th></tr></thead>\n<tbody>\n"
         for (entity, info) in sorted {
-            html += "<tr><td><span class=\"swatch m-\(info.category.id)\" aria-hidden=\"true\"></span>\(entityLink(entity))</td>"
+            html +=
+                "<tr><td><span class=\"swatch m-\(info.category.id)\" aria-hidden=\"true\"></span>\(entityLink(entity))</td>"
             html += "<td>\(HTMLText.escape(info.className))</td><td>\(info.count)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"

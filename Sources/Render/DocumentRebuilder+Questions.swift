@@ -5,7 +5,9 @@ extension DocumentRebuilder {
     /// The questions and answers of a document, found back in its text by their `schema:text`.
     func questionSet(iri: String, text: String) -> QuestionSet? {
         typealias V = Vocabulary
-        let questionSubjects = subjects(ofType: V.schemaQuestion.iri.value).filter { iris($0, V.schemaIsPartOf.iri.value).contains(IRI(iri)) }
+        let questionSubjects = subjects(ofType: V.schemaQuestion.iri.value).filter {
+            iris($0, V.schemaIsPartOf.iri.value).contains(IRI(iri))
+        }
         let answerSubjects = subjects(ofType: V.schemaAnswer.iri.value)
         let askedBy = iris(iri, V.tgAskedBy.iri.value)
         guard !questionSubjects.isEmpty || !answerSubjects.isEmpty || !askedBy.isEmpty else { return nil }
@@ -15,7 +17,8 @@ extension DocumentRebuilder {
         var cursor = 0
         for subject in questionSubjects {
             guard let number = literal(subject, V.schemaPosition.iri.value).flatMap({ Int($0.lexicalForm) }),
-                let body = literal(subject, V.schemaText.iri.value)?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor)
+                let body = literal(subject, V.schemaText.iri.value)?.lexicalForm,
+                let span = Self.find(body, in: bytes, from: &cursor)
             else { continue }
             set.questions.append(Question(number: number, span: span))
             if set.submitted == nil { set.submitted = literal(subject, V.schemaDateCreated.iri.value) }
@@ -23,12 +26,18 @@ extension DocumentRebuilder {
         }
         cursor = 0
         for subject in answerSubjects {
-            guard let body = literal(subject, V.schemaText.iri.value)?.lexicalForm, let span = Self.find(body, in: bytes, from: &cursor) else { continue }
+            guard let body = literal(subject, V.schemaText.iri.value)?.lexicalForm,
+                let span = Self.find(body, in: bytes, from: &cursor)
+            else { continue }
             // The numbers in the answer's own order, as its IRI keeps them (`#answer-2-3`).
             let suffix = subject.split(separator: "#").last.map(String.init) ?? ""
-            let numbers = suffix.hasPrefix("answer-") ? suffix.dropFirst("answer-".count).split(separator: "-").compactMap { Int($0) } : []
+            let numbers =
+                suffix.hasPrefix("answer-")
+                ? suffix.dropFirst("answer-".count).split(separator: "-").compactMap { Int($0) } : []
             set.answers.append(Answer(questionNumbers: numbers, span: span))
-            for author in iris(subject, V.schemaAuthor.iri.value) where !set.answeredBy.contains(author) { set.answeredBy.append(author) }
+            for author in iris(subject, V.schemaAuthor.iri.value) where !set.answeredBy.contains(author) {
+                set.answeredBy.append(author)
+            }
             if set.answered == nil { set.answered = literal(subject, V.schemaDateCreated.iri.value) }
         }
         set.questions.sort { $0.span < $1.span }

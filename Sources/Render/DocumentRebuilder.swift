@@ -42,7 +42,9 @@ struct DocumentRebuilder {
     func document() throws -> Document? {
         typealias V = Vocabulary
         guard let iri = subjects(ofType: V.schemaDigitalDocument.iri.value).first else { return nil }
-        guard let context = subjects(ofType: V.nifContext.iri.value).first, let text = literal(context, V.nifIsString.iri.value)?.lexicalForm else {
+        guard let context = subjects(ofType: V.nifContext.iri.value).first,
+            let text = literal(context, V.nifIsString.iri.value)?.lexicalForm
+        else {
             throw RenderError(.invalidGraph, "\(source): the document \(iri) has no nif:Context with nif:isString")
         }
         var metadata = DocumentMetadata()
@@ -52,9 +54,11 @@ struct DocumentRebuilder {
         metadata.date = literal(iri, V.dctermsDate.iri.value)?.lexicalForm
         metadata.format = literal(iri, V.dctermsFormat.iri.value)?.lexicalForm
         if let language = literal(iri, V.dctermsLanguage.iri.value)?.lexicalForm { metadata.language = language }
-        var document = Document(id: Self.id(of: iri, source: metadata.source), text: text, iri: IRI(iri), metadata: metadata)
+        var document = Document(
+            id: Self.id(of: iri, source: metadata.source), text: text, iri: IRI(iri), metadata: metadata)
         let offsets = CodePointTable(text)
-        document[Sentences.self] = subjects(ofType: V.nifSentence.iri.value).compactMap { span($0, offsets) }.sorted().map(Sentence.init)
+        document[Sentences.self] = subjects(ofType: V.nifSentence.iri.value).compactMap { span($0, offsets) }.sorted()
+            .map(Sentence.init)
         document[Mentions.self] = mentions(offsets)
         document[Relations.self] = relations(offsets)
         if let questions = questionSet(iri: iri, text: text) { document[ParliamentaryQuestions.self] = questions }
@@ -63,7 +67,11 @@ struct DocumentRebuilder {
 
     /// The document's id: its IRI's path below the default base, decoded; else its source path; else its IRI.
     static func id(of iri: String, source: String?) -> String {
-        if iri.hasPrefix(Document.defaultBase), let decoded = String(iri.dropFirst(Document.defaultBase.count)).removingPercentEncoding { return decoded }
+        if iri.hasPrefix(Document.defaultBase),
+            let decoded = String(iri.dropFirst(Document.defaultBase.count)).removingPercentEncoding
+        {
+            return decoded
+        }
         return source ?? iri
     }
 
@@ -76,7 +84,9 @@ struct DocumentRebuilder {
             let numbers = subject[range.upperBound...].split(separator: ",").compactMap { Int($0) }
             if numbers.count == 2 { (begin, end) = (numbers[0], numbers[1]) }
         }
-        guard let begin, let end, let start = offsets.utf8(begin), let stop = offsets.utf8(end), start <= stop else { return nil }
+        guard let begin, let end, let start = offsets.utf8(begin), let stop = offsets.utf8(end), start <= stop else {
+            return nil
+        }
         return Span(start: start, end: stop)
     }
 
@@ -85,15 +95,18 @@ struct DocumentRebuilder {
         var result: [Mention] = []
         for subject in subjects(ofType: V.nifPhrase.iri.value) {
             guard let span = span(subject, offsets) else { continue }
-            let form: MentionForm = switch literal(subject, V.tgMentionForm.iri.value)?.lexicalForm {
-            case "adjectival": .adjectival
-            case "value": .value
-            default: .name
-            }
+            let form: MentionForm =
+                switch literal(subject, V.tgMentionForm.iri.value)?.lexicalForm {
+                case "adjectival": .adjectival
+                case "value": .value
+                default: .name
+                }
             result.append(
                 Mention(
-                    span: span, entityClass: iris(subject, V.itsTaClassRef.iri.value).first, entity: iris(subject, V.itsTaIdentRef.iri.value).first,
-                    candidates: iris(subject, V.tgCandidate.iri.value), confidence: literal(subject, V.itsTaConfidence.iri.value).flatMap { Double($0.lexicalForm) },
+                    span: span, entityClass: iris(subject, V.itsTaClassRef.iri.value).first,
+                    entity: iris(subject, V.itsTaIdentRef.iri.value).first,
+                    candidates: iris(subject, V.tgCandidate.iri.value),
+                    confidence: literal(subject, V.itsTaConfidence.iri.value).flatMap { Double($0.lexicalForm) },
                     form: form, value: literal(subject, V.tgValue.iri.value), source: MentionOrigin.graphSource))
         }
         return result.sorted { $0.span < $1.span }
@@ -103,12 +116,16 @@ struct DocumentRebuilder {
         typealias V = Vocabulary
         var result: [Relation] = []
         for subject in subjects(ofType: V.tgRelationStatement.iri.value) {
-            guard let s = iris(subject, V.rdfSubject.iri.value).first, let p = iris(subject, V.rdfPredicate.iri.value).first,
+            guard let s = iris(subject, V.rdfSubject.iri.value).first,
+                let p = iris(subject, V.rdfPredicate.iri.value).first,
                 let o = iris(subject, V.rdfObject.iri.value).first
             else { continue }
             let evidence = iris(subject, V.tgEvidence.iri.value).compactMap { span($0.value, offsets) }
             let count = literal(subject, V.tgCount.iri.value).flatMap { Int($0.lexicalForm) } ?? 1
-            result.append(Relation(subject: s, predicate: p, object: o, evidence: evidence, count: count, source: MentionOrigin.graphSource))
+            result.append(
+                Relation(
+                    subject: s, predicate: p, object: o, evidence: evidence, count: count,
+                    source: MentionOrigin.graphSource))
         }
         return result.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
     }

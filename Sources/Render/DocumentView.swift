@@ -56,7 +56,9 @@ public struct DocumentView: Sendable {
         // The model's entities are typed tg:RecognizedEntity and live under entity/ner/ (which a
         // graph read back shows before the entity descriptions come, at its end).
         let recognized = Set(entities.filter { $0.types.contains(MentionOriginTypes.recognizedEntity) }.map(\.iri))
-        let isRecognized = { (iri: IRI) in recognized.contains(iri) || iri.value.hasPrefix(SiteLayout.entityBase + "ner/") }
+        let isRecognized = { (iri: IRI) in
+            recognized.contains(iri) || iri.value.hasPrefix(SiteLayout.entityBase + "ner/")
+        }
         let bytes = text
         mentions = (document[Mentions.self] ?? []).map { mention in
             ShownMention(
@@ -79,7 +81,9 @@ public struct DocumentView: Sendable {
     /// The name a page gives an entity in this document: the first mention's text, else the last
     /// part of its IRI.
     public func name(of entity: IRI) -> String {
-        if let mention = mentions.first(where: { $0.mention.entity == entity && $0.mention.form == .name }) { return mention.anchor }
+        if let mention = mentions.first(where: { $0.mention.entity == entity && $0.mention.form == .name }) {
+            return mention.anchor
+        }
         return EntityCategory.localName(entity).replacingOccurrences(of: "-", with: " ")
     }
 

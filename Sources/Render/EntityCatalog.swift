@@ -80,7 +80,9 @@ public struct EntityCatalog: Sendable {
             records[entity]?.lastDocument = document
             records[entity]?.documentCount += 1
         }
-        if records[entity]?.firstAnchor == nil, shown.mention.form == .name { records[entity]?.firstAnchor = shown.anchor }
+        if records[entity]?.firstAnchor == nil, shown.mention.form == .name {
+            records[entity]?.firstAnchor = shown.anchor
+        }
         if records[entity]?.mentionClass == nil { records[entity]?.mentionClass = shown.mention.entityClass }
         if let context { records[entity]?.contexts.append(context) }
     }

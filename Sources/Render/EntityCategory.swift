@@ -24,26 +24,37 @@ public struct EntityCategory: Hashable, Sendable, Comparable {
     public static func < (lhs: EntityCategory, rhs: EntityCategory) -> Bool { lhs.order < rhs.order }
 
     /// People.
-    public static let person = EntityCategory(id: "person", name: "Person", color: "#E69F00", tint: "#FBE3B0", lineStyle: "solid", order: 0)
+    public static let person = EntityCategory(
+        id: "person", name: "Person", color: "#E69F00", tint: "#FBE3B0", lineStyle: "solid", order: 0)
     /// Political parties.
-    public static let party = EntityCategory(id: "party", name: "Political party", color: "#CC79A7", tint: "#F3DCE8", lineStyle: "double", order: 1)
+    public static let party = EntityCategory(
+        id: "party", name: "Political party", color: "#CC79A7", tint: "#F3DCE8", lineStyle: "double", order: 1)
     /// Government bodies and offices.
     public static let government = EntityCategory(
-        id: "government", name: "Government body or office", color: "#0072B2", tint: "#C7E1F0", lineStyle: "dashed", order: 2)
+        id: "government", name: "Government body or office", color: "#0072B2", tint: "#C7E1F0", lineStyle: "dashed",
+        order: 2)
     /// Companies and other organizations.
     public static let organization = EntityCategory(
-        id: "organization", name: "Organization or company", color: "#009E73", tint: "#BFE9DC", lineStyle: "solid", order: 3)
+        id: "organization", name: "Organization or company", color: "#009E73", tint: "#BFE9DC", lineStyle: "solid",
+        order: 3)
     /// Countries, places and areas.
-    public static let place = EntityCategory(id: "place", name: "Country or place", color: "#56B4E9", tint: "#D5ECFA", lineStyle: "dotted", order: 4)
+    public static let place = EntityCategory(
+        id: "place", name: "Country or place", color: "#56B4E9", tint: "#D5ECFA", lineStyle: "dotted", order: 4)
     /// Laws and regulations.
-    public static let legislation = EntityCategory(id: "legislation", name: "Legislation", color: "#D55E00", tint: "#F6D2B8", lineStyle: "wavy", order: 5)
+    public static let legislation = EntityCategory(
+        id: "legislation", name: "Legislation", color: "#D55E00", tint: "#F6D2B8", lineStyle: "wavy", order: 5)
     /// Dates, document numbers and other values found by patterns.
-    public static let value = EntityCategory(id: "value", name: "Date, number or reference", color: "#7A7A7A", tint: "#E4E4E4", lineStyle: "dotted", order: 6)
+    public static let value = EntityCategory(
+        id: "value", name: "Date, number or reference", color: "#7A7A7A", tint: "#E4E4E4", lineStyle: "dotted", order: 6
+    )
     /// Everything else.
-    public static let other = EntityCategory(id: "other", name: "Other", color: "#B8A600", tint: "#F8F3B5", lineStyle: "dashed", order: 7)
+    public static let other = EntityCategory(
+        id: "other", name: "Other", color: "#B8A600", tint: "#F8F3B5", lineStyle: "dashed", order: 7)
 
     /// Every category, in legend order.
-    public static let all: [EntityCategory] = [.person, .party, .government, .organization, .place, .legislation, .value, .other]
+    public static let all: [EntityCategory] = [
+        .person, .party, .government, .organization, .place, .legislation, .value, .other,
+    ]
 
     /// The category of a class IRI (`schema:Country` is a place).
     public static func of(class iri: IRI?) -> EntityCategory {
@@ -52,7 +63,8 @@ public struct EntityCategory: Hashable, Sendable, Comparable {
         case "Person": return .person
         case "PoliticalParty": return .party
         case "GovernmentOrganization", "Office", "GovernmentBuilding", "Ministry": return .government
-        case "Organization", "Corporation", "NewsMediaOrganization", "EducationalOrganization", "NGO": return .organization
+        case "Organization", "Corporation", "NewsMediaOrganization", "EducationalOrganization", "NGO":
+            return .organization
         case "Country", "City", "AdministrativeArea", "Place", "Continent", "State": return .place
         case "Legislation", "LegislationObject": return .legislation
         case "Date", "DigitalDocument", "ArticleReference", "DocumentNumber", "CreativeWork": return .value

@@ -19,9 +19,13 @@ extension EntityNetwork {
     ///   - link: The URL a node links to (its entity page), if any.
     ///   - highlight: Entities drawn with a thick outline (the centre of a neighbourhood); they
     ///     are drawn even without edges.
-    public func dot(catalog: EntityCatalog, title: String, link: (IRI) -> String? = { _ in nil }, highlight: Set<IRI> = []) -> String {
+    public func dot(
+        catalog: EntityCatalog, title: String, link: (IRI) -> String? = { _ in nil }, highlight: Set<IRI> = []
+    ) -> String {
         var lines = ["digraph \(Self.quoted("entities")) {"]
-        lines.append("  graph [layout=neato, overlap=false, splines=true, sep=\"+12\", fontname=\"Helvetica\", label=\(Self.quoted(title)), labelloc=t];")
+        lines.append(
+            "  graph [layout=neato, overlap=false, splines=true, sep=\"+12\", fontname=\"Helvetica\", label=\(Self.quoted(title)), labelloc=t];"
+        )
         lines.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, penwidth=1.5];")
         lines.append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\", arrowsize=0.7];")
         for iri in nodes.union(highlight).sorted() {
@@ -43,9 +47,12 @@ extension EntityNetwork {
                 attributes.insert("dir=none", at: 0)
                 attributes.append("tooltip=" + Self.quoted("co-occur in \(weight) sentence\(weight == 1 ? "" : "s")"))
             } else {
-                attributes.append("label=" + Self.quoted(Self.relationName(edge.predicate) + (weight > 1 ? " (\(weight))" : "")))
+                attributes.append(
+                    "label=" + Self.quoted(Self.relationName(edge.predicate) + (weight > 1 ? " (\(weight))" : "")))
             }
-            lines.append("  \(Self.quoted(edge.from.value)) -> \(Self.quoted(edge.to.value)) [\(attributes.joined(separator: ", "))];")
+            lines.append(
+                "  \(Self.quoted(edge.from.value)) -> \(Self.quoted(edge.to.value)) [\(attributes.joined(separator: ", "))];"
+            )
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -76,7 +83,8 @@ extension EntityNetwork {
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             default:
-                if scalar.value >= 0x20, !(scalar.value >= 0x7F && scalar.value < 0xA0), !HTMLText.isBidiControl(scalar) {
+                if scalar.value >= 0x20, !(scalar.value >= 0x7F && scalar.value < 0xA0), !HTMLText.isBidiControl(scalar)
+                {
                     result.unicodeScalars.append(scalar)
                 }
             }

@@ -50,7 +50,8 @@ extension EntityNetwork {
         var keep = nodes
         if let center = filter.around {
             guard keep.contains(center) || catalog.records[center] != nil else {
-                throw RenderError(.unknownEntity, "no entity \(center.value) in the graph; entity pages name each entity's IRI")
+                throw RenderError(
+                    .unknownEntity, "no entity \(center.value) in the graph; entity pages name each entity's IRI")
             }
             keep = Set(neighbourhood(of: center, depth: filter.depth).keys)
         }
@@ -64,7 +65,8 @@ extension EntityNetwork {
             }
         }
         var result = EntityNetwork()
-        for (edge, weight) in edges where weight >= filter.minimumWeight && keep.contains(edge.from) && keep.contains(edge.to) {
+        for (edge, weight) in edges
+        where weight >= filter.minimumWeight && keep.contains(edge.from) && keep.contains(edge.to) {
             result.add(edge, weight: weight)
         }
         return result

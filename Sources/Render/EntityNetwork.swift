@@ -59,7 +59,9 @@ public struct EntityNetwork: Sendable {
     /// Adds a document's relations and question structure.
     public mutating func add(_ view: DocumentView) {
         for relation in view.relations {
-            add(Edge(from: relation.subject, to: relation.object, predicate: relation.predicate), weight: max(1, relation.count))
+            add(
+                Edge(from: relation.subject, to: relation.object, predicate: relation.predicate),
+                weight: max(1, relation.count))
         }
         guard let set = view.questions else { return }
         for asker in set.askedBy {

@@ -20,39 +20,51 @@ struct EntityPage {
     /// context go between the first and the second, the question lines between the second and
     /// the third.
     func parts() -> (beforeContexts: String, beforeQuestions: String, end: String) {
-        var body = "<h1><span class=\"swatch m-\(record.category.id)\" aria-hidden=\"true\"></span>\(HTMLText.escape(record.name))</h1>\n"
+        var body =
+            "<h1><span class=\"swatch m-\(record.category.id)\" aria-hidden=\"true\"></span>\(HTMLText.escape(record.name))</h1>\n"
         body += description()
         if !neighbours.isEmpty {
             body += "<section aria-labelledby=\"picture-heading\">\n<h2 id=\"picture-heading\">Neighbourhood</h2>\n"
-            body += NetworkPicture(center: record.iri, weights: neighbours).svg(catalog: catalog) { SiteLayout.relative(from: path, to: SiteLayout.entityPath($0)) }
+            body += NetworkPicture(center: record.iri, weights: neighbours).svg(catalog: catalog) {
+                SiteLayout.relative(from: path, to: SiteLayout.entityPath($0))
+            }
             body += "</section>\n"
         }
         body += "<section aria-labelledby=\"mentions-heading\">\n<h2 id=\"mentions-heading\">Mentions in context</h2>\n"
-        body += "<p>\(record.mentionCount) mention\(record.mentionCount == 1 ? "" : "s") in \(record.documentCount) document\(record.documentCount == 1 ? "" : "s").</p>\n"
+        body +=
+            "<p>\(record.mentionCount) mention\(record.mentionCount == 1 ? "" : "s") in \(record.documentCount) document\(record.documentCount == 1 ? "" : "s").</p>\n"
         var middle = ""
         if !record.contexts.isEmpty {
-            body += "<table class=\"kwic\">\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"left\">Before</th>"
+            body +=
+                "<table class=\"kwic\">\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\" class=\"left\">Before</th>"
             body += "<th scope=\"col\">Mention</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n"
             middle += "</tbody>\n</table>\n"
         }
         middle += "</section>\n" + coOccurrences()
         var end = ""
         if !record.questions.isEmpty {
-            middle += "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions it appears in</h2>\n<ul class=\"entity-questions\">\n"
+            middle +=
+                "<section aria-labelledby=\"questions-heading\">\n<h2 id=\"questions-heading\">Questions it appears in</h2>\n<ul class=\"entity-questions\">\n"
             end += "</ul>\n</section>\n"
         }
-        return (PageTemplate.header(title: record.name, path: path, siteTitle: siteTitle) + body, middle, end + PageTemplate.footer)
+        return (
+            PageTemplate.header(title: record.name, path: path, siteTitle: siteTitle) + body, middle,
+            end + PageTemplate.footer
+        )
     }
 
     /// Kind, IRI, labels, same-as links, identifiers.
     func description() -> String {
-        var items = ["<dt>Kind</dt><dd>\(HTMLText.escape(record.mainClassName)) (\(HTMLText.escape(record.category.name)))</dd>"]
+        var items = [
+            "<dt>Kind</dt><dd>\(HTMLText.escape(record.mainClassName)) (\(HTMLText.escape(record.category.name)))</dd>"
+        ]
         let classes = record.classes.map { "<code>\(HTMLText.escape(EntityCategory.localName($0)))</code>" }
         if classes.count > 1 { items.append("<dt>Classes</dt><dd>\(classes.joined(separator: ", "))</dd>") }
         items.append("<dt>IRI</dt><dd><code class=\"iri\">\(HTMLText.escape(record.iri.value))</code></dd>")
         let entity = record.description
         let labels = (entity?.labels ?? []).map { label in
-            "<span class=\"label\">\(HTMLText.escape(label.lexicalForm))</span>" + (label.language.map { " <small>@\(HTMLText.escape($0))</small>" } ?? "")
+            "<span class=\"label\">\(HTMLText.escape(label.lexicalForm))</span>"
+                + (label.language.map { " <small>@\(HTMLText.escape($0))</small>" } ?? "")
         }
         if !labels.isEmpty { items.append("<dt>Labels</dt><dd>\(labels.joined(separator: "; "))</dd>") }
         let sameAs = (entity?.sameAs ?? []).map(externalLink)
@@ -70,7 +82,9 @@ struct EntityPage {
 
     /// A link to a page outside the site (http and https only; anything else is shown as text).
     func externalLink(_ iri: IRI) -> String {
-        guard iri.value.hasPrefix("http://") || iri.value.hasPrefix("https://") else { return "<code>\(HTMLText.escape(iri.value))</code>" }
+        guard iri.value.hasPrefix("http://") || iri.value.hasPrefix("https://") else {
+            return "<code>\(HTMLText.escape(iri.value))</code>"
+        }
         return "<a class=\"external\" href=\"\(HTMLText.attribute(iri.value))\">\(HTMLText.escape(iri.value))</a>"
     }
 
@@ -85,12 +99,15 @@ struct EntityPage {
     func coOccurrences() -> String {
         guard !record.coOccurrences.isEmpty else { return "" }
         let sorted = record.coOccurrences.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        var html = "<section aria-labelledby=\"cooccurrence-heading\">\n<h2 id=\"cooccurrence-heading\">Co-occurs with</h2>\n"
-        html += "<table class=\"cooccurrences\">\n<thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Kind</th><th scope=\"col\">Sentences</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<section aria-labelledby=\"cooccurrence-heading\">\n<h2 id=\"cooccurrence-heading\">Co-occurs with</h2>\n"
+        html +=
+            "<table class=\"cooccurrences\">\n<thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Kind</th><th scope=\"col\">Sentences</th></tr></thead>\n<tbody>\n"
         for (iri, count) in sorted {
             let kind = catalog.records[iri]?.mainClassName ?? ""
             let category = catalog.records[iri]?.category ?? .other
-            html += "<tr><td><span class=\"swatch m-\(category.id)\" aria-hidden=\"true\"></span>\(entityLink(iri))</td><td>\(HTMLText.escape(kind))</td><td>\(count)</td></tr>\n"
+            html +=
+                "<tr><td><span class=\"swatch m-\(category.id)\" aria-hidden=\"true\"></span>\(entityLink(iri))</td><td>\(HTMLText.escape(kind))</td><td>\(count)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

@@ -39,13 +39,16 @@ public struct GraphDocumentReader {
         var finished = Set<String>()
         let allowsGraph = isQuads
         func flush() throws {
-            if !group.isEmpty, let document = try DocumentRebuilder(triples: group, source: path).document() { try body(document) }
+            if !group.isEmpty, let document = try DocumentRebuilder(triples: group, source: path).document() {
+                try body(document)
+            }
             group.removeAll(keepingCapacity: true)
         }
         while let line = try lines.next() {
             let statement: NTriplesReader.Statement?
             do {
-                statement = try NTriplesReader.statement(in: line, location: "\(path):\(lines.lineNumber)", allowsGraph: allowsGraph)
+                statement = try NTriplesReader.statement(
+                    in: line, location: "\(path):\(lines.lineNumber)", allowsGraph: allowsGraph)
             } catch let error as StageError {
                 throw RenderError(.invalidGraph, error.message, cause: error)
             }
@@ -61,13 +64,20 @@ public struct GraphDocumentReader {
                     try flush()
                     if let graph { finished.insert(graph) }
                     guard !finished.contains(label) else {
-                        throw RenderError(.invalidGraph, "\(path):\(lines.lineNumber): the graph \(label) comes back after other graphs; sort the file by graph first")
+                        throw RenderError(
+                            .invalidGraph,
+                            "\(path):\(lines.lineNumber): the graph \(label) comes back after other graphs; sort the file by graph first"
+                        )
                     }
                     graph = label
                 }
                 group.append(triple)
             } else {
-                if triple.predicate == Vocabulary.rdfType.iri, triple.object == .iri(Vocabulary.schemaDigitalDocument.iri) { try flush() }
+                if triple.predicate == Vocabulary.rdfType.iri,
+                    triple.object == .iri(Vocabulary.schemaDigitalDocument.iri)
+                {
+                    try flush()
+                }
                 if EntityDescriptions.describes(triple) { entities.add(triple) }
                 group.append(triple)
             }
@@ -98,7 +108,9 @@ struct EntityDescriptions {
 
     /// Whether an N-Triples statement may describe an entity (its subject is an entity IRI).
     static func describes(_ triple: Triple) -> Bool {
-        guard case .iri(let subject) = triple.subject, subject.value.hasPrefix(SiteLayout.entityBase) else { return false }
+        guard case .iri(let subject) = triple.subject, subject.value.hasPrefix(SiteLayout.entityBase) else {
+            return false
+        }
         return predicates.contains(triple.predicate.value) && !subject.value.contains("/question-")
     }
 
@@ -111,7 +123,8 @@ struct EntityDescriptions {
         case (Vocabulary.owlSameAs.iri.value, .iri(let same)): entity.sameAs.append(same)
         case (Vocabulary.schemaMemberOf.iri.value, .iri(let organization)): entity.memberOf.append(organization)
         case (Vocabulary.schemaIsPartOf.iri.value, .iri(let whole)): entity.partOf.append(whole)
-        case (Vocabulary.dctermsIdentifier.iri.value, .literal(let identifier)): entity.identifiers.append(identifier.lexicalForm)
+        case (Vocabulary.dctermsIdentifier.iri.value, .literal(let identifier)):
+            entity.identifiers.append(identifier.lexicalForm)
         case (Vocabulary.dctermsSource.iri.value, .iri(let source)): entity.sources.append(source)
         case (Vocabulary.rdfsSeeAlso.iri.value, .iri(let page)): entity.pages.append(page)
         default: return

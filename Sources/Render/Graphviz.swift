@@ -17,7 +17,10 @@ public enum Graphviz {
     ///   installed, ``RenderError/Code/graphvizFailed`` when it refuses the input.
     public static func svg(dot source: String) throws -> Data {
         guard let dot = dotPath else {
-            throw RenderError(.graphvizMissing, "Graphviz's dot is not installed, so no SVG can be drawn (Debian: apt install graphviz); --dot FILE writes the DOT without it")
+            throw RenderError(
+                .graphvizMissing,
+                "Graphviz's dot is not installed, so no SVG can be drawn (Debian: apt install graphviz); --dot FILE writes the DOT without it"
+            )
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: dot)
@@ -40,7 +43,10 @@ public enum Graphviz {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RenderError(.graphvizFailed, "dot refused the picture: " + String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw RenderError(
+                .graphvizFailed,
+                "dot refused the picture: "
+                    + String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return svg
     }

@@ -35,8 +35,10 @@ public struct NetworkPicture: Sendable {
         let (cx, cy) = (width / 2, height / 2)
         let (radiusX, radiusY) = (width / 2 - 120, height / 2 - 30)
         let name = catalog.records[center]?.name ?? EntityCategory.localName(center)
-        var svg = "<svg class=\"network\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"network-title\">\(HTMLText.attribute(name)) and the \(neighbours.count) entities it is most often related to</title>\n"
+        var svg =
+            "<svg class=\"network\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg +=
+            "<title id=\"network-title\">\(HTMLText.attribute(name)) and the \(neighbours.count) entities it is most often related to</title>\n"
         let maxWeight = Double(neighbours.first?.weight ?? 1)
         var positions: [(Double, Double)] = []
         for index in neighbours.indices {
@@ -45,28 +47,35 @@ public struct NetworkPicture: Sendable {
         }
         for (index, neighbour) in neighbours.enumerated() {
             let stroke = 1 + 5 * log2(1 + Double(neighbour.weight)) / log2(1 + maxWeight)
-            svg += "<line x1=\"\(f(cx))\" y1=\"\(f(cy))\" x2=\"\(f(positions[index].0))\" y2=\"\(f(positions[index].1))\" stroke=\"#777777\" stroke-width=\"\(f(stroke))\"><title>weight \(neighbour.weight)</title></line>\n"
+            svg +=
+                "<line x1=\"\(f(cx))\" y1=\"\(f(cy))\" x2=\"\(f(positions[index].0))\" y2=\"\(f(positions[index].1))\" stroke=\"#777777\" stroke-width=\"\(f(stroke))\"><title>weight \(neighbour.weight)</title></line>\n"
         }
         svg += node(center, at: (cx, cy), catalog: catalog, href: nil, emphasized: true)
         for (index, neighbour) in neighbours.enumerated() {
-            svg += node(neighbour.iri, at: positions[index], catalog: catalog, href: link(neighbour.iri), emphasized: false)
+            svg += node(
+                neighbour.iri, at: positions[index], catalog: catalog, href: link(neighbour.iri), emphasized: false)
         }
         return svg + "</svg>\n"
     }
 
     /// One entity: a rounded box in its kind's tint and colour, with its name.
-    private func node(_ iri: IRI, at point: (Double, Double), catalog: EntityCatalog, href: String?, emphasized: Bool) -> String {
+    private func node(_ iri: IRI, at point: (Double, Double), catalog: EntityCatalog, href: String?, emphasized: Bool)
+        -> String
+    {
         let record = catalog.records[iri]
         let category = record?.category ?? .other
         var name = record?.name ?? EntityCategory.localName(iri)
         if name.count > 26 { name = String(name.prefix(25)) + "…" }
         let boxWidth = Double(max(40, name.count * 7 + 16))
         let strokeWidth = emphasized ? 3.5 : 1.5
-        var svg = "<rect x=\"\(f(point.0 - boxWidth / 2))\" y=\"\(f(point.1 - 13))\" width=\"\(f(boxWidth))\" height=\"26\" rx=\"6\" "
+        var svg =
+            "<rect x=\"\(f(point.0 - boxWidth / 2))\" y=\"\(f(point.1 - 13))\" width=\"\(f(boxWidth))\" height=\"26\" rx=\"6\" "
         svg += "fill=\"\(category.tint)\" stroke=\"\(category.color)\" stroke-width=\"\(f(strokeWidth))\"/>"
-        svg += "<text x=\"\(f(point.0))\" y=\"\(f(point.1 + 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#000000\">\(HTMLText.attribute(name))</text>"
+        svg +=
+            "<text x=\"\(f(point.0))\" y=\"\(f(point.1 + 4))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#000000\">\(HTMLText.attribute(name))</text>"
         guard let href else { return "<g>" + svg + "</g>\n" }
-        return "<a href=\"\(HTMLText.attribute(href))\"><title>\(HTMLText.attribute(record?.name ?? iri.value))</title>" + svg + "</a>\n"
+        return "<a href=\"\(HTMLText.attribute(href))\"><title>\(HTMLText.attribute(record?.name ?? iri.value))</title>"
+            + svg + "</a>\n"
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

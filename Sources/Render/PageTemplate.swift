@@ -40,11 +40,13 @@ enum PageTemplate {
 
     /// The legend of entity categories, as a list with a sample highlight each.
     static func legend() -> String {
-        var html = "<section class=\"legend\" aria-labelledby=\"legend-heading\">\n<h2 id=\"legend-heading\">Legend</h2>\n<ul>\n"
+        var html =
+            "<section class=\"legend\" aria-labelledby=\"legend-heading\">\n<h2 id=\"legend-heading\">Legend</h2>\n<ul>\n"
         for category in EntityCategory.all {
             html += "<li><span class=\"m m-\(category.id)\">\(HTMLText.escape(category.name))</span></li>\n"
         }
-        html += "</ul>\n<p class=\"note\">Each kind has its own colour and underline. Hover a name for its class, what found it and how sure it is; "
+        html +=
+            "</ul>\n<p class=\"note\">Each kind has its own colour and underline. Hover a name for its class, what found it and how sure it is; "
         html += "sentences are set apart by a faint line and show on hover.</p>\n</section>\n"
         return html
     }

@@ -31,7 +31,9 @@ public struct PreparedDocument: Sendable {
         }
         page = DocumentPage(view: view, siteTitle: options.title).html()
         let view = view
-        contexts = view.mentions.filter { $0.mention.entity != nil }.map { Self.contextRow($0, in: view, width: options.contextWidth) }
+        contexts = view.mentions.filter { $0.mention.entity != nil }.map {
+            Self.contextRow($0, in: view, width: options.contextWidth)
+        }
         questions = Self.questionLines(view)
     }
 
@@ -54,12 +56,16 @@ public struct PreparedDocument: Sendable {
         }
         let href = "../" + view.path + "#m-\(span.start)-\(span.end)"
         var row: [UInt8] = []
-        row += "<tr><td><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title))</a></td><td class=\"left\">".utf8
-        HTMLText.escape(utf8: text[start..<span.start].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, into: &row, marksBidi: true)
+        row +=
+            "<tr><td><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title))</a></td><td class=\"left\">"
+            .utf8
+        HTMLText.escape(
+            utf8: text[start..<span.start].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, into: &row, marksBidi: true)
         row += "</td><td class=\"kw\"><mark>".utf8
         HTMLText.escape(utf8: text[span.start..<span.end], into: &row, marksBidi: true)
         row += "</mark></td><td>".utf8
-        HTMLText.escape(utf8: text[span.end..<end].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, into: &row, marksBidi: true)
+        HTMLText.escape(
+            utf8: text[span.end..<end].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, into: &row, marksBidi: true)
         row += "</td></tr>\n".utf8
         return String(decoding: row, as: UTF8.self)
     }
@@ -69,12 +75,14 @@ public struct PreparedDocument: Sendable {
         guard let set = view.questions else { return [] }
         var lines: [(line: String, entities: [IRI])] = []
         for question in set.questions {
-            let inside = Set(view.mentions.filter { question.span.contains($0.mention.span) }.compactMap(\.mention.entity))
+            let inside = Set(
+                view.mentions.filter { question.span.contains($0.mention.span) }.compactMap(\.mention.entity))
             guard !inside.isEmpty else { continue }
             var text = view.text(of: question.span).split(whereSeparator: \.isNewline).joined(separator: " ")
             if text.count > 200 { text = String(text.prefix(200)) + "…" }
             let href = "../" + view.path + "#q-\(question.number)"
-            let line = "<li><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title)), question \(question.number)</a>: <q>\(HTMLText.escape(text))</q></li>\n"
+            let line =
+                "<li><a href=\"\(HTMLText.attribute(href))\">\(HTMLText.escape(view.title)), question \(question.number)</a>: <q>\(HTMLText.escape(text))</q></li>\n"
             lines.append((line, inside.sorted()))
         }
         return lines
@@ -98,7 +106,9 @@ public struct PagePreparer: Stage {
         self.pages = pages
     }
 
-    public func process(_ input: Document, context: StageContext, emit: (PreparedDocument) async throws -> Void) async throws {
+    public func process(_ input: Document, context: StageContext, emit: (PreparedDocument) async throws -> Void)
+        async throws
+    {
         try await emit(PreparedDocument(input, options: options, pages: pages))
     }
 }

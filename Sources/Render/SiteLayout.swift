@@ -41,7 +41,9 @@ public enum SiteLayout {
         var result = ""
         for scalar in name.unicodeScalars {
             let v = scalar.value
-            let keep = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x2D || v == 0x5F
+            let keep =
+                (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x2D
+                || v == 0x5F
                 || (v == 0x2E && !result.isEmpty)
             result.unicodeScalars.append(keep ? scalar : "_")
             if result.unicodeScalars.count >= limit { break }

@@ -56,12 +56,16 @@ public final class SiteRenderer {
         if let directory {
             for folder in ["", "/documents", "/entities", "/assets"] {
                 do {
-                    try FileManager.default.createDirectory(atPath: directory + folder, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: directory + folder, withIntermediateDirectories: true)
                 } catch {
-                    throw RenderError(.output, "cannot make the folder \(directory + folder): \(error.localizedDescription)", cause: error)
+                    throw RenderError(
+                        .output, "cannot make the folder \(directory + folder): \(error.localizedDescription)",
+                        cause: error)
                 }
             }
-            spill = try SpillFile(path: directory + "/.textgraph-render-\(ProcessInfo.processInfo.processIdentifier).tmp")
+            spill = try SpillFile(
+                path: directory + "/.textgraph-render-\(ProcessInfo.processInfo.processIdentifier).tmp")
         } else {
             spill = nil
         }
@@ -88,14 +92,23 @@ public final class SiteRenderer {
             guard let reference = try spill?.append(line) else { continue }
             for entity in entities { catalog.appears(entity, inQuestion: reference) }
         }
-        for person in (view.questions.map { $0.askedBy + $0.addressedTo + $0.answeredBy } ?? []) { catalog.touch(person) }
+        for person in (view.questions.map { $0.askedBy + $0.addressedTo + $0.answeredBy } ?? []) {
+            catalog.touch(person)
+        }
         for relation in view.relations {
-            if relation.predicate == EntityNetwork.coOccursWith { catalog.coOccur(relation.subject, relation.object, count: max(1, relation.count)) }
-            if relation.predicate == EntityNetwork.memberOf { catalog.addMembership(relation.subject, of: relation.object) }
+            if relation.predicate == EntityNetwork.coOccursWith {
+                catalog.coOccur(relation.subject, relation.object, count: max(1, relation.count))
+            }
+            if relation.predicate == EntityNetwork.memberOf {
+                catalog.addMembership(relation.subject, of: relation.object)
+            }
         }
         if inNetwork { network.add(view) }
         let counts = view.counts
-        rows.append(.init(title: view.title, id: view.id, path: view.path, questions: counts.questions, mentions: counts.mentions, entities: counts.entities))
+        rows.append(
+            .init(
+                title: view.title, id: view.id, path: view.path, questions: counts.questions, mentions: counts.mentions,
+                entities: counts.entities))
         if let directory, let page = prepared.page { try write(page, to: directory + "/" + view.path) }
     }
 
@@ -109,11 +122,14 @@ public final class SiteRenderer {
     public func finish() throws -> Summary {
         network.addMemberships(from: catalog)
         defer { spill?.remove() }
-        guard let directory, let spill else { return Summary(documents: rows.count, entities: catalog.records.count, pages: 0) }
+        guard let directory, let spill else {
+            return Summary(documents: rows.count, entities: catalog.records.count, pages: 0)
+        }
         let neighbours = network.neighbours()
         for iri in catalog.sortedIRIs {
             guard let record = catalog.records[iri] else { continue }
-            let page = EntityPage(record: record, catalog: catalog, neighbours: neighbours[iri] ?? [:], siteTitle: options.title)
+            let page = EntityPage(
+                record: record, catalog: catalog, neighbours: neighbours[iri] ?? [:], siteTitle: options.title)
             try writeStreaming(page, spill: spill, to: directory + "/" + page.path)
         }
         let index = IndexPage(siteTitle: options.title, documents: rows, catalog: catalog)
@@ -127,7 +143,9 @@ public final class SiteRenderer {
     /// Writes an entity's page, copying its rows from the spill file as they are read, so that
     /// a page of many thousand mentions is never held in memory whole.
     private func writeStreaming(_ page: EntityPage, spill: SpillFile, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw RenderError(.output, "cannot write \(path)")
         }
         defer { try? handle.close() }

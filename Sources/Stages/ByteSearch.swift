@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Byte searches in UTF-8 text: the cheap tests made before a `String` is, where a stage looks
@@ -14,8 +14,10 @@ enum ByteSearch {
 
     /// The offset of the first `byte` in `bytes[start..<end]` (memchr, many bytes at a time), or `nil`.
     @inline(__always)
-    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int?
+    {
+        guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
         return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
@@ -89,7 +91,8 @@ enum ByteSearch {
             } else if lead == 0xE2 && i + 2 < bytes.count {
                 // Three bytes: U+2000–U+2FFF.
                 let scalar = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x203A).contains(scalar) || scalar == 0x20AC else { return false }
+                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x203A).contains(scalar) || scalar == 0x20AC
+                else { return false }
                 i += 3
             } else {
                 return false
@@ -111,7 +114,8 @@ enum ByteSearch {
             // Accumulated with the sign, so that Int.min fits as `Int(_:)` lets it.
             let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
             let digit = Int(byte - 0x30)
-            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            let (next, overflowedAgain) =
+                negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
             guard !overflowed && !overflowedAgain else { return nil }
             value = next
         }
@@ -121,7 +125,10 @@ enum ByteSearch {
     /// The offsets of `needle`'s occurrences in `bytes` that start in `start..<limit`, in order
     /// (the first only, when `first`): `memchr` finds candidates for the needle's rarest byte in
     /// Dutch text ("z" of "ingezonden", not "i"), `memcmp` checks them.
-    static func occurrences(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
+    static func occurrences(
+        of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, before limit: Int,
+        first: Bool = false
+    ) -> [Int] {
         let count = needle.utf8CodeUnitCount
         guard let base = bytes.baseAddress, count > 0 else { return [] }
         let pattern = needle.utf8Start
@@ -154,7 +161,9 @@ enum ByteSearch {
     }
 
     /// Letter frequencies of Dutch, a to z, per mille.
-    private static let letterFrequencies = [75, 16, 12, 59, 189, 8, 34, 24, 65, 15, 22, 36, 22, 100, 61, 16, 1, 64, 37, 68, 20, 28, 15, 1, 1, 14]
+    private static let letterFrequencies = [
+        75, 16, 12, 59, 189, 8, 34, 24, 65, 15, 22, 36, 22, 100, 61, 16, 1, 64, 37, 68, 20, 28, 15, 1, 1, 14,
+    ]
 
     /// Whether `bytes[range]` starts with `prefix`.
     static func hasPrefix(in bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
@@ -162,7 +171,9 @@ enum ByteSearch {
     }
 
     /// The offset of the first occurrence of `needle` in `bytes`, or `nil`.
-    private static func firstOffset(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool) -> Int? {
+    private static func firstOffset(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, ignoringASCIICase: Bool
+    ) -> Int? {
         let count = needle.utf8CodeUnitCount
         guard count > 0 else { return 0 }
         guard bytes.count >= count else { return nil }

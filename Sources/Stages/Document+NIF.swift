@@ -56,8 +56,11 @@ extension Document {
     ///   - start: An earlier UTF-8 offset on a code point boundary.
     public func codePointOffset(ofUTF8Offset offset: Int, from start: Int = 0) -> Int {
         let utf8 = text.utf8
-        precondition(start >= 0 && start <= offset && offset <= utf8.count, "offsets \(start), \(offset) outside the text")
-        if let count = utf8.withContiguousStorageIfAvailable({ Self.countCodePoints($0[start..<offset]) }) { return count }
+        precondition(
+            start >= 0 && start <= offset && offset <= utf8.count, "offsets \(start), \(offset) outside the text")
+        if let count = utf8.withContiguousStorageIfAvailable({ Self.countCodePoints($0[start..<offset]) }) {
+            return count
+        }
         return Self.countCodePoints(Array(utf8)[start..<offset])
     }
 

@@ -27,15 +27,19 @@ public struct DocumentReader: Stage {
         teiNotes: Bool = false,
         windows1252Fallback: Bool = false
     ) {
-        text = TextReader(documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback)
-        tei = TEIReader(people: teiPeople, includeNotes: teiNotes, documentBase: documentBase, maximumBytes: maximumBytes)
+        text = TextReader(
+            documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback)
+        tei = TEIReader(
+            people: teiPeople, includeNotes: teiNotes, documentBase: documentBase, maximumBytes: maximumBytes)
         officialPublication = OfficialPublicationReader(documentBase: documentBase, maximumBytes: maximumBytes)
         xml = XMLReader(documentBase: documentBase, maximumBytes: maximumBytes)
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
+        async throws
+    {
         let bytes = try SourceBytes.read(input, maximumBytes: text.maximumBytes)
         var source = input
         source.content = .bytes(bytes)
@@ -60,7 +64,11 @@ enum XMLSniffer {
         var i = 0
         let limit = min(bytes.count, 16 << 10)
         // A byte-order mark, intact or damaged, then white space.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) { i = 6 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            i = 3
+        } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) {
+            i = 6
+        }
         while i < limit {
             while i < limit, TextDecoder.isASCIIWhitespace(bytes[i]) { i += 1 }
             guard i + 1 < limit, bytes[i] == 0x3C else { return nil }
@@ -71,7 +79,9 @@ enum XMLSniffer {
                 continue
             }
             var end = i + 1
-            while end < limit, !TextDecoder.isASCIIWhitespace(bytes[end]), bytes[end] != 0x3E, bytes[end] != 0x2F { end += 1 }
+            while end < limit, !TextDecoder.isASCIIWhitespace(bytes[end]), bytes[end] != 0x3E, bytes[end] != 0x2F {
+                end += 1
+            }
             let qualified = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
             return qualified.split(separator: ":").last.map(String.init) ?? qualified
         }
@@ -81,7 +91,11 @@ enum XMLSniffer {
     /// Whether the bytes open with an XML declaration (after a byte-order mark, intact or damaged).
     static func hasDeclaration(_ bytes: [UInt8]) -> Bool {
         var i = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) { i = 6 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            i = 3
+        } else if bytes.starts(with: [0xC3, 0xAF, 0xC2, 0xBB, 0xC2, 0xBF]) {
+            i = 6
+        }
         while i < bytes.count, TextDecoder.isASCIIWhitespace(bytes[i]) { i += 1 }
         return bytes[i...].starts(with: Array("<?xml".utf8))
     }

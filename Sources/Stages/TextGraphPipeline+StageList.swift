@@ -26,7 +26,8 @@ extension TextGraphPipeline {
     ///   - options: Which optional stages are in the list, and how the recognizer is set.
     /// - Returns: The stages, each of its own type (none appears twice).
     /// - Throws: When the recognizer's model cannot be loaded.
-    public static func standardStages(gazetteer: Gazetteer, options: Options = Options()) throws -> StageList<Document> {
+    public static func standardStages(gazetteer: Gazetteer, options: Options = Options()) throws -> StageList<Document>
+    {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         var stages = StageList<Document>()
             .appending(Tokenizer())
@@ -37,7 +38,9 @@ extension TextGraphPipeline {
             .appending(AbbreviationDefinitionTagger())
             .appending(EntityLinker(gazetteer: gazetteer))
             .appending(ArticleReferenceTagger())
-        if let recognizer = try recognizer(gazetteer: gazetteer, options: options) { stages = stages.appending(recognizer) }
+        if let recognizer = try recognizer(gazetteer: gazetteer, options: options) {
+            stages = stages.appending(recognizer)
+        }
         if options.unlinkedNames { stages = stages.appending(CapitalizedSpanTagger()) }
         return stages.appending(ParliamentaryStructureTagger()).appending(CoOccurrenceExtractor())
     }
@@ -48,7 +51,9 @@ extension TextGraphPipeline {
     ///   - options: The reader's and the graph's options (give those the list was made with).
     ///   - stages: The analysis stages, such as ``standardStages(gazetteer:options:)`` changed.
     /// - Throws: ``PipelineError`` when a stage requires a layer no stage before it assigns.
-    public static func make(options: Options = Options(), stages: StageList<Document>) throws -> Pipeline<SourceDocument, GraphFragment> {
+    public static func make(options: Options = Options(), stages: StageList<Document>) throws -> Pipeline<
+        SourceDocument, GraphFragment
+    > {
         try Pipeline {
             reader(options: options)
             stages
@@ -81,7 +86,9 @@ extension TextGraphPipeline {
     ///   - options: The reader's options (give those the list was made with).
     ///   - stages: The analysis stages, such as ``standardStages(gazetteer:options:)`` changed.
     /// - Throws: ``PipelineError`` when a stage requires a layer no stage before it assigns.
-    public static func makeAnalysis(options: Options = Options(), stages: StageList<Document>) throws -> Pipeline<SourceDocument, Document> {
+    public static func makeAnalysis(options: Options = Options(), stages: StageList<Document>) throws -> Pipeline<
+        SourceDocument, Document
+    > {
         try Pipeline {
             reader(options: options)
             stages

@@ -55,7 +55,9 @@ public enum TextGraphPipeline {
     }
 
     /// Builds the standard pipeline over a gazetteer.
-    public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, GraphFragment> {
+    public static func make(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<
+        SourceDocument, GraphFragment
+    > {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline {
             analysis(gazetteer: gazetteer, options: options, recognizer: recognizer)
@@ -79,7 +81,9 @@ public enum TextGraphPipeline {
 
     /// Builds the standard pipeline up to the annotated document, without the graph: for tools
     /// that look at documents rather than write RDF (`textgraph render`).
-    public static func makeAnalysis(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<SourceDocument, Document> {
+    public static func makeAnalysis(gazetteer: Gazetteer, options: Options = Options()) throws -> Pipeline<
+        SourceDocument, Document
+    > {
         let recognizer = try recognizer(gazetteer: gazetteer, options: options)
         return try Pipeline.checking(analysis(gazetteer: gazetteer, options: options, recognizer: recognizer))
     }
@@ -87,7 +91,9 @@ public enum TextGraphPipeline {
     /// The entity recognizer the options ask for, if any.
     static func recognizer(gazetteer: Gazetteer, options: Options) throws -> EntityRecognizer? {
         guard options.recognizesNames else { return nil }
-        return EntityRecognizer(model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer, minimumConfidence: options.minimumNameConfidence)
+        return EntityRecognizer(
+            model: try options.entityModel ?? NamedEntityModel.bundled(), gazetteer: gazetteer,
+            minimumConfidence: options.minimumNameConfidence)
     }
 
     /// The graph builder the options describe; the one place the standard pipelines make it.
@@ -101,7 +107,8 @@ public enum TextGraphPipeline {
 
     /// The graph encoder the options describe; the one place the standard pipelines make it.
     static func graphEncoder(options: Options, formats: Set<RDFFormat>) -> GraphEncoder {
-        GraphEncoder(builder: graphBuilder(options: options), formats: formats, temporaryDirectory: options.temporaryDirectory)
+        GraphEncoder(
+            builder: graphBuilder(options: options), formats: formats, temporaryDirectory: options.temporaryDirectory)
     }
 
     /// The stages before the graph is built: reading, segmentation, entities, structure, relations.
@@ -111,7 +118,9 @@ public enum TextGraphPipeline {
     /// through a type-erased stage per stage and document. `StandardStagesTests` checks that the
     /// two hold the same stages in the same order and write the same bytes.
     @StageBuilder
-    static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<SourceDocument, Document> {
+    static func analysis(gazetteer: Gazetteer, options: Options, recognizer: EntityRecognizer? = nil) -> some Stage<
+        SourceDocument, Document
+    > {
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         reader(options: options)
         Tokenizer()

@@ -21,7 +21,9 @@ public struct EvalNERCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not make names consistent over each document.")
     public var noConsistency = false
 
-    @Flag(name: .long, help: "Decode only the stretches around capitalized words, as the pipeline's EntityRecognizer does.")
+    @Flag(
+        name: .long,
+        help: "Decode only the stretches around capitalized words, as the pipeline's EntityRecognizer does.")
     public var capitalizedOnly = false
 
     @Flag(name: .long, help: "Do not use the bundled gazetteer's names as features (as the model was trained).")
@@ -34,7 +36,8 @@ public struct EvalNERCommand: AsyncParsableCommand {
         let started = clock.now
         let recognizer = try NamedEntityModel.load(path: model)
         let loaded = clock.now - started
-        var lexicon = noGazetteerFeatures ? NamedEntityLexicon() : NamedEntityLexicon(gazetteer: try Gazetteer.bundled())
+        var lexicon =
+            noGazetteerFeatures ? NamedEntityLexicon() : NamedEntityLexicon(gazetteer: try Gazetteer.bundled())
         lexicon.add(clusters: recognizer.clusters)
         var score = NamedEntityScore()
         var lines: [String] = []
@@ -43,24 +46,34 @@ public struct EvalNERCommand: AsyncParsableCommand {
         for file in files {
             let corpus = try NamedEntityCorpus.load(path: file)
             for document in corpus.documents {
-                let predicted = recognizer.tagged(document, lexicon: lexicon, consistent: !noConsistency, capitalizedOnly: capitalizedOnly)
+                let predicted = recognizer.tagged(
+                    document, lexicon: lexicon, consistent: !noConsistency, capitalizedOnly: capitalizedOnly)
                 for (sentence, tags) in zip(document, predicted) {
                     score.add(gold: sentence.tags, predicted: tags)
                     tokens += tags.count
                     guard predictions != nil else { continue }
-                    for k in sentence.tokens.indices { lines.append("\(sentence.tokens[k]) \(sentence.tags[k]) \(tags[k])") }
+                    for k in sentence.tokens.indices {
+                        lines.append("\(sentence.tokens[k]) \(sentence.tags[k]) \(tags[k])")
+                    }
                     lines.append("")
                 }
             }
         }
         let elapsed = clock.now - tagging
         if let predictions {
-            guard FileManager.default.createFile(atPath: predictions, contents: Data(lines.joined(separator: "\n").appending("\n").utf8)) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: predictions, contents: Data(lines.joined(separator: "\n").appending("\n").utf8))
+            else {
                 throw ValidationError("cannot write \(predictions)")
             }
         }
         print(score.report)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Console.plain(String(format: "model loaded in %.3f s; %d tokens tagged in %.2f s (%.0f tokens/s, with reading and features)", Double(loaded.components.attoseconds) / 1e18 + Double(loaded.components.seconds), tokens, seconds, Double(tokens) / seconds))
+        Console.plain(
+            String(
+                format: "model loaded in %.3f s; %d tokens tagged in %.2f s (%.0f tokens/s, with reading and features)",
+                Double(loaded.components.attoseconds) / 1e18 + Double(loaded.components.seconds), tokens, seconds,
+                Double(tokens) / seconds))
     }
 }

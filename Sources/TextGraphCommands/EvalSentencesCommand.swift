@@ -26,10 +26,14 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the scores as JSON.")
     public var json = false
 
-    @Option(name: .long, help: "Write each rebuilt gold text to this folder (NNNN.txt, with index.tsv naming the documents).")
+    @Option(
+        name: .long,
+        help: "Write each rebuilt gold text to this folder (NNNN.txt, with index.tsv naming the documents).")
     public var dumpText: String?
 
-    @Option(name: .long, help: "Score another system's sentences and tokens from this JSON lines file instead of TextGraph's.")
+    @Option(
+        name: .long,
+        help: "Score another system's sentences and tokens from this JSON lines file instead of TextGraph's.")
     public var predicted: String?
 
     @Option(name: .long, help: "The system's name in the table.")
@@ -44,7 +48,9 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if showErrors < 0 || showTokenErrors < 0 { throw ValidationError("--show-errors and --show-token-errors must not be negative") }
+        if showErrors < 0 || showTokenErrors < 0 {
+            throw ValidationError("--show-errors and --show-token-errors must not be negative")
+        }
     }
 
     /// One file's documents and score.
@@ -76,13 +82,16 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
                 for gold in try GoldCorpus.documents(atPath: file) {
                     let document = try Self.segment(gold, predictions: predictions)
                     score = score + (try SegmentationScore(document: document))
-                    if errors.count < showErrors { errors += Self.boundaryErrors(document, limit: showErrors - errors.count) }
+                    if errors.count < showErrors {
+                        errors += Self.boundaryErrors(document, limit: showErrors - errors.count)
+                    }
                     if tokenErrors.count < showTokenErrors {
                         tokenErrors += Self.tokenErrors(document, limit: showTokenErrors - tokenErrors.count)
                     }
                     if let dumpText {
                         let name = String(format: "%04d.txt", dumped.count + 1)
-                        try Data(document.text.utf8).write(to: URL(fileURLWithPath: dumpText).appendingPathComponent(name))
+                        try Data(document.text.utf8).write(
+                            to: URL(fileURLWithPath: dumpText).appendingPathComponent(name))
                         dumped.append((name, document.id))
                     }
                 }
@@ -108,9 +117,14 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
             let data = try encoder.encode(Report(system: systemName, files: fileScores, total: total))
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(Self.table(system: systemName, rows: fileScores.map { ($0.file, $0.score) } + (fileScores.count > 1 ? [("all", total)] : [])))
+            print(
+                Self.table(
+                    system: systemName,
+                    rows: fileScores.map { ($0.file, $0.score) } + (fileScores.count > 1 ? [("all", total)] : [])))
         }
-        if !errors.isEmpty { print("\nboundary errors (FN: gold end missed, FP: end not in gold; ⟦|⟧ marks the offset):") }
+        if !errors.isEmpty {
+            print("\nboundary errors (FN: gold end missed, FP: end not in gold; ⟦|⟧ marks the offset):")
+        }
         for error in errors { print(error) }
         if !tokenErrors.isEmpty { print("\ntoken errors (gold token → tokens found over it):") }
         for error in tokenErrors { print(error) }
@@ -130,7 +144,9 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
                 over.append(document.text(of: predicted[j].span))
                 j += 1
             }
-            errors.append("\(document.id)@\(token.span.start): \(document.text(of: token.span)) → \(over.joined(separator: " | "))")
+            errors.append(
+                "\(document.id)@\(token.span.start): \(document.text(of: token.span)) → \(over.joined(separator: " | "))"
+            )
             if errors.count >= limit { break }
         }
         return errors
@@ -158,7 +174,8 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
         let predicted = Set((document[Sentences.self] ?? []).map(\.span.end)).subtracting(blockEnds)
         let bytes = Array(document.text.utf8)
         func context(_ offset: Int) -> String {
-            var start = max(0, offset - 50), end = min(bytes.count, offset + 40)
+            var start = max(0, offset - 50)
+            var end = min(bytes.count, offset + 40)
             while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
             while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
             let left = String(decoding: bytes[start..<offset], as: UTF8.self)
@@ -172,12 +189,17 @@ public struct EvalSentencesCommand: AsyncParsableCommand {
     /// The score table: one row per file, and a total when there are several.
     static func table(system: String, rows: [(String, SegmentationScore)]) -> String {
         func f(_ value: Double) -> String { String(format: "%.4f", value) }
-        var lines = ["system\tfile\tdocuments\tgold sentences\tpredicted sentences\tboundary P\tboundary R\tboundary F1\ttoken P\ttoken R\ttoken F1"]
+        var lines = [
+            "system\tfile\tdocuments\tgold sentences\tpredicted sentences\tboundary P\tboundary R\tboundary F1\ttoken P\ttoken R\ttoken F1"
+        ]
         for (file, score) in rows {
             let b = score.boundaries
             let t = score.tokens.map { [f($0.precision), f($0.recall), f($0.f1)] } ?? ["-", "-", "-"]
-            lines.append(([system, file, "\(score.documents)", "\(score.goldSentences)", "\(score.predictedSentences)",
-                           f(b.precision), f(b.recall), f(b.f1)] + t).joined(separator: "\t"))
+            lines.append(
+                ([
+                    system, file, "\(score.documents)", "\(score.goldSentences)", "\(score.predictedSentences)",
+                    f(b.precision), f(b.recall), f(b.f1),
+                ] + t).joined(separator: "\t"))
         }
         return Self.aligned(lines)
     }

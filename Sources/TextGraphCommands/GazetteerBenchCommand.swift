@@ -49,7 +49,10 @@ public struct GazetteerBenchCommand: AsyncParsableCommand {
             let matcher = GazetteerMatcher(gazetteer: data)
             let indexed = clock.now
             print("gazetteer: \(data.count) entries, \(matcher.aliasCount) distinct names")
-            print(String(format: "load: parse %.3f s + index %.3f s = %.3f s", seconds(parsed - loadStart), seconds(indexed - parsed), seconds(indexed - loadStart)))
+            print(
+                String(
+                    format: "load: parse %.3f s + index %.3f s = %.3f s", seconds(parsed - loadStart),
+                    seconds(indexed - parsed), seconds(indexed - loadStart)))
 
             let documents = try texts.flatMap { try Self.documents(path: $0, size: documentSize) }
             let bytes = documents.reduce(0) { $0 + $1.utf8.count }
@@ -93,11 +96,23 @@ public struct GazetteerBenchCommand: AsyncParsableCommand {
                 tokenCount = tokens.reduce(0) { $0 + $1.count }
                 matchCount = matches
             }
-            print(String(format: "text: %.1f MB (%d bytes) in %d documents, %d tokens, %d matches", megabytes, bytes, documents.count, tokenCount, matchCount))
+            print(
+                String(
+                    format: "text: %.1f MB (%d bytes) in %d documents, %d tokens, %d matches", megabytes, bytes,
+                    documents.count, tokenCount, matchCount))
             print(String(format: "tokenizing: %.3f s, %.1f MB/s", bestTokenize, megabytes / bestTokenize))
-            print(String(format: "matching (GazetteerMatcher), tokenization excluded: %.3f s, %.1f MB/s", bestTag, megabytes / bestTag))
-            print(String(format: "tagging (GazetteerTagger stage), tokenization excluded: %.3f s, %.1f MB/s", bestStage, megabytes / bestStage))
-            print(String(format: "tagging (GazetteerTagger stage), tokenization included: %.3f s, %.1f MB/s", bestTokenize + bestStage, megabytes / (bestTokenize + bestStage)))
+            print(
+                String(
+                    format: "matching (GazetteerMatcher), tokenization excluded: %.3f s, %.1f MB/s", bestTag,
+                    megabytes / bestTag))
+            print(
+                String(
+                    format: "tagging (GazetteerTagger stage), tokenization excluded: %.3f s, %.1f MB/s", bestStage,
+                    megabytes / bestStage))
+            print(
+                String(
+                    format: "tagging (GazetteerTagger stage), tokenization included: %.3f s, %.1f MB/s",
+                    bestTokenize + bestStage, megabytes / (bestTokenize + bestStage)))
         } catch let error as StageError {
             Console.error(error.message)
             throw ExitCode(1)

@@ -55,7 +55,9 @@ public struct GazetteerCheckCommand: ParsableCommand {
         var out = ""
         var types: [String: Int] = [:]
         for entry in gazetteer.entries {
-            for type in entry.types { types[type.value.replacingOccurrences(of: Vocabulary.Namespace.schema.iri, with: ""), default: 0] += 1 }
+            for type in entry.types {
+                types[type.value.replacingOccurrences(of: Vocabulary.Namespace.schema.iri, with: ""), default: 0] += 1
+            }
         }
         let matcher = GazetteerMatcher(gazetteer: gazetteer)
         out += "total: \(gazetteer.count) entries, \(matcher.aliasCount) distinct names\n"
@@ -64,7 +66,9 @@ public struct GazetteerCheckCommand: ParsableCommand {
         }
         var sources: [String: Int] = [:]
         for entry in gazetteer.entries {
-            for source in entry.sources.isEmpty ? [IRI("(no source)")] : entry.sources { sources[source.value, default: 0] += 1 }
+            for source in entry.sources.isEmpty ? [IRI("(no source)")] : entry.sources {
+                sources[source.value, default: 0] += 1
+            }
         }
         out += "by source (an entity from several sources counts in each):\n"
         for (source, count) in sources.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {

@@ -32,7 +32,9 @@ public struct GazetteerCompileCommand: ParsableCommand {
             let data = CompiledGazetteer.data(of: gazetteer, matcher: matcher, sourceHash: hash)
             let output = directory.appendingPathComponent(CompiledGazetteer.fileName)
             try data.write(to: output, options: .atomic)
-            Console.info("compiled \(gazetteer.count) entries and \(matcher.aliasCount) names into \(output.path) (\(data.count) bytes)")
+            Console.info(
+                "compiled \(gazetteer.count) entries and \(matcher.aliasCount) names into \(output.path) (\(data.count) bytes)"
+            )
         } catch let error as StageError {
             Console.error(error.message)
             throw ExitCode(1)

@@ -8,7 +8,8 @@ import Stages
 public struct GazetteerImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a gazetteer (TSV) from a person list, an organization list, ISO 3166 codes, SKOS, CSV or open reference data.",
+        abstract:
+            "Write a gazetteer (TSV) from a person list, an organization list, ISO 3166 codes, SKOS, CSV or open reference data.",
         discussion: """
             Formats: tei-persons (TEI listPerson, such as ParlaMint's), tei-orgs (TEI listOrg), \
             iso3166 (Debian iso-codes: iso_3166-1.json and a .mo or .po catalog; with no inputs, the \
@@ -41,7 +42,10 @@ public struct GazetteerImportCommand: ParsableCommand {
         case abbreviations
     }
 
-    @Argument(help: "The input format: tei-persons, tei-orgs, iso3166, skos, csv, bwb, tk-people, tk-laws, tooi, geonames or abbreviations.")
+    @Argument(
+        help:
+            "The input format: tei-persons, tei-orgs, iso3166, skos, csv, bwb, tk-people, tk-laws, tooi, geonames or abbreviations."
+    )
     public var format: Format
 
     @Argument(help: "The files to import.")
@@ -50,7 +54,8 @@ public struct GazetteerImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The gazetteer file to write (.tsv), or - for standard output.")
     public var output: String
 
-    @Option(name: .long, help: "The language of names that say none (tei-orgs, skos), or of the translations (iso3166).")
+    @Option(
+        name: .long, help: "The language of names that say none (tei-orgs, skos), or of the translations (iso3166).")
     public var language: String = "nl"
 
     @Option(name: .long, help: "skos: keep only labels in this language (repeatable; untagged labels are always kept).")
@@ -62,16 +67,21 @@ public struct GazetteerImportCommand: ParsableCommand {
     @Option(name: .long, help: "csv: the field separator.")
     public var delimiter: String = ","
 
-    @Option(name: .long, help: "geonames: a file of names Dutch text attests, one a line; other alternate names are left out.")
+    @Option(
+        name: .long,
+        help: "geonames: a file of names Dutch text attests, one a line; other alternate names are left out.")
     public var attested: String?
 
-    @Option(name: .long, help: "geonames, abbreviations, bwb: a file of names never imported (common words), one a line.")
+    @Option(
+        name: .long, help: "geonames, abbreviations, bwb: a file of names never imported (common words), one a line.")
     public var exclude: String?
 
     @Option(name: .long, help: "geonames: the smallest population imported.")
     public var minimumPopulation: Int = 0
 
-    @Option(name: .long, help: "abbreviations: gazetteers (TSV) whose entities receive the abbreviations of their names (repeatable).")
+    @Option(
+        name: .long,
+        help: "abbreviations: gazetteers (TSV) whose entities receive the abbreviations of their names (repeatable).")
     public var known: [String] = []
 
     public init() {}
@@ -82,7 +92,8 @@ public struct GazetteerImportCommand: ParsableCommand {
     public func validate() throws {
         if format == .iso3166 {
             guard inputs.isEmpty || inputs.count == 2 else {
-                throw ValidationError("iso3166 takes iso_3166-1.json and a .mo or .po catalog, or nothing for the installed files")
+                throw ValidationError(
+                    "iso3166 takes iso_3166-1.json and a .mo or .po catalog, or nothing for the installed files")
             }
             if inputs.count == 2 && inputs.filter({ $0.hasSuffix(".json") }).count != 1 {
                 throw ValidationError("iso3166: one input must be the .json file, the other the .mo or .po catalog")
@@ -105,7 +116,9 @@ public struct GazetteerImportCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(text.utf8))
             } else {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                let names = gazetteer.entries.reduce(0) { $0 + $1.labels.count + $1.aliases.count + $1.adjectives.count }
+                let names = gazetteer.entries.reduce(0) {
+                    $0 + $1.labels.count + $1.aliases.count + $1.adjectives.count
+                }
                 Console.info("wrote \(gazetteer.count) entries with \(names) names to \(output)")
             }
         } catch let error as StageError {
@@ -138,7 +151,8 @@ public struct GazetteerImportCommand: ParsableCommand {
         case .bwb:
             let (abbreviations, regulations) = try Self.split(inputs, byColumn: "afkorting_of_verkorte_naam")
             guard regulations.count == 1, abbreviations.count <= 1 else {
-                throw StageError(.invalidData, "bwb takes bwb_regelingen_2017.tsv and optionally bwb_afkortingen_uit_teksten.tsv")
+                throw StageError(
+                    .invalidData, "bwb takes bwb_regelingen_2017.tsv and optionally bwb_afkortingen_uit_teksten.tsv")
             }
             return try BWBImporter(excludedNames: try exclude.map(Self.nameList) ?? [])
                 .gazetteer(regulationsPath: regulations[0], abbreviationsPath: abbreviations.first)
@@ -161,11 +175,13 @@ public struct GazetteerImportCommand: ParsableCommand {
             return try importer.gazetteer(paths: inputs)
         case .abbreviations:
             let knownGazetteer = try known.reduce(Gazetteer()) { $0.combining(try Gazetteer.load(path: $1)) }
-            let importer = AbbreviationImporter(known: knownGazetteer, excludedNames: try exclude.map(Self.nameList) ?? [])
+            let importer = AbbreviationImporter(
+                known: knownGazetteer, excludedNames: try exclude.map(Self.nameList) ?? [])
             return try combined { try importer.gazetteer(path: $0) }
         case .skos:
             let importer = SKOSImporter(
-                defaultType: defaultType.contains(":") && !defaultType.hasPrefix("schema:") ? IRI(defaultType) : .schema(defaultType.replacingOccurrences(of: "schema:", with: "")),
+                defaultType: defaultType.contains(":") && !defaultType.hasPrefix("schema:")
+                    ? IRI(defaultType) : .schema(defaultType.replacingOccurrences(of: "schema:", with: "")),
                 defaultLanguage: language,
                 languages: keepLanguage.isEmpty ? nil : Set(keepLanguage.map { $0.lowercased() })
             )
@@ -187,7 +203,10 @@ public struct GazetteerImportCommand: ParsableCommand {
             } else if let kind = table.rows.first?["types"], ["Gemeente", "Provincie", "Waterschap"].contains(kind) {
                 paths[kind] = path
             } else {
-                throw StageError(.invalidData, "\(path): neither a TOOI register of municipalities, provinces or water boards nor the Wikidata crosswalk")
+                throw StageError(
+                    .invalidData,
+                    "\(path): neither a TOOI register of municipalities, provinces or water boards nor the Wikidata crosswalk"
+                )
             }
         }
         return try TOOIImporter().gazetteer(
@@ -200,7 +219,8 @@ public struct GazetteerImportCommand: ParsableCommand {
 
     /// The inputs whose header has a column, and the others.
     static func split(_ paths: [String], byColumn column: String) throws -> ([String], [String]) {
-        var with: [String] = [], without: [String] = []
+        var with: [String] = []
+        var without: [String] = []
         for path in paths {
             if try TabularFile(path: path).header.contains(column) { with.append(path) } else { without.append(path) }
         }
@@ -216,8 +236,10 @@ public struct GazetteerImportCommand: ParsableCommand {
             throw StageError(.unreadable, "cannot read \(path): \(error.localizedDescription)", cause: error)
         }
         return Set(
-            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-                .map(Gazetteer.foldedName)
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty && !$0.hasPrefix("#")
+            }
+            .map(Gazetteer.foldedName)
         )
     }
 
@@ -242,7 +264,10 @@ public struct GazetteerImportCommand: ParsableCommand {
         default: syntax = ["-g"]
         }
         let command = "rapper -q \(syntax.joined(separator: " ")) -o ntriples \(path)"
-        guard let rapper = ["/usr/bin/rapper", "/usr/local/bin/rapper"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let rapper = ["/usr/bin/rapper", "/usr/local/bin/rapper"].first(
+                where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw StageError(
                 .unreadable,
                 "\(path) is not N-Triples (.nt) and rapper is not installed: install raptor2-utils, or convert it with '\(command) > FILE.nt'"
@@ -264,7 +289,9 @@ public struct GazetteerImportCommand: ParsableCommand {
         group.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let reason = String(decoding: errorData, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+            let reason =
+                String(decoding: errorData, as: UTF8.self).split(separator: "\n").first.map(String.init)
+                ?? "exit status \(process.terminationStatus)"
             throw StageError(.invalidData, "\(path): rapper could not read it: \(reason)")
         }
         return String(decoding: data, as: UTF8.self)

@@ -42,9 +42,10 @@ public struct GazetteerMergeCommand: ParsableCommand {
                 let loaded = try Gazetteer.load(path: layer)
                 let reconciled = above.reconciling(loaded, collidingNames: noisy.contains(layer) ? .drop : .keep)
                 let name = URL(fileURLWithPath: layer).lastPathComponent
-                let comments = try Self.comments(of: layer) + [
-                    "Reconciled by textgraph gazetteer merge beneath \(curated.count) curated file(s) and the layers before it.",
-                ]
+                let comments =
+                    try Self.comments(of: layer) + [
+                        "Reconciled by textgraph gazetteer merge beneath \(curated.count) curated file(s) and the layers before it."
+                    ]
                 try Data(try reconciled.tsv(comments: comments).utf8)
                     .write(to: URL(fileURLWithPath: outputDir).appendingPathComponent(name), options: .atomic)
                 Console.info("\(name): \(loaded.count) entries, \(reconciled.count) after reconciling")
@@ -62,6 +63,8 @@ public struct GazetteerMergeCommand: ParsableCommand {
     /// The `#` comment lines at the top of a gazetteer file, without their `# `.
     static func comments(of path: String) throws -> [String] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map { String($0.dropFirst().drop(while: { $0 == " " })) }
+        return text.split(separator: "\n").prefix { $0.hasPrefix("#") }.map {
+            String($0.dropFirst().drop(while: { $0 == " " }))
+        }
     }
 }

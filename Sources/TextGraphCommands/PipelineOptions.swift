@@ -32,10 +32,14 @@ public struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep TEI notes (speaker labels, stage directions, times) as text.")
     public var teiNotes = false
 
-    @Flag(name: .long, help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
+    @Flag(
+        name: .long,
+        help: "Read text files that are not UTF-8 as Windows-1252 (with a warning) instead of failing them.")
     public var windows1252Fallback = false
 
-    @Flag(name: .long, help: "Keep capitalized names that neither a gazetteer nor the entity model knows as unlinked mentions.")
+    @Flag(
+        name: .long,
+        help: "Keep capitalized names that neither a gazetteer nor the entity model knows as unlinked mentions.")
     public var unlinkedNames = false
 
     @Flag(name: .long, help: "Do not recognize names with the trained entity model (only gazetteers find entities).")
@@ -47,13 +51,24 @@ public struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Leave out names the entity model is less sure of (0 to 1).")
     public var minNameConfidence: Double = EntityRecognizer.defaultMinimumConfidence
 
-    @Flag(name: .long, help: "Follow symbolic links inside the named directories (a link back to a directory being walked is refused).")
+    @Flag(
+        name: .long,
+        help: "Follow symbolic links inside the named directories (a link back to a directory being walked is refused)."
+    )
     public var followSymlinks = false
 
-    @Option(name: .long, help: "The directory that files named by JSON lines on standard input (\"path\") are read from; without it such lines fail.")
+    @Option(
+        name: .long,
+        help:
+            "The directory that files named by JSON lines on standard input (\"path\") are read from; without it such lines fail."
+    )
     public var root: String?
 
-    @Option(name: .long, help: "The memory the documents in flight may take together, such as 2G or 800M, or 'off'; a document that needs more fails alone, with the reason (default: four fifths of what physical memory, the cgroup and ulimit -v leave).")
+    @Option(
+        name: .long,
+        help:
+            "The memory the documents in flight may take together, such as 2G or 800M, or 'off'; a document that needs more fails alone, with the reason (default: four fifths of what physical memory, the cgroup and ulimit -v leave)."
+    )
     public var maxMemory: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -64,11 +79,16 @@ public struct PipelineOptions: ParsableArguments {
     public func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxDocumentSize < 1 { throw ValidationError("--max-document-size must be at least 1") }
-        if let problem = Self.problem(withBase: base) { throw ValidationError("--base \(base.debugDescription): \(problem)") }
-        if !(0...1).contains(minNameConfidence) { throw ValidationError("--min-name-confidence must be between 0 and 1") }
+        if let problem = Self.problem(withBase: base) {
+            throw ValidationError("--base \(base.debugDescription): \(problem)")
+        }
+        if !(0...1).contains(minNameConfidence) {
+            throw ValidationError("--min-name-confidence must be between 0 and 1")
+        }
         if noModel && model != nil { throw ValidationError("--no-model and --model exclude each other") }
         if let maxMemory, maxMemory != "off", SystemMemory.parseSize(maxMemory) == nil {
-            throw ValidationError("--max-memory \(maxMemory.debugDescription): give a size such as 800M, 2G or 1.5G, or 'off'")
+            throw ValidationError(
+                "--max-memory \(maxMemory.debugDescription): give a size such as 800M, 2G or 1.5G, or 'off'")
         }
     }
 
@@ -88,7 +108,9 @@ public struct PipelineOptions: ParsableArguments {
     /// The standard pipeline these options describe, ending in RDF encoded in `formats`; a
     /// document's graph too large to keep in memory goes to a temporary file in
     /// `temporaryDirectory` (`nil`: `$TMPDIR`, else `/tmp`).
-    func pipeline(formats: Set<RDFFormat>, temporaryDirectory: String? = nil) throws -> Pipeline<SourceDocument, EncodedFragment> {
+    func pipeline(formats: Set<RDFFormat>, temporaryDirectory: String? = nil) throws -> Pipeline<
+        SourceDocument, EncodedFragment
+    > {
         var (gazetteer, options) = try standardOptions()
         options.temporaryDirectory = temporaryDirectory
         // Serializing happens in the pipeline, in parallel; the writers only copy bytes.
@@ -123,7 +145,8 @@ public struct PipelineOptions: ParsableArguments {
     /// A fingerprint of the options that change the graph, for resuming only what is the same run.
     var fingerprint: String {
         [
-            gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), String(sentenceText), base,
+            gazetteer.joined(separator: ","), String(noDefaultGazetteer), String(noSentences), String(sentenceText),
+            base,
             String(maxDocumentSize),
             teiPersons ?? "", String(teiNotes), String(windows1252Fallback), String(unlinkedNames),
             String(noModel), model ?? "", String(minNameConfidence), String(followSymlinks), root ?? "",
@@ -134,7 +157,9 @@ public struct PipelineOptions: ParsableArguments {
     /// ending in `/` or `#` (``IRI/problem(in:absolute:)``), so that every IRI made from it is valid RDF.
     static func problem(withBase base: String) -> String? {
         if let problem = IRI.problem(in: base, absolute: true) { return problem }
-        guard base.hasSuffix("/") || base.hasSuffix("#") else { return "must end in / or #, so that document ids append to it" }
+        guard base.hasSuffix("/") || base.hasSuffix("#") else {
+            return "must end in / or #, so that document ids append to it"
+        }
         return nil
     }
 

@@ -4,7 +4,7 @@ import Stages
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Shows how a long run goes, on standard error: on a terminal one line that updates in place
@@ -33,7 +33,9 @@ final class ProgressDisplay: Sendable {
 
     /// Counts the corpus in the background, so that the display can say how long is left.
     func countInBackground(_ inputs: [String], include: [String], exclude: [String]) {
-        guard mode != .off, !inputs.contains("-"), let source = try? CorpusSource(inputs: inputs, include: include, exclude: exclude) else { return }
+        guard mode != .off, !inputs.contains("-"),
+            let source = try? CorpusSource(inputs: inputs, include: include, exclude: exclude)
+        else { return }
         Task.detached(priority: .background) { [self] in
             var documents = 0
             var bytes = 0
@@ -88,7 +90,8 @@ final class ProgressDisplay: Sendable {
     }
 
     static func describe(_ progress: RunProgress, total: (documents: Int, bytes: Int)?, skipped: Int) -> String {
-        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
+        let seconds = max(
+            0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
         let megabytes = Double(progress.bytes) / 1_000_000
         let rate = megabytes / seconds
         var text = "\(progress.documents + skipped)"
@@ -146,11 +149,17 @@ struct SkippingSequence<Base: Sequence>: Sequence where Base.Element: DocumentId
                 skipped = true
                 for (index, id) in expected.enumerated() {
                     guard let item = base.next() else {
-                        mismatch.message.withLock { $0 = "the input ends after \(index) documents, but the interrupted run had written \(expected.count)" }
+                        mismatch.message.withLock {
+                            $0 =
+                                "the input ends after \(index) documents, but the interrupted run had written \(expected.count)"
+                        }
                         return nil
                     }
                     guard item.documentID == id else {
-                        mismatch.message.withLock { $0 = "document \(index + 1) is now \(item.documentID), but the interrupted run wrote \(id) there" }
+                        mismatch.message.withLock {
+                            $0 =
+                                "document \(index + 1) is now \(item.documentID), but the interrupted run wrote \(id) there"
+                        }
                         return nil
                     }
                 }

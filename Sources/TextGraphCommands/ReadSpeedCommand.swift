@@ -77,8 +77,11 @@ public struct ReadSpeedCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            print(String(format: "%d documents (%d failed), %d bytes read into %d bytes of text in %.3f s: %.1f MB/s",
-                         result.documents, result.failed, result.bytes, result.characters, result.seconds, result.megabytesPerSecond))
+            print(
+                String(
+                    format: "%d documents (%d failed), %d bytes read into %d bytes of text in %.3f s: %.1f MB/s",
+                    result.documents, result.failed, result.bytes, result.characters, result.seconds,
+                    result.megabytesPerSecond))
         }
     }
 }

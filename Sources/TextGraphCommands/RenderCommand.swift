@@ -5,9 +5,9 @@ public import Render
 import Stages
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `textgraph render INPUT... --html DIR --dot FILE --svg FILE`: draws the graph of a corpus.
@@ -46,13 +46,19 @@ public struct RenderCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The site's and the picture's title.")
     public var title: String = "TextGraph"
 
-    @Option(name: .long, help: "Picture only entities of this kind (person, party, government, organization, place, legislation, value, other, or a class such as Country); repeatable.")
+    @Option(
+        name: .long,
+        help:
+            "Picture only entities of this kind (person, party, government, organization, place, legislation, value, other, or a class such as Country); repeatable."
+    )
     public var type: [String] = []
 
     @Option(name: .long, help: "Picture only the relations found in documents whose id matches this glob; repeatable.")
     public var document: [String] = []
 
-    @Option(name: .long, help: "Picture only the neighbourhood of this entity (entity/org/nuctech, org/nuctech or a full IRI).")
+    @Option(
+        name: .long,
+        help: "Picture only the neighbourhood of this entity (entity/org/nuctech, org/nuctech or a full IRI).")
     public var around: String?
 
     @Option(name: .long, help: "How many steps from --around the picture reaches.")
@@ -72,7 +78,9 @@ public struct RenderCommand: AsyncParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if html == nil && dot == nil && svg == nil { throw ValidationError("give --html DIR, --dot FILE or --svg FILE") }
+        if html == nil && dot == nil && svg == nil {
+            throw ValidationError("give --html DIR, --dot FILE or --svg FILE")
+        }
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
         if minWeight < 1 { throw ValidationError("--min-weight must be at least 1") }
         let graphs = inputs.filter(Self.isGraphFile)
@@ -113,7 +121,9 @@ public struct RenderCommand: AsyncParsableCommand {
             site = try SiteRenderer(directory: html, options: siteOptions)
             if inputs.allSatisfy(Self.isGraphFile) {
                 for input in inputs {
-                    let entities = try GraphDocumentReader(path: input).read { try site.add($0, inNetwork: picturesDocument($0.id)) }
+                    let entities = try GraphDocumentReader(path: input).read {
+                        try site.add($0, inNetwork: picturesDocument($0.id))
+                    }
                     for entity in entities { site.describe(entity) }
                 }
             } else {
@@ -122,10 +132,16 @@ public struct RenderCommand: AsyncParsableCommand {
             let summary = try site.finish()
             try drawNetwork(of: site)
             if !options.quiet {
-                let seconds = Double((clock.now - started).components.seconds) + Double((clock.now - started).components.attoseconds) / 1e18
-                var line = "rendered \(summary.documents) documents and \(summary.entities) entities in \(String(format: "%.2f", seconds)) s"
+                let seconds =
+                    Double((clock.now - started).components.seconds) + Double(
+                        (clock.now - started).components.attoseconds) / 1e18
+                var line =
+                    "rendered \(summary.documents) documents and \(summary.entities) entities in \(String(format: "%.2f", seconds)) s"
                 if let html { line += "; wrote \(summary.pages) files into \(html)" }
-                Console.info(line + ([dot, svg].compactMap { $0 }.isEmpty ? "" : "; drew " + [dot, svg].compactMap { $0 }.joined(separator: " and ")))
+                Console.info(
+                    line
+                        + ([dot, svg].compactMap { $0 }.isEmpty
+                            ? "" : "; drew " + [dot, svg].compactMap { $0 }.joined(separator: " and ")))
             }
         } catch let error as RenderError {
             Console.error(error.message)
@@ -166,12 +182,15 @@ public struct RenderCommand: AsyncParsableCommand {
         let network = try site.network.filtered(filter, catalog: site.catalog)
         var pictureTitle = title
         if let center = filter.around {
-            pictureTitle += ": around \(site.catalog.records[center]?.name ?? center.value), \(filter.depth) step\(filter.depth == 1 ? "" : "s")"
+            pictureTitle +=
+                ": around \(site.catalog.records[center]?.name ?? center.value), \(filter.depth) step\(filter.depth == 1 ? "" : "s")"
         }
         func source(for file: String) -> String {
-            network.dot(catalog: site.catalog, title: pictureTitle, link: { iri in
-                html.map { Self.relativePath(from: file, to: $0 + "/" + SiteLayout.entityPath(iri)) }
-            }, highlight: filter.around.map { [$0] } ?? [])
+            network.dot(
+                catalog: site.catalog, title: pictureTitle,
+                link: { iri in
+                    html.map { Self.relativePath(from: file, to: $0 + "/" + SiteLayout.entityPath(iri)) }
+                }, highlight: filter.around.map { [$0] } ?? [])
         }
         if let dot { try write(Data(source(for: dot).utf8), to: dot) }
         if let svg { try write(try Graphviz.svg(dot: source(for: svg)), to: svg) }

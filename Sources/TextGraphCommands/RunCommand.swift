@@ -23,10 +23,15 @@ public struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Files and directories to read.")
     public var inputs: [String]
 
-    @Option(name: .shortAndLong, help: "The graph file to write (.nt, .nq or .ttl), or - for N-Quads on standard output.")
+    @Option(
+        name: .shortAndLong, help: "The graph file to write (.nt, .nq or .ttl), or - for N-Quads on standard output.")
     public var output: String?
 
-    @Option(name: .long, help: "A SPARQL 1.1 Graph Store endpoint (http://host:port/store) to send each document's graph to, replacing it.")
+    @Option(
+        name: .long,
+        help:
+            "A SPARQL 1.1 Graph Store endpoint (http://host:port/store) to send each document's graph to, replacing it."
+    )
     public var push: String?
 
     @Option(name: .long, help: "How long one request to the --push store may take, in seconds.")
@@ -37,7 +42,8 @@ public struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup public var options: PipelineOptions
 
-    @Option(name: .long, help: "Only read files matching this glob (a name pattern, or a path pattern with /); repeatable.")
+    @Option(
+        name: .long, help: "Only read files matching this glob (a name pattern, or a path pattern with /); repeatable.")
     public var include: [String] = []
 
     @Option(name: .long, help: "Skip files matching this glob; repeatable; wins over --include.")

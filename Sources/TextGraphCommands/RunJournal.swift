@@ -27,7 +27,9 @@ struct RunJournal {
         var reason: String
 
         /// The failure this entry records, if it records one.
-        var failure: DocumentFailure? { failed ? DocumentFailure(documentID: documentID, stage: stage, reason: reason) : nil }
+        var failure: DocumentFailure? {
+            failed ? DocumentFailure(documentID: documentID, stage: stage, reason: reason) : nil
+        }
     }
 
     let path: String
@@ -49,20 +51,27 @@ struct RunJournal {
         var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
         // The last piece has no line feed: a line the kill cut short, or nothing.
         lines.removeLast()
-        guard let header = lines.first?.components(separatedBy: "\t"), header.count == 4, header[0] == "textgraph-journal 2" else {
+        guard let header = lines.first?.components(separatedBy: "\t"), header.count == 4,
+            header[0] == "textgraph-journal 2"
+        else {
             return false
         }
         guard header[1] == fingerprint else {
-            throw StageError(.output, "\(path) belongs to a run with other inputs or options; run without --resume, or remove it")
+            throw StageError(
+                .output, "\(path) belongs to a run with other inputs or options; run without --resume, or remove it")
         }
         baseSizes = (Int(header[2]) ?? 0, Int(header[3]) ?? 0)
         for line in lines.dropFirst() {
             let fields = line.components(separatedBy: "\t")
-            guard fields.count >= 5, let index = Int(fields[0]), let output = Int(fields[2]), let shared = Int(fields[3]) else { break }
+            guard fields.count >= 5, let index = Int(fields[0]), let output = Int(fields[2]),
+                let shared = Int(fields[3])
+            else { break }
             entries.append(
                 Entry(
-                    index: index, failed: fields[1] == "failed", outputSize: output, sharedSize: shared, documentID: Self.unescaped(fields[4]),
-                    stage: fields.count > 5 ? Self.unescaped(fields[5]) : "", reason: fields.count > 6 ? Self.unescaped(fields[6]) : ""
+                    index: index, failed: fields[1] == "failed", outputSize: output, sharedSize: shared,
+                    documentID: Self.unescaped(fields[4]),
+                    stage: fields.count > 5 ? Self.unescaped(fields[5]) : "",
+                    reason: fields.count > 6 ? Self.unescaped(fields[6]) : ""
                 )
             )
         }
@@ -117,7 +126,9 @@ struct RunJournal {
     mutating func start(baseSizes: (output: Int, shared: Int)) throws {
         self.baseSizes = baseSizes
         entries = []
-        _ = FileManager.default.createFile(atPath: path, contents: Data("textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: path,
+            contents: Data("textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
         try open()
     }
 
@@ -136,9 +147,12 @@ struct RunJournal {
     }
 
     /// Records a finished document.
-    mutating func record(index: Int, failure: DocumentFailure?, documentID: String, sizes: (output: Int, shared: Int)) throws {
+    mutating func record(index: Int, failure: DocumentFailure?, documentID: String, sizes: (output: Int, shared: Int))
+        throws
+    {
         let entry = Entry(
-            index: index, failed: failure != nil, outputSize: sizes.output, sharedSize: sizes.shared, documentID: documentID,
+            index: index, failed: failure != nil, outputSize: sizes.output, sharedSize: sizes.shared,
+            documentID: documentID,
             stage: failure?.stage ?? "", reason: failure?.reason ?? ""
         )
         entries.append(entry)
@@ -147,7 +161,8 @@ struct RunJournal {
 
     private func line(_ entry: Entry) -> String {
         let escape = Self.escaped
-        return "\(entry.index)\t\(entry.failed ? "failed" : "ok")\t\(entry.outputSize)\t\(entry.sharedSize)\t\(escape(entry.documentID))\t\(escape(entry.stage))\t\(escape(entry.reason))\n"
+        return
+            "\(entry.index)\t\(entry.failed ? "failed" : "ok")\t\(entry.outputSize)\t\(entry.sharedSize)\t\(escape(entry.documentID))\t\(escape(entry.stage))\t\(escape(entry.reason))\n"
     }
 
     /// Removes the journal once the output is complete.

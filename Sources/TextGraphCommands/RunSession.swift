@@ -39,23 +39,22 @@ struct RunSession {
         // The failures so far, for the report of a run that a fatal error stops.
         let seen = Mutex<[DocumentFailure]>([])
         do {
-            var formats: Set<RDFFormat> = []
-            if output != nil { formats.insert(format) }
-            if push != nil { formats.insert(.nTriples) }
-            // A graph too large for memory waits beside the output (on the same disk), else in $TMPDIR.
-            let besideOutput = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-            let pipeline = try options.pipeline(formats: formats, temporaryDirectory: besideOutput)
+            let pipeline = try makePipeline()
             let sources = try options.corpus(inputs, include: include, exclude: exclude)
 
-            let (writer, openedJournal, resuming) = try openOutput(display: display, skipped: &skipped, skippedFailures: &skippedFailures)
+            let (writer, openedJournal, resuming) = try openOutput(
+                display: display, skipped: &skipped, skippedFailures: &skippedFailures)
             var journal = openedJournal
-            let store = try push.map { try GraphStoreSink(endpoint: $0, timeout: pushTimeout, sendsSharedEagerly: resume) }
+            let store = try push.map {
+                try GraphStoreSink(endpoint: $0, timeout: pushTimeout, sendsSharedEagerly: resume)
+            }
             display.countInBackground(inputs, include: include, exclude: exclude)
             display.skipping(skipped)
 
             let expected = journal.map { $0.entries.map(\.documentID) } ?? []
             let remaining = SkippingSequence(sources, skipping: resuming ? expected : [])
-            let runner = PipelineRunner(configuration: .init(jobs: options.jobCount, memoryBudget: options.memoryBudget))
+            let runner = PipelineRunner(
+                configuration: .init(jobs: options.jobCount, memoryBudget: options.memoryBudget))
             summary = try await runner.run(remaining, through: pipeline) { fragment in
                 try writer?.write(fragment)
                 try await store?.write(fragment)
@@ -65,9 +64,13 @@ struct RunSession {
                     display.print("textgraph: error: " + failure.description.oneLine)
                     seen.withLock { $0.append(failure) }
                 }
-                if !options.quiet { for warning in item.warnings { display.print("textgraph: warning: " + warning.description.oneLine) } }
+                if !options.quiet {
+                    for warning in item.warnings { display.print("textgraph: warning: " + warning.description.oneLine) }
+                }
                 if journal != nil, let writer {
-                    try journal?.record(index: skipped + item.index, failure: item.failure, documentID: item.documentID, sizes: try writer.checkpoint())
+                    try journal?.record(
+                        index: skipped + item.index, failure: item.failure, documentID: item.documentID,
+                        sizes: try writer.checkpoint())
                 }
                 display.update(progress)
             }
@@ -84,12 +87,7 @@ struct RunSession {
             try await store?.finish()
             journal?.remove()
         } catch let stop as StopSignal.Stopped {
-            display.clear()
-            let done = stop.skipped + stop.summary.documents
-            let resumable = resume && output != nil && output != "-"
-            Console.error("stopped by \(StopSignal.shared.signalName) after \(done) documents" + (resumable ? "; --resume goes on from here" : "; nothing was written"))
-            writeReport(afterFatal: "stopped by \(StopSignal.shared.signalName)", failures: stop.failures + stop.summary.failures)
-            throw ExitCode(128 + (StopSignal.shared.signal ?? SIGINT))
+            throw stopped(stop, display: display)
         } catch let error as StageError {
             throw fatal(error.message, display: display, failures: skippedFailures + seen.withLock { $0 })
         } catch let error as PipelineError {
@@ -104,11 +102,39 @@ struct RunSession {
         if !summary.isClean { throw ExitCode(2) }
     }
 
+    /// The pipeline for the formats the run writes and pushes; a graph too large for memory
+    /// waits beside the output (on the same disk), else in $TMPDIR.
+    private func makePipeline() throws -> Pipeline<SourceDocument, EncodedFragment> {
+        var formats: Set<RDFFormat> = []
+        if output != nil { formats.insert(format) }
+        if push != nil { formats.insert(.nTriples) }
+        let besideOutput = output.flatMap {
+            $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path
+        }
+        return try options.pipeline(formats: formats, temporaryDirectory: besideOutput)
+    }
+
+    /// Says where a signal stopped the run, writes the report, and gives the exit code
+    /// (128 + the signal).
+    private func stopped(_ stop: StopSignal.Stopped, display: ProgressDisplay) -> ExitCode {
+        display.clear()
+        let done = stop.skipped + stop.summary.documents
+        let resumable = resume && output != nil && output != "-"
+        Console.error(
+            "stopped by \(StopSignal.shared.signalName) after \(done) documents"
+                + (resumable ? "; --resume goes on from here" : "; nothing was written"))
+        writeReport(
+            afterFatal: "stopped by \(StopSignal.shared.signalName)",
+            failures: stop.failures + stop.summary.failures)
+        return ExitCode(128 + (StopSignal.shared.signal ?? SIGINT))
+    }
+
     /// The closing line: documents, time, speed and where the graph went.
     private func printSummary(_ summary: RunSummary, skipped: Int) {
         let seconds = Double(summary.elapsed.components.seconds) + Double(summary.elapsed.components.attoseconds) / 1e18
         let megabytes = Double(summary.bytes) / 1_000_000
-        let destinations = [output == "-" ? "standard output" : output, push].compactMap { $0 }.joined(separator: " and ")
+        let destinations = [output == "-" ? "standard output" : output, push].compactMap { $0 }.joined(
+            separator: " and ")
         var line = "\(summary) in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytes)) MB, "
         line += "\(String(format: "%.1f", megabytes / max(seconds, 0.001))) MB/s)"
         if skipped > 0 { line += "; \(skipped) taken from the interrupted run" }
@@ -140,7 +166,9 @@ struct RunSession {
             skipped = existing.entries.count
             skippedFailures = existing.entries.compactMap(\.failure)
             journal = existing
-            if !options.quiet { display.print("textgraph: resuming: \(skipped) documents were written before; going on") }
+            if !options.quiet {
+                display.print("textgraph: resuming: \(skipped) documents were written before; going on")
+            }
         } else if var fresh = journal, let writer {
             try fresh.start(baseSizes: try writer.checkpoint())
             journal = fresh
@@ -164,12 +192,18 @@ struct RunSession {
         summary.failures = failures
         var written = RunReport(summary: summary, output: output ?? push ?? "")
         written.fatal = reason
-        do { try written.write(to: report) } catch { Console.error("cannot write the report \(report): \(error.localizedDescription)") }
+        do { try written.write(to: report) } catch {
+            Console.error("cannot write the report \(report): \(error.localizedDescription)")
+        }
     }
 
     /// What identifies the same run: inputs, filters, output format and the pipeline's options.
     var fingerprint: String {
-        let text = ([inputs.joined(separator: ","), include.joined(separator: ","), exclude.joined(separator: ","), format.rawValue, options.fingerprint])
+        let text =
+            ([
+                inputs.joined(separator: ","), include.joined(separator: ","), exclude.joined(separator: ","),
+                format.rawValue, options.fingerprint,
+            ])
             .joined(separator: "|")
         return GraphBuilder.stableHash(text)
     }

@@ -25,7 +25,9 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     public var json = false
 
-    @Option(name: .long, help: "Also write every sentence to this file, one a line (line breaks shown as ⏎), to compare runs.")
+    @Option(
+        name: .long,
+        help: "Also write every sentence to this file, one a line (line breaks shown as ⏎), to compare runs.")
     public var sentencesOut: String?
 
     public init() {}
@@ -56,7 +58,9 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
         let splitter = SentenceSplitter()
         var best: Result? = nil
         for _ in 0..<repetitions {
-            var tokenCount = 0, sentenceCount = 0, byteCount = 0
+            var tokenCount = 0
+            var sentenceCount = 0
+            var byteCount = 0
             let clock = ContinuousClock()
             let elapsed = clock.measure {
                 for text in texts {
@@ -69,8 +73,9 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
                 }
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let result = Result(bytes: byteCount, tokens: tokenCount, sentences: sentenceCount, seconds: seconds,
-                                megabytesPerSecond: Double(byteCount) / 1e6 / seconds)
+            let result = Result(
+                bytes: byteCount, tokens: tokenCount, sentences: sentenceCount, seconds: seconds,
+                megabytesPerSecond: Double(byteCount) / 1e6 / seconds)
             if best == nil || result.seconds < best!.seconds { best = result }
         }
         let result = best!
@@ -80,7 +85,8 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
                 let tokens = tokenizer.tokenize(text)
                 let document = Document(id: file, text: text)
                 for sentence in splitter.split(text, tokens: tokens, blocks: TextReader.paragraphs(in: text)) {
-                    lines += file + "\t" + document.text(of: sentence.span).replacingOccurrences(of: "\n", with: "⏎") + "\n"
+                    lines +=
+                        file + "\t" + document.text(of: sentence.span).replacingOccurrences(of: "\n", with: "⏎") + "\n"
                 }
             }
             try Data(lines.utf8).write(to: URL(fileURLWithPath: sentencesOut))
@@ -90,8 +96,10 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            print(String(format: "%d bytes, %d tokens, %d sentences in %.3f s: %.1f MB/s",
-                         result.bytes, result.tokens, result.sentences, result.seconds, result.megabytesPerSecond))
+            print(
+                String(
+                    format: "%d bytes, %d tokens, %d sentences in %.3f s: %.1f MB/s",
+                    result.bytes, result.tokens, result.sentences, result.seconds, result.megabytesPerSecond))
         }
     }
 }

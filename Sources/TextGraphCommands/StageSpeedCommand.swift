@@ -42,7 +42,11 @@ public struct StageSpeedCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         func report(_ name: String, _ elapsed: Duration) {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print(String(format: "%@ %8.3f s %9.1f MB/s", name.padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, seconds, Double(bytes) / 1e6 / seconds))
+            print(
+                String(
+                    format: "%@ %8.3f s %9.1f MB/s",
+                    name.padding(toLength: 30, withPad: " ", startingAt: 0) as NSString, seconds,
+                    Double(bytes) / 1e6 / seconds))
         }
         var total = Duration.zero
         func time<S: Stage>(_ stage: S, _ inputs: [S.Input]) async throws -> [S.Output] {
@@ -73,7 +77,8 @@ public struct StageSpeedCommand: AsyncParsableCommand {
             let tokens = documents.reduce(0) { $0 + ($1[Tokens.self]?.count ?? 0) }
             let before = total
             documents = try await time(EntityRecognizer(model: model, gazetteer: gazetteer), documents)
-            let seconds = Double((total - before).components.attoseconds) / 1e18 + Double((total - before).components.seconds)
+            let seconds =
+                Double((total - before).components.attoseconds) / 1e18 + Double((total - before).components.seconds)
             print(String(format: "EntityRecognizer: %d tokens, %.0f tokens/s", tokens, Double(tokens) / seconds))
         }
         documents = try await time(ParliamentaryStructureTagger(), documents)

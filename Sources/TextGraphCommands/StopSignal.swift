@@ -30,14 +30,16 @@ final class StopSignal: Sendable {
                 Foundation.signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { [self] in
-                    let (exchanged, _) = received.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing)
+                    let (exchanged, _) = received.compareExchange(
+                        expected: 0, desired: number, ordering: .acquiringAndReleasing)
                     guard exchanged else {
                         // The second signal: the default action, now.
                         Foundation.signal(number, SIG_DFL)
                         raise(number)
                         return
                     }
-                    announce("stopping: the documents in flight are written, no new one is read (again to stop at once)")
+                    announce(
+                        "stopping: the documents in flight are written, no new one is read (again to stop at once)")
                 }
                 source.resume()
                 sources.append(source)

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Pipeline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What memory this process may still take, from the limits the system sets it, for the default
 /// memory budget (`--max-memory`).
@@ -36,9 +37,9 @@ enum SystemMemory {
         for resource in [RLIMIT_AS, RLIMIT_DATA] {
             var limit = rlimit()
             #if canImport(Glibc)
-            let status = getrlimit(__rlimit_resource_t(resource.rawValue), &limit)
+                let status = getrlimit(__rlimit_resource_t(resource.rawValue), &limit)
             #else
-            let status = getrlimit(resource, &limit)
+                let status = getrlimit(resource, &limit)
             #endif
             if status == 0 && limit.rlim_cur < rlim_t(Int.max) {  // RLIM_INFINITY is the largest value
                 rooms.append(Int(limit.rlim_cur) - virtual)
@@ -49,13 +50,18 @@ enum SystemMemory {
 
     /// The default budget: four fifths of the room left, with the estimates above.
     static func defaultBudget() -> MemoryBudget? {
-        room().map { MemoryBudget(bytes: $0 / 5 * 4, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument, remedy: remedy) }
+        room().map {
+            MemoryBudget(
+                bytes: $0 / 5 * 4, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument, remedy: remedy)
+        }
     }
 
     /// A budget of `bytes` in all, less what the process already holds.
     static func budget(bytes: Int) -> MemoryBudget {
         let (_, resident) = usage(pageSize: Int(sysconf(Int32(_SC_PAGESIZE))))
-        return MemoryBudget(bytes: bytes - resident, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument, remedy: remedy)
+        return MemoryBudget(
+            bytes: bytes - resident, bytesPerInputByte: bytesPerInputByte, bytesPerItem: bytesPerDocument,
+            remedy: remedy)
     }
 
     /// What the reason of a refused document tells a person to do.
@@ -64,7 +70,9 @@ enum SystemMemory {
     /// Parses a size: bytes, or a number with K, M, G or T (powers of 1024), such as `1.5G`.
     static func parseSize(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
+        let units: [Character: Double] = [
+            "K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024,
+        ]
         var number = trimmed
         var scale = 1.0
         if number.hasSuffix("IB") { number.removeLast(2) } else if number.hasSuffix("B") { number.removeLast() }
@@ -99,7 +107,9 @@ enum SystemMemory {
     /// What this process's cgroup uses now, or `nil`.
     private static func cgroupUsage() -> Int? {
         for path in ["/sys/fs/cgroup/memory.current", "/sys/fs/cgroup/memory/memory.usage_in_bytes"] {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8), let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8),
+                let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return value
             }
         }

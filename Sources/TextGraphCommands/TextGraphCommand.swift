@@ -9,7 +9,10 @@ public struct TextGraphCommand: AsyncParsableCommand {
             Reads TXT documents, splits Dutch sentences and tokens, tags and links entities, and \
             writes a NIF 2.0 knowledge graph as N-Triples, N-Quads or Turtle.
             """,
-        subcommands: [RunCommand.self, PipeCommand.self, RenderCommand.self, EvalCommand.self, GazetteerCommand.self, TrainCommand.self],
+        subcommands: [
+            RunCommand.self, PipeCommand.self, RenderCommand.self, EvalCommand.self, GazetteerCommand.self,
+            TrainCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -18,7 +18,9 @@ public struct TrainClustersCommand: AsyncParsableCommand {
     @Argument(help: "Text files, or token-column files (see --columns).")
     public var inputs: [String]
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Files of token columns or TEI whose tokens are read (labels ignored).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Files of token columns or TEI whose tokens are read (labels ignored).")
     public var columns: [String] = []
 
     @Option(name: .long, help: "Where to write the clusters.")
@@ -41,7 +43,9 @@ public struct TrainClustersCommand: AsyncParsableCommand {
             for document in try NamedEntityCorpus.load(path: path).documents { sentences += document.map(\.tokens) }
         }
         for path in inputs {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
             let text = String(decoding: data, as: UTF8.self)
             let tokens = Tokenizer().tokenize(text)
             let split = SentenceSplitter().split(text, tokens: tokens, blocks: nil)
@@ -58,9 +62,14 @@ public struct TrainClustersCommand: AsyncParsableCommand {
                 if !words.isEmpty { sentences.append(words) }
             }
         }
-        Console.plain("clustering the words of \(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.count }) tokens")
-        let clusters = NamedEntityClusters.learn(sentences, classes: classes, minimumCount: minimumCount, iterations: iterations) { Console.plain($0) }
-        guard FileManager.default.createFile(atPath: output, contents: Data(clusters.tsv.utf8)) else { throw ValidationError("cannot write \(output)") }
+        Console.plain(
+            "clustering the words of \(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.count }) tokens")
+        let clusters = NamedEntityClusters.learn(
+            sentences, classes: classes, minimumCount: minimumCount, iterations: iterations
+        ) { Console.plain($0) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(clusters.tsv.utf8)) else {
+            throw ValidationError("cannot write \(output)")
+        }
         Console.plain("wrote \(clusters.clusters.count) words in \(classes) clusters to \(output)")
     }
 }

@@ -32,7 +32,9 @@ public struct TrainNERCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The seed of the shuffling.")
     public var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Train this many times, with the seeds from --seed on, and average the weights into one model.")
+    @Option(
+        name: .long,
+        help: "Train this many times, with the seeds from --seed on, and average the weights into one model.")
     public var seeds: Int = 1
 
     @Option(name: .long, help: "Leave out feature rows whose largest weight is below this (a smaller file).")
@@ -41,7 +43,9 @@ public struct TrainNERCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Text written into the model file: the data, their licences, the command.")
     public var provenance: String = ""
 
-    @Option(name: .long, help: "Word clusters (word<TAB>cluster lines, from 'textgraph train clusters'), kept in the model.")
+    @Option(
+        name: .long, help: "Word clusters (word<TAB>cluster lines, from 'textgraph train clusters'), kept in the model."
+    )
     public var clusters: String?
 
     @Flag(name: .long, help: "Do not use the bundled gazetteer's names as features.")
@@ -60,7 +64,9 @@ public struct TrainNERCommand: AsyncParsableCommand {
         var corpus = NamedEntityCorpus()
         for path in train { corpus.documents += try NamedEntityCorpus.load(path: path).documents }
         let development = try dev.map(NamedEntityCorpus.load(path:))
-        Console.plain("training on \(corpus.tokenCount) tokens in \(corpus.sentenceCount) sentences" + (development.map { ", development \($0.tokenCount) tokens" } ?? ""))
+        Console.plain(
+            "training on \(corpus.tokenCount) tokens in \(corpus.sentenceCount) sentences"
+                + (development.map { ", development \($0.tokenCount) tokens" } ?? ""))
         var trainer = NamedEntityTrainer()
         trainer.hashBits = hashBits
         trainer.epochs = epochs

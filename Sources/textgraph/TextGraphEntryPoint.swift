@@ -2,7 +2,7 @@ import Foundation
 import TextGraphCommands
 
 #if os(Linux)
-import CMallocTuning
+    import CMallocTuning
 #endif
 
 /// The program's entry point: runs the command line and exits with its status.
@@ -20,8 +20,8 @@ enum TextGraphEntryPoint {
     /// some 7% of the time). Memory stays bounded by the run's window of documents.
     private static func keepFreedMemory() {
         #if os(Linux)
-        _ = mallopt(M_MMAP_THRESHOLD, 16 << 20)
-        _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
+            _ = mallopt(M_MMAP_THRESHOLD, 16 << 20)
+            _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
         #endif
     }
 }

@@ -50,7 +50,8 @@ import Testing
         var document = Document(id: "d1", text: "China")
         document[Mentions.self] = [Mention(span: Span(start: 0, end: 5), entity: IRI("urn:e:china"), source: "test")]
         document[Entities.self] = []
-        #expect(document._checkInvariants() == ["mention 0..<5 links to <urn:e:china>, which Entities does not describe"])
+        #expect(
+            document._checkInvariants() == ["mention 0..<5 links to <urn:e:china>, which Entities does not describe"])
     }
 
     @Test func typedLiteralsKeepTheDatatypeTheyAreGiven() {

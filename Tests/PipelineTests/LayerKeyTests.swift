@@ -74,7 +74,12 @@ struct RivalReader: Stage {
         #expect(out[0][RivalScoreLayer.self] == nil)
         #expect(try await harness.finish().isClean)
 
-        var inPipeline = StageHarness(try Pipeline<Document, Document> { Scorer(); WordStub(); SentenceStub() })
+        var inPipeline = StageHarness(
+            try Pipeline<Document, Document> {
+                Scorer()
+                WordStub()
+                SentenceStub()
+            })
         let piped = try await inPipeline.feed(Document(id: "d", text: "ab cd"))
         #expect(piped[0][ScoreLayer.self] == [5])
     }

@@ -18,7 +18,9 @@ import Testing
 
     func run(jobs: Int, items: [TextItem]) async throws -> ([String], RunSummary) {
         var ids: [String] = []
-        let summary = try await PipelineRunner(configuration: .init(jobs: jobs)).run(items, through: try Self.pipeline()) {
+        let summary = try await PipelineRunner(configuration: .init(jobs: jobs)).run(
+            items, through: try Self.pipeline()
+        ) {
             ids.append($0.id)
         }
         return (ids, summary)
@@ -59,7 +61,9 @@ import Testing
             Gatherer()
         }
         var outputs: [Document] = []
-        let summary = try await PipelineRunner().run(Self.items(3).filter { !$0.text.contains("fail") }, through: pipeline) {
+        let summary = try await PipelineRunner().run(
+            Self.items(3).filter { !$0.text.contains("fail") }, through: pipeline
+        ) {
             outputs.append($0)
         }
         #expect(outputs.map(\.text) == ["doc0,doc1,doc2"])
@@ -88,20 +92,26 @@ import Testing
 
     @Test func aDocumentTooLargeForTheMemoryBudgetFailsAloneAndTheOthersGoOn() async throws {
         let items = [
-            TextItem(documentID: "small1", text: "kort"), TextItem(documentID: "huge", text: String(repeating: "x", count: 2000)),
+            TextItem(documentID: "small1", text: "kort"),
+            TextItem(documentID: "huge", text: String(repeating: "x", count: 2000)),
             TextItem(documentID: "small2", text: "ook kort"),
         ]
         let budget = MemoryBudget(bytes: 10_000, bytesPerInputByte: 10, bytesPerItem: 100)
         let pipeline = try Pipeline<TextItem, Document> { ItemReader() }
         var ids: [String] = []
-        let summary = try await PipelineRunner(configuration: .init(jobs: 2, memoryBudget: budget)).run(items, through: pipeline) {
+        let summary = try await PipelineRunner(configuration: .init(jobs: 2, memoryBudget: budget)).run(
+            items, through: pipeline
+        ) {
             ids.append($0.id)
         }
         #expect(ids == ["small1", "small2"])
         #expect(summary.documents == 3 && summary.succeeded == 2)
         let failure = try #require(summary.failures.first)
         #expect(failure.documentID == "huge" && failure.stage == "memory budget")
-        #expect(failure.reason == "needs about 19.6 KiB of memory (10 times its 2 KiB), more than the memory budget of 9.8 KiB; raise the budget or split the document")
+        #expect(
+            failure.reason
+                == "needs about 19.6 KiB of memory (10 times its 2 KiB), more than the memory budget of 9.8 KiB; raise the budget or split the document"
+        )
     }
 
     @Test func documentsRefusedByTheBudgetAreReportedEvenWhenNothingElseRuns() async throws {
@@ -110,7 +120,10 @@ import Testing
         var completions: [String] = []
         let summary = try await PipelineRunner(configuration: .init(jobs: 3, memoryBudget: budget)).run(
             items, through: try Pipeline<TextItem, Document> { ItemReader() }
-        ) { _ in } completed: { item, _ in completions.append(item.documentID) }
+        ) { _ in
+        } completed: { item, _ in
+            completions.append(item.documentID)
+        }
         #expect(summary.documents == 5 && summary.failures.count == 5)
         #expect(completions == items.map(\.documentID))
     }
@@ -125,7 +138,9 @@ import Testing
         // Each needs 600 of 1,000: never two at once, though four jobs are allowed.
         let tight = MemoryBudget(bytes: 1000, bytesPerInputByte: 10)
         var ids: [String] = []
-        let summary = try await PipelineRunner(configuration: .init(jobs: 4, memoryBudget: tight)).run(items, through: pipeline) {
+        let summary = try await PipelineRunner(configuration: .init(jobs: 4, memoryBudget: tight)).run(
+            items, through: pipeline
+        ) {
             ids.append($0.id)
         }
         #expect(summary.isClean && ids == items.map(\.documentID))
@@ -137,8 +152,12 @@ import Testing
         #expect(budget.estimate(byteCount: 1_000_000) == 48_388_608)
         #expect(budget.estimate(byteCount: Int.max / 2) == Int.max)
         #expect(budget.refusal(byteCount: 1_000_000) == nil)
-        #expect(budget.refusal(byteCount: 100_000_000)?.hasPrefix("needs about 3.7 GiB of memory (40 times its 95.4 MiB)") == true)
-        #expect(MemoryBudget.describe(512) == "512 bytes" && MemoryBudget.describe(1536) == "1.5 KiB" && MemoryBudget.describe(1 << 30) == "1 GiB")
+        #expect(
+            budget.refusal(byteCount: 100_000_000)?.hasPrefix("needs about 3.7 GiB of memory (40 times its 95.4 MiB)")
+                == true)
+        #expect(
+            MemoryBudget.describe(512) == "512 bytes" && MemoryBudget.describe(1536) == "1.5 KiB"
+                && MemoryBudget.describe(1 << 30) == "1 GiB")
     }
 
     @Test func anAsyncSequenceRunsAsTheSameItemsInASequenceDo() async throws {
@@ -148,7 +167,8 @@ import Testing
             continuation.finish()
         }
         var ids: [String] = []
-        let summary = try await PipelineRunner(configuration: .init(jobs: 4)).run(stream, through: try Self.pipeline()) {
+        let summary = try await PipelineRunner(configuration: .init(jobs: 4)).run(stream, through: try Self.pipeline())
+        {
             ids.append($0.id)
         }
         let (expected, expectedSummary) = try await run(jobs: 1, items: items)
@@ -163,14 +183,17 @@ import Testing
             continuation.finish(throwing: FeedBroke())
         }
         await #expect(throws: FeedBroke.self) {
-            _ = try await PipelineRunner(configuration: .init(jobs: 2)).run(stream, through: try Self.pipeline()) { _ in }
+            _ = try await PipelineRunner(configuration: .init(jobs: 2)).run(stream, through: try Self.pipeline()) { _ in
+            }
         }
     }
 
     @Test func consumerErrorStopsTheRun() async throws {
         struct SinkFull: Error {}
         await #expect(throws: SinkFull.self) {
-            _ = try await PipelineRunner(configuration: .init(jobs: 2)).run(Self.items(10), through: try Self.pipeline()) { _ in
+            _ = try await PipelineRunner(configuration: .init(jobs: 2)).run(
+                Self.items(10), through: try Self.pipeline()
+            ) { _ in
                 throw SinkFull()
             }
         }

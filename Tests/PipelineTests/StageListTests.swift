@@ -42,7 +42,8 @@ struct OtherMark: Stage {
     }
 
     @Test func insertingAfterAndBeforeAStageTypePlacesTheStageThere() async throws {
-        let list = try Self.base.inserting(OtherMark(), after: SentenceStub.self).inserting(Mark(mark: "x"), before: WordStub.self)
+        let list = try Self.base.inserting(OtherMark(), after: SentenceStub.self).inserting(
+            Mark(mark: "x"), before: WordStub.self)
         #expect(list.stageTypes == ["Mark", "WordStub", "SentenceStub", "OtherMark", "Mark"])
         #expect(try await run(list).text == "a bxom")
     }
@@ -57,7 +58,9 @@ struct OtherMark: Stage {
     }
 
     @Test func editingByATypeTheListDoesNotHoldThrowsNamingIt() throws {
-        let error = #expect(throws: PipelineError.self) { try Self.base.inserting(Mark(mark: "x"), after: OtherMark.self) }
+        let error = #expect(throws: PipelineError.self) {
+            try Self.base.inserting(Mark(mark: "x"), after: OtherMark.self)
+        }
         #expect(error?.code == .stageNotFound)
         #expect(error?.message.contains("'OtherMark'") == true)
         #expect(error?.message.contains("'WordStub', 'SentenceStub', 'Mark'") == true)
@@ -98,7 +101,9 @@ struct OtherMark: Stage {
     @Test func aFailureNamesTheStageOfTheListThatFailed() async throws {
         let pipeline = try Pipeline { Self.base.appending(FailOnMarker()) }
         var harness = StageHarness(pipeline)
-        let error = await #expect(throws: PipelineError.self) { _ = try await harness.feed(Document(id: "d", text: "fail")) }
+        let error = await #expect(throws: PipelineError.self) {
+            _ = try await harness.feed(Document(id: "d", text: "fail"))
+        }
         #expect(error?.stage == "FailOnMarker")
     }
 

@@ -1,24 +1,34 @@
 import Foundation
 import Pipeline
-import Stages
 import Render
+import Stages
 import Testing
 
 /// Pages of hand-built documents: markup, links, and hostile text shown as text.
 @Suite struct DocumentPageTests {
-    static let hostileText = "Zie <script>alert(\"x\")</script> en </textarea><img src=x onerror=alert(1)> bij \"Nuctech\" & 'China' \u{202E}cba\u{202C}."
+    static let hostileText =
+        "Zie <script>alert(\"x\")</script> en </textarea><img src=x onerror=alert(1)> bij \"Nuctech\" & 'China' \u{202E}cba\u{202C}."
 
     /// A document whose text and entity label are hostile, with one linked mention.
     static func hostileDocument() -> Document {
         var document = Document(id: "dir/<evil>\".txt", text: hostileText)
-        let start = hostileText.utf8.count - String(hostileText[hostileText.range(of: "Nuctech")!.lowerBound...]).utf8.count
+        let start =
+            hostileText.utf8.count - String(hostileText[hostileText.range(of: "Nuctech")!.lowerBound...]).utf8.count
         let evil = IRI("https://w3id.org/textgraph/entity/org/evil\"><script>")
         document[Sentences.self] = [Sentence(span: Span(start: 0, end: hostileText.utf8.count))]
         document[Mentions.self] = [
-            Mention(span: Span(start: 4, end: 12), entityClass: .schema("Corporation"), entity: evil, confidence: 0.75, source: "GazetteerTagger"),
-            Mention(span: Span(start: start, end: start + 7), entityClass: .schema("Corporation"), entity: evil, confidence: 1, source: "EntityRecognizer"),
+            Mention(
+                span: Span(start: 4, end: 12), entityClass: .schema("Corporation"), entity: evil, confidence: 0.75,
+                source: "GazetteerTagger"),
+            Mention(
+                span: Span(start: start, end: start + 7), entityClass: .schema("Corporation"), entity: evil,
+                confidence: 1, source: "EntityRecognizer"),
         ]
-        document[Entities.self] = [Entity(iri: evil, types: [.schema("Corporation")], labels: [Literal("</textarea><script>alert(2)</script>", language: "nl")])]
+        document[Entities.self] = [
+            Entity(
+                iri: evil, types: [.schema("Corporation")],
+                labels: [Literal("</textarea><script>alert(2)</script>", language: "nl")])
+        ]
         return document
     }
 
@@ -50,7 +60,9 @@ import Testing
         let site = try SiteRenderer(directory: directory)
         try site.add(Self.hostileDocument())
         try site.finish()
-        let files = try FileManager.default.subpathsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") || $0.hasSuffix(".js") }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: directory).filter {
+            $0.hasSuffix(".html") || $0.hasSuffix(".js")
+        }
         #expect(files.count == 5)  // index, the document, the entity, entities.js, search.js
         for file in files where !file.hasSuffix("search.js") {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
@@ -59,7 +71,9 @@ import Testing
             #expect(!text.contains("</textarea"), "\(file) holds </textarea")
             #expect(!text.unicodeScalars.contains("\u{202E}"), "\(file) holds a raw RLO")
         }
-        #expect(!FileManager.default.fileExists(atPath: directory + "/.textgraph-render-\(ProcessInfo.processInfo.processIdentifier).tmp"))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: directory + "/.textgraph-render-\(ProcessInfo.processInfo.processIdentifier).tmp"))
     }
 
     @Test func overlappingMarkupStillNests() {
@@ -67,8 +81,12 @@ import Testing
         document[Sentences.self] = [Sentence(span: Span(start: 0, end: 34)), Sentence(span: Span(start: 35, end: 38))]
         let ministry = IRI("https://w3id.org/textgraph/entity/ministry/bz")
         document[Mentions.self] = [
-            Mention(span: Span(start: 0, end: 33), entityClass: .schema("GovernmentOrganization"), entity: ministry, confidence: 1, source: "GazetteerTagger"),
-            Mention(span: Span(start: 15, end: 33), entityClass: .schema("Thing"), entity: IRI("https://w3id.org/textgraph/entity/x/bz"), confidence: 1, source: "GazetteerTagger"),
+            Mention(
+                span: Span(start: 0, end: 33), entityClass: .schema("GovernmentOrganization"), entity: ministry,
+                confidence: 1, source: "GazetteerTagger"),
+            Mention(
+                span: Span(start: 15, end: 33), entityClass: .schema("Thing"),
+                entity: IRI("https://w3id.org/textgraph/entity/x/bz"), confidence: 1, source: "GazetteerTagger"),
             // Crosses the sentence end: closed and opened again.
             Mention(span: Span(start: 28, end: 37), entityClass: .schema("Thing"), source: "CapitalizedSpanTagger"),
         ]

@@ -15,7 +15,8 @@ import Testing
         filter.depth = 1
         let near = try site.network.filtered(filter, catalog: site.catalog).nodes
         let expected = [
-            "org/nuctech", "agency/aivd", "agency/douane", "agency/nctv", "country/au", "country/be", "country/ca", "country/cn",
+            "org/nuctech", "agency/aivd", "agency/douane", "agency/nctv", "country/au", "country/be", "country/ca",
+            "country/cn",
             "country/nl", "country/us", "law/cn-cyberveiligheidswet", "party/vvd",
         ]
         #expect(near == Set(expected.map { IRI(Self.entity + $0) }))
@@ -41,13 +42,19 @@ import Testing
         #expect(network.nodes.contains(SeedEntities.china))
         for node in network.nodes {
             let record = try #require(site.catalog.records[node])
-            #expect(record.category == .place || record.mainClassName == "Corporation", "\(node) is a \(record.mainClassName)")
+            #expect(
+                record.category == .place || record.mainClassName == "Corporation",
+                "\(node) is a \(record.mainClassName)")
         }
         filter.types = []
         filter.minimumWeight = 3
         let heavy = try site.network.filtered(filter, catalog: site.catalog)
         #expect(heavy.edges.values.allSatisfy { $0 >= 3 })
-        #expect(heavy.edges[EntityNetwork.Edge(from: SeedEntities.china, to: IRI(Self.entity + "country/nl"), predicate: EntityNetwork.coOccursWith)] == 6)
+        #expect(
+            heavy.edges[
+                EntityNetwork.Edge(
+                    from: SeedEntities.china, to: IRI(Self.entity + "country/nl"), predicate: EntityNetwork.coOccursWith
+                )] == 6)
     }
 
     @Test func anUnknownCentreIsAnError() async throws {
@@ -62,12 +69,21 @@ import Testing
         var filter = EntityNetwork.Filter()
         filter.around = SeedEntities.nuctech
         let network = try site.network.filtered(filter, catalog: site.catalog)
-        let dot = network.dot(catalog: site.catalog, title: "a \"quoted\" \\ title\u{202E}", link: { "entities/\($0.value.count).html" }, highlight: [SeedEntities.nuctech])
-        #expect(dot == network.dot(catalog: site.catalog, title: "a \"quoted\" \\ title\u{202E}", link: { "entities/\($0.value.count).html" }, highlight: [SeedEntities.nuctech]))
+        let dot = network.dot(
+            catalog: site.catalog, title: "a \"quoted\" \\ title\u{202E}", link: { "entities/\($0.value.count).html" },
+            highlight: [SeedEntities.nuctech])
+        #expect(
+            dot
+                == network.dot(
+                    catalog: site.catalog, title: "a \"quoted\" \\ title\u{202E}",
+                    link: { "entities/\($0.value.count).html" }, highlight: [SeedEntities.nuctech]))
         #expect(dot.hasPrefix("digraph \"entities\" {"))
         #expect(dot.contains("label=\"a \\\"quoted\\\" \\\\ title\""))
         #expect(dot.contains("\"https://w3id.org/textgraph/entity/org/nuctech\" [label=\"Nuctech\""))
         #expect(dot.contains("penwidth=3.5"))
-        #expect(dot.contains("\"https://w3id.org/textgraph/entity/country/be\" -> \"https://w3id.org/textgraph/entity/org/nuctech\" [dir=none, penwidth=2.00, weight=2"))
+        #expect(
+            dot.contains(
+                "\"https://w3id.org/textgraph/entity/country/be\" -> \"https://w3id.org/textgraph/entity/org/nuctech\" [dir=none, penwidth=2.00, weight=2"
+            ))
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Pipeline
 import Render
 import Stages
-import TextGraphCommands
 import Testing
+import TextGraphCommands
 
 /// The N-Quads reader, and documents read back from the graph `textgraph run` writes.
 @Suite struct GraphDocumentReaderTests {
@@ -12,10 +12,14 @@ import Testing
         let statement = try #require(try NTriplesReader.statement(in: line, location: "t:1", allowsGraph: true))
         #expect(statement.graph == .iri(IRI("http://a/g")))
         #expect(statement.triple.object == .literal(Literal("x\"yé\n", language: "nl-be")))
-        let blank = try NTriplesReader.statement(in: "_:b1 <http://a/p> <http://a/o> _:g2 .", location: "t:2", allowsGraph: true)
+        let blank = try NTriplesReader.statement(
+            in: "_:b1 <http://a/p> <http://a/o> _:g2 .", location: "t:2", allowsGraph: true)
         #expect(blank?.graph == .blank("g2"))
         #expect(blank?.triple.subject == .blank("b1"))
-        #expect(try NTriplesReader.statement(in: "<http://a/s> <http://a/p> <http://a/o> . # note", location: "t:3", allowsGraph: true)?.graph == nil)
+        #expect(
+            try NTriplesReader.statement(
+                in: "<http://a/s> <http://a/p> <http://a/o> . # note", location: "t:3", allowsGraph: true)?.graph == nil
+        )
         #expect(try NTriplesReader.statement(in: "  # a comment", location: "t:4", allowsGraph: true) == nil)
     }
 
@@ -29,10 +33,13 @@ import Testing
             ("<http://a/s> <http://a/p> \"x\\q\" .", true),  // an unknown escape
         ]
         for (line, quads) in cases {
-            #expect(throws: StageError.self, "\(line)") { try NTriplesReader.statement(in: line, location: "f.nq:7", allowsGraph: quads) }
+            #expect(throws: StageError.self, "\(line)") {
+                try NTriplesReader.statement(in: line, location: "f.nq:7", allowsGraph: quads)
+            }
         }
         do {
-            _ = try NTriplesReader.statement(in: "<http://a/s> <http://a/p> <http://a/o> <http://a/g>", location: "f.nq:7", allowsGraph: true)
+            _ = try NTriplesReader.statement(
+                in: "<http://a/s> <http://a/p> <http://a/o> <http://a/g>", location: "f.nq:7", allowsGraph: true)
         } catch let error as StageError {
             #expect(error.message.hasPrefix("f.nq:7:"))
         } catch {
@@ -52,12 +59,15 @@ import Testing
     @Test(arguments: ["graph.nq", "graph.nt"])
     func theGraphGivesBackTheSamePages(name: String) async throws {
         let path = try await Self.seedGraph(name)
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         var read: [Document] = []
         let entities = try GraphDocumentReader(path: path).read { read.append($0) }
         let annotated = try await Seeds.documents()
         #expect(read.map(\.id) == annotated.map(\.id))
-        #expect(entities.contains { $0.iri == SeedEntities.china && $0.labels.contains(Literal("China", language: "nl")) })
+        #expect(
+            entities.contains { $0.iri == SeedEntities.china && $0.labels.contains(Literal("China", language: "nl")) })
         for (back, original) in zip(read, annotated) {
             let a = DocumentView(back)
             let b = DocumentView(original)
@@ -68,7 +78,9 @@ import Testing
             #expect(a.mentions.map(\.mention.entityClass) == b.mentions.map(\.mention.entityClass))
             #expect(a.mentions.map(\.origin) == b.mentions.map(\.origin))
             #expect(a.questions == b.questions.map(Self.withoutHeadings))
-            #expect(a.relations.map { [$0.subject, $0.predicate, $0.object] } == b.relations.map { [$0.subject, $0.predicate, $0.object] })
+            #expect(
+                a.relations.map { [$0.subject, $0.predicate, $0.object] }
+                    == b.relations.map { [$0.subject, $0.predicate, $0.object] })
             #expect(a.relations.map(\.count) == b.relations.map(\.count))
             #expect(DocumentPage(view: a, siteTitle: "t").html() == DocumentPage(view: b, siteTitle: "t").html())
         }
@@ -89,7 +101,9 @@ import Testing
 
     @Test func lineEndsAndTheLastLineDoNotMatter() async throws {
         let path = try await Self.seedGraph("graph.nq")
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         var text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasSuffix("\n"))
         text.removeLast()

@@ -1,7 +1,8 @@
 import Foundation
 import Pipeline
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// ``ByteBuffer``'s escapes (which ``RDFEncoder`` and every writer use) are the ones N-Triples
 /// defines, byte for byte, wherever in an IRI or literal the byte that needs one falls (its fast
@@ -67,8 +68,10 @@ import Testing
         #expect(Array(buffer.bytes) == expected)
     }
 
-    @Test(arguments: ["", "plain text, long enough for two words of eight", "\"quoted\" at the start", "tab\tand\nline\r\n",
-        "backslash \\ and DEL \u{7F} and \u{01}", "België 😀 \"ja\""])
+    @Test(arguments: [
+        "", "plain text, long enough for two words of eight", "\"quoted\" at the start", "tab\tand\nline\r\n",
+        "backslash \\ and DEL \u{7F} and \u{01}", "België 😀 \"ja\"",
+    ])
     func literalEscapesAreTheOnesNTriplesDefines(_ value: String) {
         let expected = Self.expectedLiteral(value)
         var encoded: [UInt8] = []

@@ -1,5 +1,6 @@
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct ByteSearchTests {
     @Test func findsWordsAndPrefixes() {
@@ -35,10 +36,14 @@ import Testing
         func naive(_ needle: String, from start: Int, before limit: Int) -> [Int] {
             let pattern = Array(needle.utf8)
             guard text.count >= pattern.count else { return [] }
-            return (max(0, start)...(text.count - pattern.count)).filter { $0 < limit && Array(text[$0..<($0 + pattern.count)]) == pattern }
+            return (max(0, start)...(text.count - pattern.count)).filter {
+                $0 < limit && Array(text[$0..<($0 + pattern.count)]) == pattern
+            }
         }
         func search(_ needle: StaticString, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
-            text.withUnsafeBufferPointer { ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first) }
+            text.withUnsafeBufferPointer {
+                ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first)
+            }
         }
         #expect(search("ingezonden", before: text.count) == naive("ingezonden", from: 0, before: text.count))
         #expect(search("ingezonden", before: text.count).count == 3)

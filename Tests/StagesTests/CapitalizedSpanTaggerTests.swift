@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func capitalizedRunsWithDutchJoinersAreNames() async throws {
-        #expect(try await names("Het advies van de Raad voor Volksgezondheid en Samenleving is er.") == ["Raad voor Volksgezondheid en Samenleving"])
+        #expect(
+            try await names("Het advies van de Raad voor Volksgezondheid en Samenleving is er.") == [
+                "Raad voor Volksgezondheid en Samenleving"
+            ])
     }
 
     @Test func sentenceInitialWordsAndLoneAdjectivesAreNot() async throws {
@@ -33,9 +36,13 @@ import Testing
 
     @Test func unlinkedNamesAreAnOptionOfTheStandardPipeline() throws {
         var options = TextGraphPipeline.Options()
-        #expect(!(try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)).descriptors.map(\.name).contains("CapitalizedSpanTagger"))
+        #expect(
+            !(try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)).descriptors.map(\.name)
+                .contains("CapitalizedSpanTagger"))
         options.unlinkedNames = true
-        #expect(try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options).descriptors.map(\.name).contains("CapitalizedSpanTagger"))
+        #expect(
+            try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options).descriptors.map(\.name)
+                .contains("CapitalizedSpanTagger"))
     }
 }
 
@@ -52,9 +59,19 @@ import Testing
         var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
         var linker = StageHarness(EntityLinker(gazetteer: gazetteer))
         let linked = try await linker.feed(try await tagger.feed(document)[0])[0]
-        #expect(linked[Entities.self]?.map(\.iri.value) == [Gazetteer.entityBase + "party/x", Gazetteer.entityBase + "person/a"])
+        #expect(
+            linked[Entities.self]?.map(\.iri.value) == [
+                Gazetteer.entityBase + "party/x", Gazetteer.entityBase + "person/a",
+            ])
         let fragment = GraphBuilder().build(linked)
-        #expect(fragment.sharedTriples.contains(Triple(IRI(Gazetteer.entityBase + "person/a"), .schema("memberOf"), IRI(Gazetteer.entityBase + "party/x"))))
-        #expect(fragment.sharedTriples.contains { $0.subject == .iri(IRI(Gazetteer.entityBase + "party/x")) && $0.predicate == Vocabulary.rdfsLabel.iri })
+        #expect(
+            fragment.sharedTriples.contains(
+                Triple(
+                    IRI(Gazetteer.entityBase + "person/a"), .schema("memberOf"), IRI(Gazetteer.entityBase + "party/x")))
+        )
+        #expect(
+            fragment.sharedTriples.contains {
+                $0.subject == .iri(IRI(Gazetteer.entityBase + "party/x")) && $0.predicate == Vocabulary.rdfsLabel.iri
+            })
     }
 }

@@ -1,6 +1,7 @@
 import Pipeline
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct CoNLLUCorpusTests {
     /// A token line: id, form, and `SpaceAfter=No` when `glued`.
@@ -10,7 +11,8 @@ import Testing
 
     static func sentence(_ id: String, _ tokens: [(String, Bool)]) -> String {
         "# sent_id = \(id)\n# text = …\n"
-            + tokens.enumerated().map { token("\($0.offset + 1)", $0.element.0, glued: $0.element.1) }.joined(separator: "\n")
+            + tokens.enumerated().map { token("\($0.offset + 1)", $0.element.0, glued: $0.element.1) }.joined(
+                separator: "\n")
             + "\n\n"
     }
 
@@ -18,7 +20,8 @@ import Testing
 
     @Test func rebuildsRunningTextInNumericOrder() throws {
         // Written in the file's lexicographic order: p.10 before p.2, s.10 before s.2.
-        let conllu = Self.sentence("wiki-1.p.10.s.1", [("Slot", false), (".", false)])
+        let conllu =
+            Self.sentence("wiki-1.p.10.s.1", [("Slot", false), (".", false)])
             + Self.sentence("wiki-1.p.2.s.10", [("Twee", true), (".", false)])
             + Self.sentence("wiki-1.p.2.s.2", [("Een", false), ("zin", true), (".", false)])
             + Self.sentence("wiki-1.p.2.s.1", [("Kop", false), ("zonder", false), ("punt", false)])
@@ -27,8 +30,14 @@ import Testing
         let document = try #require(corpus.documents.first)
         #expect(document.id == "test.conllu/wiki-1")
         #expect(document.text == "Kop zonder punt\nEen zin. Twee.\n\nSlot .")
-        #expect(texts(document, document[GoldSentences.self]?.map(\.span)) == ["Kop zonder punt", "Een zin.", "Twee.", "Slot ."])
-        #expect(texts(document, document[GoldTokens.self]?.map(\.span)) == ["Kop", "zonder", "punt", "Een", "zin", ".", "Twee", ".", "Slot", "."])
+        #expect(
+            texts(document, document[GoldSentences.self]?.map(\.span)) == [
+                "Kop zonder punt", "Een zin.", "Twee.", "Slot .",
+            ])
+        #expect(
+            texts(document, document[GoldTokens.self]?.map(\.span)) == [
+                "Kop", "zonder", "punt", "Een", "zin", ".", "Twee", ".", "Slot", ".",
+            ])
         #expect(texts(document, document[Blocks.self]?.map(\.span)) == ["Kop zonder punt\nEen zin. Twee.", "Slot ."])
         #expect(document._checkInvariants().isEmpty)
     }
@@ -45,7 +54,8 @@ import Testing
     }
 
     @Test func sentencePartsFollowTheirSentence() throws {
-        let conllu = Self.sentence("d.p.1.s.1.10", [("tien", false)])
+        let conllu =
+            Self.sentence("d.p.1.s.1.10", [("tien", false)])
             + Self.sentence("d.p.1.s.2", [("Twee", false), (".", false)])
             + Self.sentence("d.p.1.s.1.9", [("negen", false)])
         let document = try #require(try CoNLLUCorpus(parsing: conllu, source: "x.conllu").documents.first)
@@ -82,7 +92,8 @@ import Testing
     }
 
     @Test func finalPunctuationMayBeFollowedByClosers() throws {
-        let conllu = Self.sentence("d.p.1.s.1", [("Hij", false), ("ging", true), (".", true), ("\"", false), (")", false)])
+        let conllu =
+            Self.sentence("d.p.1.s.1", [("Hij", false), ("ging", true), (".", true), ("\"", false), (")", false)])
             + Self.sentence("d.p.1.s.2", [("Lijst", false), ("volgt", true), (":", false)])
             + Self.sentence("d.p.1.s.3", [("item", false)])
         let document = try #require(try CoNLLUCorpus(parsing: conllu, source: "x.conllu").documents.first)
@@ -119,7 +130,8 @@ import Testing
 
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func readsTheParlaMintAnaTEIThroughTheTEIReader() throws {
-        let documents = try GoldCorpus.documents(atPath: try SharedData.path("parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.ana.xml"))
+        let documents = try GoldCorpus.documents(
+            atPath: try SharedData.path("parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.ana.xml"))
         #expect(documents.count == 1)
         #expect(documents[0][GoldSentences.self]?.count == 10)
         #expect(documents[0][GoldTokens.self]?.count == 122)
@@ -127,7 +139,8 @@ import Testing
 
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func readsTheParlaMintCoNLLU() throws {
-        let corpus = try CoNLLUCorpus(contentsOf: try SharedData.path("parlamint-nl/ParlaMint-NL_2017-01-26-tweedekamer-4.conllu"))
+        let corpus = try CoNLLUCorpus(
+            contentsOf: try SharedData.path("parlamint-nl/ParlaMint-NL_2017-01-26-tweedekamer-4.conllu"))
         #expect(corpus.documents.count == 4)
         #expect(corpus.documents.map { $0[GoldSentences.self]?.count ?? 0 }.reduce(0, +) == 63)
         #expect(corpus.documents.map { $0[GoldTokens.self]?.count ?? 0 }.reduce(0, +) == 1113)
@@ -136,7 +149,8 @@ import Testing
 
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func readsLassySmallAsEighteenDocuments() throws {
-        let corpus = try CoNLLUCorpus(contentsOf: try SharedData.path("ud-dutch-lassysmall/nl_lassysmall-ud-test.conllu"))
+        let corpus = try CoNLLUCorpus(
+            contentsOf: try SharedData.path("ud-dutch-lassysmall/nl_lassysmall-ud-test.conllu"))
         #expect(corpus.documents.count == 18)
         #expect(corpus.documents.map { $0[GoldSentences.self]?.count ?? 0 }.reduce(0, +) == 1761)
         #expect(corpus.documents.map { $0[GoldTokens.self]?.count ?? 0 }.reduce(0, +) == 28995)

@@ -24,10 +24,11 @@ import Testing
     /// The subjects of the built graph that are NIF strings (`…#char=b,e`).
     func nifSubjects(of document: Document) -> Set<IRI> {
         let fragment = GraphBuilder().build(document)
-        return Set(fragment.triples.compactMap { triple -> IRI? in
-            guard case .iri(let iri) = triple.subject, iri.value.contains("#char=") else { return nil }
-            return iri
-        })
+        return Set(
+            fragment.triples.compactMap { triple -> IRI? in
+                guard case .iri(let iri) = triple.subject, iri.value.contains("#char=") else { return nil }
+                return iri
+            })
     }
 
     @Test func spanIRIsAreTheOnesTheGraphWritesForTextOutsideASCII() async throws {
@@ -51,7 +52,9 @@ import Testing
 
     @Test func manySpansOutOfOrderGetTheSameIRIsAsOneByOne() {
         let document = Document(id: "d", text: Self.text)
-        let spans = [Span(start: 30, end: 38), Span(start: 0, end: 4), Span(start: 15, end: 22), Span(start: 0, end: 0)]
+        let spans = [
+            Span(start: 30, end: 38), Span(start: 0, end: 4), Span(start: 15, end: 22), Span(start: 0, end: 0),
+        ]
         #expect(document.nifIRIs(of: spans) == spans.map(document.nifIRI(of:)))
     }
 }

@@ -1,5 +1,6 @@
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// ``EncodedBytes`` carries a buffer's bytes to the writer without a copy; these tests check that
 /// what arrives is what was written, and that the buffer can be written again afterwards.

@@ -28,15 +28,17 @@ import Testing
 
     @Test func namesGluedToNumbersByTextExtractionAreFoundWithoutTheNumber() {
         #expect(found("Tweede Kamer der Staten-Generaal2") == ["Tweede Kamer der Staten-Generaal"])
-        #expect(found("ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar") == ["’s-Gravenhage", "Tweede Kamer"])
+        #expect(
+            found("ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar") == ["’s-Gravenhage", "Tweede Kamer"])
         // Digits inside a token, or a token that is only a code, stay as they are.
         #expect(found("2024Z01911 en Tw2ede Kamer") == [])
     }
 
     @Test func genitivesAndCompoundsWithALowercaseFirstPartHoldTheName() {
-        #expect(found("Den Haag's beleid, Den Haag’s plan, de Marum-route en het kabinet-Marum") == [
-            "Den Haag", "Den Haag", "Marum", "Marum",
-        ])
+        #expect(
+            found("Den Haag's beleid, Den Haag’s plan, de Marum-route en het kabinet-Marum") == [
+                "Den Haag", "Den Haag", "Marum", "Marum",
+            ])
         #expect(found("de gemeente-marum en Marums") == [])
     }
 
@@ -52,24 +54,30 @@ import Testing
     }
 
     @Test func aLawNamedWithItsYearIncludesTheYear() async throws {
-        #expect(try await tagged("Op grond van de Archiefwet 1995 en de Archiefwet.") == ["Archiefwet 1995", "Archiefwet"])
+        #expect(
+            try await tagged("Op grond van de Archiefwet 1995 en de Archiefwet.") == ["Archiefwet 1995", "Archiefwet"])
         // A name that has its year already, or a longer number after it, is left as it is.
-        #expect(try await tagged("De Wet X 2020 2021 geldt. De Archiefwet 19951 niet.") == ["Wet X 2020", "Archiefwet"])
+        #expect(
+            try await tagged("De Wet X 2020 2021 geldt. De Archiefwet 19951 niet.") == ["Wet X 2020", "Archiefwet"])
     }
 
     @Test func initialsBeforeAPersonsNameArePartOfIt() async throws {
         #expect(try await tagged("Hoogachtend,\n\nD.M. van Weel\n\nVraag 1") == ["D.M. van Weel"])
         #expect(try await tagged("Volgens J. van Weel en (D. van Weel) niet.") == ["J. van Weel", "D. van Weel"])
         // Not after a word ending in a capital and a full stop, nor before a place or a law.
-        #expect(try await tagged("Het stuk van de NAVO. Van Weel zei dat. In B. Marum en A. Archiefwet.") == ["Van Weel", "Marum", "Archiefwet"])
+        #expect(
+            try await tagged("Het stuk van de NAVO. Van Weel zei dat. In B. Marum en A. Archiefwet.") == [
+                "Van Weel", "Marum", "Archiefwet",
+            ])
     }
 
     @Test func aPlaceInsideALongerUnknownNameIsNotMentioned() async throws {
         #expect(try await tagged("Hij studeert aan de Vrije Universiteit Marum en bij Marum Airlines.") == [])
         // A known name beside it, punctuation, a lowercase word or a sentence start leave it be.
-        #expect(try await tagged("Tussen Den Haag Marum, Marum. Marum ligt bij de gemeente Marum.") == [
-            "Den Haag", "Marum", "Marum", "Marum", "Marum",
-        ])
+        #expect(
+            try await tagged("Tussen Den Haag Marum, Marum. Marum ligt bij de gemeente Marum.") == [
+                "Den Haag", "Marum", "Marum", "Marum", "Marum",
+            ])
     }
 
     @Test func aPlaceAfterACapitalizedSurnamePrefixIsASurname() async throws {
@@ -79,7 +87,8 @@ import Testing
 }
 
 @Suite struct AbbreviationDefinitionTaggerTests {
-    func run(_ text: String, gazetteer: Gazetteer = GazetteerMatcherRobustnessTests.gazetteer) async throws -> Document {
+    func run(_ text: String, gazetteer: Gazetteer = GazetteerMatcherRobustnessTests.gazetteer) async throws -> Document
+    {
         var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
         var definitions = StageHarness(AbbreviationDefinitionTagger())
         let tagged = try await tagger.feed(try Fixtures.segmented(text))
@@ -89,15 +98,19 @@ import Testing
     }
 
     func mentions(_ document: Document) -> [String] {
-        (document[Mentions.self] ?? []).map { "\(document.text(of: $0.span))=\($0.entity.map(Gazetteer.entityID) ?? "-")" }
+        (document[Mentions.self] ?? []).map {
+            "\(document.text(of: $0.span))=\($0.entity.map(Gazetteer.entityID) ?? "-")"
+        }
     }
 
     @Test func bothFormsOfAnUnknownDefinitionAreOneNewEntity() async throws {
         let document = try await run("Het Kennisplatform Effecten Mijnbouw (KEM) adviseert. De KEM is onafhankelijk.")
-        #expect(mentions(document) == [
-            "Kennisplatform Effecten Mijnbouw=org/kennisplatform-effecten-mijnbouw", "KEM=org/kennisplatform-effecten-mijnbouw",
-            "KEM=org/kennisplatform-effecten-mijnbouw",
-        ])
+        #expect(
+            mentions(document) == [
+                "Kennisplatform Effecten Mijnbouw=org/kennisplatform-effecten-mijnbouw",
+                "KEM=org/kennisplatform-effecten-mijnbouw",
+                "KEM=org/kennisplatform-effecten-mijnbouw",
+            ])
         let entity = try #require(document[Entities.self]?.first)
         #expect(entity.types == [.schema("Organization")])
         #expect(entity.labels == [Literal("Kennisplatform Effecten Mijnbouw", language: "nl")])
@@ -108,25 +121,36 @@ import Testing
         let document = try await run("De Tweede Kamer der Staten-Generaal (TK) vergadert. De TK stemt.")
         #expect(mentions(document) == ["Tweede Kamer der Staten-Generaal=gov/tk", "TK=gov/tk", "TK=gov/tk"])
         #expect(document[Mentions.self]?.allSatisfy { $0.candidates == [IRI(Gazetteer.entityBase + "gov/tk")] } == true)
-        #expect(document[Entities.self] == nil || document[Entities.self] == [], "a known entity is described by the linker, not here")
+        #expect(
+            document[Entities.self] == nil || document[Entities.self] == [],
+            "a known entity is described by the linker, not here")
     }
 
     @Test func aLongFormInBracketsAfterTheShortFormIsADefinitionToo() async throws {
         let document = try await run("Het IMG (Instituut Mijnbouwschade Groningen) betaalt.")
-        #expect(mentions(document) == ["IMG=agency/instituut-mijnbouwschade-groningen", "Instituut Mijnbouwschade Groningen=agency/instituut-mijnbouwschade-groningen"].map {
-            $0.replacingOccurrences(of: "agency/", with: "org/")
-        })
+        #expect(
+            mentions(document)
+                == [
+                    "IMG=agency/instituut-mijnbouwschade-groningen",
+                    "Instituut Mijnbouwschade Groningen=agency/instituut-mijnbouwschade-groningen",
+                ].map {
+                    $0.replacingOccurrences(of: "agency/", with: "org/")
+                })
         #expect(document[Entities.self]?.first?.types == [.schema("Organization")])
     }
 
     @Test func lowercaseLongFormsAndNonMatchingLettersDefineNothing() async throws {
-        #expect(mentions(try await run("Zij gebruiken kunstmatige intelligentie (AI) en Grote Taalmodellen (XYZ).")) == [])
+        #expect(
+            mentions(try await run("Zij gebruiken kunstmatige intelligentie (AI) en Grote Taalmodellen (XYZ).")) == [])
         #expect(mentions(try await run("Hij woont in Den Haag (NL).")) == ["Den Haag=-"], "tagged, not yet linked")
     }
 
     @Test func namesInsideTheLongFormGiveWayToIt() async throws {
         let document = try await run("De Gemeente Den Haag Onderzoek (GDHO) start.")
-        #expect(mentions(document) == ["Gemeente Den Haag Onderzoek=org/gemeente-den-haag-onderzoek", "GDHO=org/gemeente-den-haag-onderzoek"])
+        #expect(
+            mentions(document) == [
+                "Gemeente Den Haag Onderzoek=org/gemeente-den-haag-onderzoek", "GDHO=org/gemeente-den-haag-onderzoek",
+            ])
         #expect(document[Entities.self]?.first?.types == [.schema("Thing")])
     }
 
@@ -139,14 +163,20 @@ import Testing
         let text = "Het Kennisplatform Effecten Mijnbouw (KEM) adviseert. De KEM is onafhankelijk.\n"
         try text.write(to: folder.appendingPathComponent("kem.txt"), atomically: true, encoding: .utf8)
         var fragments: [GraphFragment] = []
-        _ = try await PipelineRunner(configuration: .init(jobs: 1)).run(try CorpusSource(inputs: [folder.path]), through: pipeline) {
+        _ = try await PipelineRunner(configuration: .init(jobs: 1)).run(
+            try CorpusSource(inputs: [folder.path]), through: pipeline
+        ) {
             fragments.append($0)
         }
         let fragment = try #require(fragments.first)
         let entity = IRI(Gazetteer.entityBase + "org/kennisplatform-effecten-mijnbouw")
         let links = fragment.triples.filter { $0.predicate.value.hasSuffix("#taIdentRef") && $0.object == .iri(entity) }
         #expect(links.count == 3)
-        #expect(fragment.sharedTriples.contains(Triple(.iri(entity), IRI("http://purl.org/dc/terms/source"), .iri(AbbreviationDefinitionTagger.definedInText))))
+        #expect(
+            fragment.sharedTriples.contains(
+                Triple(
+                    .iri(entity), IRI("http://purl.org/dc/terms/source"),
+                    .iri(AbbreviationDefinitionTagger.definedInText))))
     }
 }
 
@@ -155,9 +185,10 @@ import Testing
     /// The curated files, as they load alone.
     static func curated() throws -> [(String, Gazetteer)] {
         let folder = Fixtures.packageRoot.appendingPathComponent("Sources/Stages/Resources/Gazetteer")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted().map {
-            ($0, try Gazetteer.load(path: folder.appendingPathComponent($0).path))
-        }
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted()
+            .map {
+                ($0, try Gazetteer.load(path: folder.appendingPathComponent($0).path))
+            }
     }
 
     @Test func noCuratedEntryIsLostOrChanged() throws {
@@ -202,9 +233,12 @@ import Testing
 @Suite struct CompiledGazetteerTests {
     /// A gazetteer folder laid out as the bundled one, in a temporary directory.
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-compiled-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Reference"), withIntermediateDirectories: true)
-        let curated = GazetteerTests.header + "org/nuctech\tCorporation\tNuctech\t\t\t\t\nlaw/x\tLegislation\tWet X\t\t\t\t\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-compiled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Reference"), withIntermediateDirectories: true)
+        let curated =
+            GazetteerTests.header + "org/nuctech\tCorporation\tNuctech\t\t\t\t\nlaw/x\tLegislation\tWet X\t\t\t\t\n"
         let reference = GazetteerTests.header + "law/x\tLegislation\tWet X\t\tWX\t\t\nplace/y\tCity\tYpenburg\t\t\t\t\n"
         try curated.write(to: folder.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
         try reference.write(to: folder.appendingPathComponent("Reference/10-r.tsv"), atomically: true, encoding: .utf8)
@@ -214,7 +248,8 @@ import Testing
     static func compile(_ folder: URL) throws {
         let gazetteer = try Gazetteer.bundled(in: folder, compiled: false)
         let data = CompiledGazetteer.data(
-            of: gazetteer, matcher: GazetteerMatcher(gazetteer: gazetteer, tokenizer: Tokenizer()), sourceHash: try Gazetteer.sourceHash(in: folder)
+            of: gazetteer, matcher: GazetteerMatcher(gazetteer: gazetteer, tokenizer: Tokenizer()),
+            sourceHash: try Gazetteer.sourceHash(in: folder)
         )
         try data.write(to: folder.appendingPathComponent(CompiledGazetteer.fileName))
     }
@@ -272,6 +307,8 @@ import Testing
 
     @Test func theBundledGazetteerIsCompiledFromItsFiles() {
         #expect(Gazetteer.bundledIsCompiled, "run scripts/build-gazetteers.sh or textgraph gazetteer compile")
-        #expect(GazetteerMatcher(gazetteer: Fixtures.gazetteer).aliasCount == GazetteerMatcher(gazetteer: Fixtures.gazetteer, tokenizer: Tokenizer()).aliasCount)
+        #expect(
+            GazetteerMatcher(gazetteer: Fixtures.gazetteer).aliasCount
+                == GazetteerMatcher(gazetteer: Fixtures.gazetteer, tokenizer: Tokenizer()).aliasCount)
     }
 }

@@ -1,17 +1,21 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct EntityRecognizerTests {
     func recognize(_ text: String, preset: [Mention] = [], minimumConfidence: Double = 0.5) async throws -> Document {
         var document = try Fixtures.segmented(text)
         if !preset.isEmpty {
             document[Mentions.self] = preset
-            document[Entities.self] = preset.compactMap(\.entity).map { Entity(iri: $0, types: [.schema("Person")], labels: []) }
+            document[Entities.self] = preset.compactMap(\.entity).map {
+                Entity(iri: $0, types: [.schema("Person")], labels: [])
+            }
         }
-        var harness = StageHarness(EntityRecognizer(model: ToyNames.model, gazetteer: Gazetteer(), minimumConfidence: minimumConfidence))
+        var harness = StageHarness(
+            EntityRecognizer(model: ToyNames.model, gazetteer: Gazetteer(), minimumConfidence: minimumConfidence))
         let out = try await harness.feed(document)
         #expect(out.count == 1)
         #expect(try await harness.finish().isClean)
@@ -19,7 +23,9 @@ import Testing
         return out[0]
     }
 
-    func found(_ document: Document) -> [Mention] { (document[Mentions.self] ?? []).filter { $0.source == "EntityRecognizer" } }
+    func found(_ document: Document) -> [Mention] {
+        (document[Mentions.self] ?? []).filter { $0.source == "EntityRecognizer" }
+    }
 
     @Test func namesNoListHoldsAreTypedEntitiesWithConfidence() async throws {
         let document = try await recognize("Ik zag Vermeulen gisteren. Wij wonen in Gouda sinds jaren.")
@@ -46,11 +52,14 @@ import Testing
     }
 
     @Test func aCapitalizedWordAfterAPersonsTitleIsAPerson() async throws {
-        let document = try await recognize("Daarna sprak president Alijev met professor Van der Berg en de heer De Vries.")
+        let document = try await recognize(
+            "Daarna sprak president Alijev met professor Van der Berg en de heer De Vries.")
         let mentions = found(document)
         #expect(mentions.map { document.text(of: $0.span) } == ["Alijev", "Van der Berg", "De Vries"])
         #expect(mentions.allSatisfy { $0.entityClass == .schema("Person") })
-        #expect(mentions.first?.confidence == EntityRecognizer.titledNameConfidence, "the toy model does not know 'president'")
+        #expect(
+            mentions.first?.confidence == EntityRecognizer.titledNameConfidence,
+            "the toy model does not know 'president'")
         #expect(mentions.first?.entity == IRI(Gazetteer.entityBase + "ner/person/alijev"))
     }
 
@@ -65,7 +74,11 @@ import Testing
 
     @Test func aTitleBeforeAnAcronymALowerCaseWordOrAnotherKindOfNameNamesNoPerson() async throws {
         #expect(found(try await recognize("Dat zei de minister VWS en de minister van Financiën gisteren.")).isEmpty)
-        let known = Gazetteer([GazetteerEntry(iri: IRI("https://example.org/fd"), types: [.schema("GovernmentOrganization")], labels: [Literal("Fiscaliteit en Douane", language: "nl")])])
+        let known = Gazetteer([
+            GazetteerEntry(
+                iri: IRI("https://example.org/fd"), types: [.schema("GovernmentOrganization")],
+                labels: [Literal("Fiscaliteit en Douane", language: "nl")])
+        ])
         let text = "Dat zei de staatssecretaris Fiscaliteit gisteren."
         var harness = StageHarness(EntityRecognizer(model: ToyNames.model, gazetteer: known))
         let out = try await harness.feed(try Fixtures.segmented(text))
@@ -88,13 +101,19 @@ import Testing
 
     @Test func aShortFormOfAGazetteerNameLinksToItsEntity() async throws {
         let halsema = IRI(Gazetteer.entityBase + "person/femke-halsema")
-        let preset = [Mention(span: Span(start: 0, end: 13), entityClass: .schema("Person"), entity: halsema, source: "GazetteerTagger")]
+        let preset = [
+            Mention(
+                span: Span(start: 0, end: 13), entityClass: .schema("Person"), entity: halsema,
+                source: "GazetteerTagger")
+        ]
         let document = try await recognize("Femke Halsema sprak. Ik zag Halsema gisteren.", preset: preset)
         #expect(found(document).map(\.entity) == [halsema])
     }
 
     @Test func mentionsFoundEarlierWin() async throws {
-        let preset = [Mention(span: Span(start: 7, end: 16), entityClass: .schema("Corporation"), source: "GazetteerTagger")]
+        let preset = [
+            Mention(span: Span(start: 7, end: 16), entityClass: .schema("Corporation"), source: "GazetteerTagger")
+        ]
         let document = try await recognize("Ik zag Vermeulen gisteren.", preset: preset)
         #expect(found(document).isEmpty)
         #expect(document[Mentions.self] == preset)
@@ -113,7 +132,8 @@ import Testing
         options.entityModel = ToyNames.model
         let pipeline = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)
         var harness = StageHarness(pipeline)
-        let out = try await harness.feed(SourceDocument(id: "d.txt", content: .bytes(Array("Ik zag Vermeulen gisteren in China.".utf8))))
+        let out = try await harness.feed(
+            SourceDocument(id: "d.txt", content: .bytes(Array("Ik zag Vermeulen gisteren in China.".utf8))))
         #expect(try await harness.finish().isClean)
         let triples = out[0].triples + out[0].sharedTriples
         let person = IRI(Gazetteer.entityBase + "ner/person/vermeulen")
@@ -121,13 +141,19 @@ import Testing
         #expect(triples.contains(Triple(person, Vocabulary.rdfType.iri, EntityRecognizer.recognizedEntity)))
         #expect(triples.contains { $0.predicate == IRI(Vocabulary.Namespace.itsrdf.iri + "taConfidence") })
         // The gazetteer's China is still China.
-        #expect(triples.contains { $0.predicate == IRI(Vocabulary.Namespace.itsrdf.iri + "taIdentRef") && $0.object == .iri(IRI(Gazetteer.entityBase + "country/cn")) })
+        #expect(
+            triples.contains {
+                $0.predicate == IRI(Vocabulary.Namespace.itsrdf.iri + "taIdentRef")
+                    && $0.object == .iri(IRI(Gazetteer.entityBase + "country/cn"))
+            })
     }
 
     @Test func noModelLeavesTheRecognizerOut() throws {
         var options = TextGraphPipeline.Options()
         options.recognizesNames = false
-        #expect(!(try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)).descriptors.map(\.name).contains("EntityRecognizer"))
+        #expect(
+            !(try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)).descriptors.map(\.name)
+                .contains("EntityRecognizer"))
     }
 
     /// The bundled model in the standard analysis loses no mention the gazetteers and patterns found.
@@ -136,7 +162,9 @@ import Testing
             var options = TextGraphPipeline.Options()
             options.recognizesNames = recognizing
             let recognizer = try TextGraphPipeline.recognizer(gazetteer: Fixtures.gazetteer, options: options)
-            let pipeline = try Pipeline { TextGraphPipeline.analysis(gazetteer: Fixtures.gazetteer, options: options, recognizer: recognizer) }
+            let pipeline = try Pipeline {
+                TextGraphPipeline.analysis(gazetteer: Fixtures.gazetteer, options: options, recognizer: recognizer)
+            }
             var result: [String: [Mention]] = [:]
             for source in try CorpusSource(inputs: [Fixtures.packageRoot.appendingPathComponent("corpus").path]) {
                 var harness = StageHarness(pipeline)

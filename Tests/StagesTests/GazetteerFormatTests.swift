@@ -28,11 +28,18 @@ import Testing
         let rows = [
             ("org/a b\"<x>\tOrganization\tA\t\t\t\t\n", "the id \"org/a b\\\"<x>\" holds a space or control character"),
             ("org/a\tOrganization\tA\t\t\t\tnot an iri\n", "the same_as \"not an iri\" not an absolute IRI"),
-            ("org/a\tOrganization\tA\t\t\t\thttps://example.org/{x}\n", "the same_as \"https://example.org/{x}\" holds '{'"),
+            (
+                "org/a\tOrganization\tA\t\t\t\thttps://example.org/{x}\n",
+                "the same_as \"https://example.org/{x}\" holds '{'"
+            ),
         ]
         for (row, message) in rows {
-            let error = #expect(throws: StageError.self) { _ = try Gazetteer.parse(tsv: Self.header + row, source: "bad.tsv") }
-            #expect(error?.message.contains("bad.tsv:2") == true && error?.message.contains(message) == true, "\(error?.message ?? "")")
+            let error = #expect(throws: StageError.self) {
+                _ = try Gazetteer.parse(tsv: Self.header + row, source: "bad.tsv")
+            }
+            #expect(
+                error?.message.contains("bad.tsv:2") == true && error?.message.contains(message) == true,
+                "\(error?.message ?? "")")
         }
         #expect(IRI.problem(in: "https://w3id.org/textgraph/doc/", absolute: true) == nil)
         #expect(IRI.problem(in: "urn:x", absolute: true) == nil)
@@ -48,14 +55,23 @@ import Testing
                 pages: ["https://nl.wikipedia.org/wiki/Anouchka_van_Miltenburg"]
             ),
             GazetteerEntry(
-                iri: IRI("http://example.org/concept/1"), types: [.schema("Organization"), IRI("http://example.org/Class")],
-                labels: [Literal("Eén", language: "nl"), Literal("One", language: "en"), Literal("Un", language: "fr")],
+                iri: IRI("http://example.org/concept/1"),
+                types: [.schema("Organization"), IRI("http://example.org/Class")],
+                labels: [
+                    Literal("Eén", language: "nl"), Literal("One", language: "en"), Literal("Un", language: "fr"),
+                ],
                 adjectives: ["enig"], sameAs: [IRI("http://www.wikidata.org/entity/Q1")]
             ),
         ]
         let text = try Gazetteer(entries).tsv(comments: ["source: a test", "second line"])
-        #expect(text.hasPrefix("# source: a test\n# second line\nid\ttype\tlabel@nl\tlabel@en\tlabel@fr\taliases\tadjectives\tsame_as\tmember_of\tpage\n"))
-        #expect(text.contains("\nperson/anouchka-van-miltenburg\tPerson\tAnouchka van Miltenburg\t\t\tVan Miltenburg|van Miltenburg\t\t\tparty/vvd\t"))
+        #expect(
+            text.hasPrefix(
+                "# source: a test\n# second line\nid\ttype\tlabel@nl\tlabel@en\tlabel@fr\taliases\tadjectives\tsame_as\tmember_of\tpage\n"
+            ))
+        #expect(
+            text.contains(
+                "\nperson/anouchka-van-miltenburg\tPerson\tAnouchka van Miltenburg\t\t\tVan Miltenburg|van Miltenburg\t\t\tparty/vvd\t"
+            ))
         let read = try Gazetteer.parse(tsv: text, source: "written.tsv")
         #expect(read.entries == entries)
     }
@@ -69,14 +85,16 @@ import Testing
     }
 
     @Test func tabsAndLineBreaksInValuesBecomeSpaces() throws {
-        let entry = GazetteerEntry(iri: iri("x"), types: [.schema("Thing")], labels: [Literal("A\tB\nC", language: "nl")])
+        let entry = GazetteerEntry(
+            iri: iri("x"), types: [.schema("Thing")], labels: [Literal("A\tB\nC", language: "nl")])
         let read = try Gazetteer.parse(tsv: try Gazetteer([entry]).tsv(), source: "t")
         #expect(read.entries[0].labels == [Literal("A B C", language: "nl")])
     }
 
     @Test func combiningKeepsTheFirstDescriptionAndAddsNamesAndLinks() throws {
         let bundled = try Gazetteer.parse(
-            tsv: Self.header + "person/ingrid-michon-derkzen\tPerson\tIngrid Michon-Derkzen\t\tI.J.M. Michon-Derkzen|Michon-Derkzen\t\thttp://www.wikidata.org/entity/Q1\n",
+            tsv: Self.header
+                + "person/ingrid-michon-derkzen\tPerson\tIngrid Michon-Derkzen\t\tI.J.M. Michon-Derkzen|Michon-Derkzen\t\thttp://www.wikidata.org/entity/Q1\n",
             source: "bundled"
         )
         let imported = Gazetteer([
@@ -85,13 +103,17 @@ import Testing
                 labels: [Literal("Ingrid Michon", language: "nl"), Literal("Ingrid Michon-Derkzen", language: "en")],
                 aliases: ["Michon-Derkzen", "I. Michon-Derkzen"], memberOf: [iri("party/vvd")]
             ),
-            GazetteerEntry(iri: iri("person/other"), types: [.schema("Person")], labels: [Literal("Other", language: "nl")]),
+            GazetteerEntry(
+                iri: iri("person/other"), types: [.schema("Person")], labels: [Literal("Other", language: "nl")]),
         ])
         let combined = bundled.combining(imported)
         #expect(combined.count == 2)
         let entry = try #require(combined[iri("person/ingrid-michon-derkzen")])
         #expect(entry.types == [.schema("Person")])
-        #expect(entry.labels == [Literal("Ingrid Michon-Derkzen", language: "nl"), Literal("Ingrid Michon-Derkzen", language: "en")])
+        #expect(
+            entry.labels == [
+                Literal("Ingrid Michon-Derkzen", language: "nl"), Literal("Ingrid Michon-Derkzen", language: "en"),
+            ])
         #expect(entry.aliases == ["I.J.M. Michon-Derkzen", "Michon-Derkzen", "Ingrid Michon", "I. Michon-Derkzen"])
         #expect(entry.sameAs == [IRI("http://www.wikidata.org/entity/Q1")])
         #expect(entry.memberOf == [iri("party/vvd")])

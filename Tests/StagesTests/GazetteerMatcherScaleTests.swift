@@ -48,7 +48,9 @@ import Testing
     }
 
     @Test func emptyTextsAndGazetteersFindNothing() {
-        #expect(GazetteerMatcher(gazetteer: Gazetteer()).matches(in: "Nuctech", tokens: Tokenizer().tokenize("Nuctech")).isEmpty)
+        #expect(
+            GazetteerMatcher(gazetteer: Gazetteer()).matches(in: "Nuctech", tokens: Tokenizer().tokenize("Nuctech"))
+                .isEmpty)
         #expect(found("").isEmpty)
         #expect(GazetteerMatcher(gazetteer: Gazetteer()).aliasCount == 0)
     }
@@ -56,7 +58,9 @@ import Testing
 
 @Suite struct GazetteerMatcherAgreementTests {
     /// Both matchers over a text: every match of each, as `span=entries(form)`.
-    func compare(_ gazetteer: Gazetteer, _ fast: GazetteerMatcher, _ texts: [String]) -> (checked: Int, differences: [String]) {
+    func compare(_ gazetteer: Gazetteer, _ fast: GazetteerMatcher, _ texts: [String]) -> (
+        checked: Int, differences: [String]
+    ) {
         let reference = ReferenceGazetteerMatcher(gazetteer: gazetteer)
         var checked = 0
         var differences: [String] = []
@@ -80,10 +84,13 @@ import Testing
 
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func kamervragenTagAsBeforeWithParlaMintPeopleAdded() throws {
-        let gazetteer = Fixtures.gazetteer.combining(try TEIPersonImporter().gazetteer(path: TEIPersonImporterTests.parlaMintPath))
+        let gazetteer = Fixtures.gazetteer.combining(
+            try TEIPersonImporter().gazetteer(path: TEIPersonImporterTests.parlaMintPath))
         var texts: [String] = []
         for folder in ["kamervragen/limburg-csv-txt", "kamervragen/robinmeure-docx"] {
-            for path in try SharedData.files(in: folder, ending: ".txt") { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+            for path in try SharedData.files(in: folder, ending: ".txt") {
+                texts.append(try String(contentsOfFile: path, encoding: .utf8))
+            }
         }
         let (checked, differences) = compare(gazetteer, GazetteerMatcher(gazetteer: gazetteer), texts)
         #expect(checked > 1000, "matches compared: \(checked)")

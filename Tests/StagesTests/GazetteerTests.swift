@@ -74,15 +74,18 @@ import Testing
         let tokens = Tokenizer().tokenize(text)
         return matcher.matches(in: text, tokens: tokens).map { match in
             let surface = String(decoding: Array(text.utf8)[match.span.start..<match.span.end], as: UTF8.self)
-            let ids = match.entries.map { Self.gazetteer.entries[$0].iri.value.replacingOccurrences(of: Gazetteer.entityBase, with: "") }
+            let ids = match.entries.map {
+                Self.gazetteer.entries[$0].iri.value.replacingOccurrences(of: Gazetteer.entityBase, with: "")
+            }
             return "\(surface)=\(ids.joined(separator: ","))\(match.form == .adjectival ? "(adj)" : "")"
         }
     }
 
     @Test func longestMatchWins() {
-        #expect(found("de Tweede Kamer der Staten-Generaal en de Tweede Kamer") == [
-            "Tweede Kamer der Staten-Generaal=gov/tk", "Tweede Kamer=gov/tk",
-        ])
+        #expect(
+            found("de Tweede Kamer der Staten-Generaal en de Tweede Kamer") == [
+                "Tweede Kamer der Staten-Generaal=gov/tk", "Tweede Kamer=gov/tk",
+            ])
     }
 
     @Test func acronymsMatchOnlyInCapitals() {
@@ -94,9 +97,10 @@ import Testing
     }
 
     @Test func lowercaseNamesMatchEitherCase() {
-        #expect(found("De dual-useverordening. Dual-useverordening") == [
-            "dual-useverordening=law/dual-use", "Dual-useverordening=law/dual-use",
-        ])
+        #expect(
+            found("De dual-useverordening. Dual-useverordening") == [
+                "dual-useverordening=law/dual-use", "Dual-useverordening=law/dual-use",
+            ])
     }
 
     @Test func diacriticsAreFolded() {
@@ -138,7 +142,10 @@ import Testing
         let document = try await tagged("De AIVD over Nuctech.")
         let mentions = try #require(document[Mentions.self])
         #expect(mentions.map { document.text(of: $0.span) } == ["AIVD", "Nuctech"])
-        #expect(mentions.map(\.entity) == [IRI(Gazetteer.entityBase + "agency/aivd"), IRI(Gazetteer.entityBase + "org/nuctech")])
+        #expect(
+            mentions.map(\.entity) == [
+                IRI(Gazetteer.entityBase + "agency/aivd"), IRI(Gazetteer.entityBase + "org/nuctech"),
+            ])
         #expect(mentions.allSatisfy { $0.confidence == 1 })
         #expect(mentions.map(\.entityClass) == [.schema("GovernmentOrganization"), .schema("Corporation")])
         #expect(document[Entities.self]?.map(\.iri) == mentions.compactMap(\.entity).sorted())
@@ -163,7 +170,9 @@ import Testing
     @Test func earlierMentionsWinOverlaps() async throws {
         var document = Document(id: "d", text: "Nuctech scanners")
         document[Tokens.self] = Tokenizer().tokenize(document.text)
-        document[Mentions.self] = [Mention(span: Span(start: 0, end: 16), entityClass: .schema("Product"), source: "preset")]
+        document[Mentions.self] = [
+            Mention(span: Span(start: 0, end: 16), entityClass: .schema("Product"), source: "preset")
+        ]
         var tagger = StageHarness(GazetteerTagger(gazetteer: GazetteerMatcherTests.gazetteer))
         let out = try await tagger.feed(document)
         #expect(out[0][Mentions.self]?.map(\.source) == ["preset"])
@@ -171,7 +180,9 @@ import Testing
 
     @Test func taggerWithoutTokensFailsClearly() async throws {
         var tagger = StageHarness(GazetteerTagger(gazetteer: GazetteerMatcherTests.gazetteer))
-        let error = await #expect(throws: PipelineError.self) { _ = try await tagger.feed(Document(id: "d", text: "x")) }
+        let error = await #expect(throws: PipelineError.self) {
+            _ = try await tagger.feed(Document(id: "d", text: "x"))
+        }
         #expect(error?.message.contains("'GazetteerTagger' requires tokens") == true)
     }
 }

@@ -14,9 +14,13 @@ import Testing
         // A sentence as long as the text would share the context's IRI (NIF names strings by their offsets).
         document[Sentences.self] = [Sentence(span: Span(start: 0, end: 7))]
         document[Mentions.self] = [
-            Mention(span: Span(start: 11, end: 16), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t")
+            Mention(
+                span: Span(start: 11, end: 16), entityClass: .schema("Country"), entity: china, confidence: 1,
+                source: "t")
         ]
-        document[Entities.self] = [Entity(iri: china, types: [.schema("Country")], labels: [Literal("China", language: "nl")])]
+        document[Entities.self] = [
+            Entity(iri: china, types: [.schema("Country")], labels: [Literal("China", language: "nl")])
+        ]
         return document
     }
 
@@ -53,14 +57,21 @@ import Testing
         let nuctech = IRI(Gazetteer.entityBase + "organization/nuctech")
         document[Sentences.self] = [Sentence(span: Span(start: 0, end: 7)), Sentence(span: Span(start: 9, end: 33))]
         document[Mentions.self] = [
-            Mention(span: Span(start: 0, end: 7), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1, source: "t"),
-            Mention(span: Span(start: 9, end: 16), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1, source: "t"),
+            Mention(
+                span: Span(start: 0, end: 7), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1,
+                source: "t"),
+            Mention(
+                span: Span(start: 9, end: 16), entityClass: .schema("Corporation"), entity: nuctech, confidence: 1,
+                source: "t"),
         ]
         document[Utterances.self] = [Utterance(span: Span(start: 0, end: 7), speakerName: "X")]
         let fragment = GraphBuilder().build(document)
         #expect(Set(fragment.triples).count == fragment.triples.count, "a statement is written twice")
         let heading = IRI(Document.defaultBase + "dir/h.txt").appending("#char=0,7")
-        #expect(Set(objects(fragment, heading, V.rdfType.iri)) == [.iri(V.nifSentence.iri), .iri(V.nifPhrase.iri), .iri(V.tgUtterance.iri), .iri(V.nifRfc5147String.iri)])
+        #expect(
+            Set(objects(fragment, heading, V.rdfType.iri)) == [
+                .iri(V.nifSentence.iri), .iri(V.nifPhrase.iri), .iri(V.tgUtterance.iri), .iri(V.nifRfc5147String.iri),
+            ])
         #expect(objects(fragment, heading, V.nifBeginIndex.iri) == [.literal(.nonNegativeInteger(0))])
         #expect(objects(fragment, heading, V.nifAnchorOf.iri) == [.literal(Literal("Nuctech"))])
         #expect(objects(fragment, heading, V.itsTaIdentRef.iri) == [.iri(nuctech)])

@@ -1,19 +1,25 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// ``GraphEncoder`` writes a document's statements straight to bytes; ``GraphBuilder`` makes them
 /// into ``Triple`` values, which ``GraphEncoder/encode(_:formats:)`` replays into the same
 /// writers: these tests hold the two to the same bytes.
 @Suite struct GraphEncoderTests {
     /// What the road through values makes: triples, then their encoding.
-    func reference(_ document: Document, formats: Set<RDFFormat>, builder: GraphBuilder = GraphBuilder()) -> EncodedFragment {
+    func reference(_ document: Document, formats: Set<RDFFormat>, builder: GraphBuilder = GraphBuilder())
+        -> EncodedFragment
+    {
         GraphEncoder.encode(builder.build(document), formats: formats)
     }
 
-    func expectSameBytes(_ document: Document, builder: GraphBuilder = GraphBuilder(), sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectSameBytes(
+        _ document: Document, builder: GraphBuilder = GraphBuilder(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let formats = Set(RDFFormat.allCases)
         let fast = try GraphEncoder(builder: builder, formats: formats).encode(document)
         let slow = reference(document, formats: formats, builder: builder)
@@ -26,13 +32,19 @@ import Testing
         #expect(fast.sharedLines == slow.sharedLines, sourceLocation: sourceLocation)
         // Each format alone gives the same body as among the others.
         for format in RDFFormat.allCases {
-            #expect(try GraphEncoder(builder: builder, formats: [format]).encode(document).bodies[format] == fast.bodies[format])
+            #expect(
+                try GraphEncoder(builder: builder, formats: [format]).encode(document).bodies[format]
+                    == fast.bodies[format])
         }
         // And bodies spilled to temporary files as they are written hold the same bytes.
         let spilled = try GraphEncoder(builder: builder, formats: formats, spillThreshold: 100).encode(document)
         for format in RDFFormat.allCases {
-            #expect(spilled.bodies[format] == fast.bodies[format], "\(format) differs when spilled", sourceLocation: sourceLocation)
-            #expect(spilled.bodies[format]?.isInMemory == (fast.bodies[format]?.count ?? 0 <= 100), sourceLocation: sourceLocation)
+            #expect(
+                spilled.bodies[format] == fast.bodies[format], "\(format) differs when spilled",
+                sourceLocation: sourceLocation)
+            #expect(
+                spilled.bodies[format]?.isInMemory == (fast.bodies[format]?.count ?? 0 <= 100),
+                sourceLocation: sourceLocation)
         }
         #expect(spilled.sharedLines == fast.sharedLines, sourceLocation: sourceLocation)
     }
@@ -64,16 +76,24 @@ import Testing
             Mention(span: span("België"), entityClass: .schema("Country"), entity: belgium, confidence: 1, source: "t"),
             Mention(span: span("pad"), candidates: [odd, china], confidence: 0.5, form: .adjectival, source: "t"),
             Mention(span: span("China"), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
-            Mention(span: span("Nee"), entityClass: .schema("Date"), form: .value, value: .date(year: 2024, month: 2, day: 7), source: "t"),
+            Mention(
+                span: span("Nee"), entityClass: .schema("Date"), form: .value,
+                value: .date(year: 2024, month: 2, day: 7), source: "t"),
         ]
         document[Entities.self] = [
             Entity(iri: belgium, types: [.schema("Country")], labels: [Literal("België", language: "nl")]),
-            Entity(iri: china, types: [.schema("Country"), odd], labels: [Literal("China", language: "nl"), Literal("\"C\"", language: "en")],
-                   sameAs: [IRI("http://www.wikidata.org/entity/Q148")]),
+            Entity(
+                iri: china, types: [.schema("Country"), odd],
+                labels: [Literal("China", language: "nl"), Literal("\"C\"", language: "en")],
+                sameAs: [IRI("http://www.wikidata.org/entity/Q148")]),
         ]
-        document[Utterances.self] = [Utterance(span: span("Nee."), speakerID: "#X", speakerName: "Mw. \"X\"", role: "chair")]
+        document[Utterances.self] = [
+            Utterance(span: span("Nee."), speakerID: "#X", speakerName: "Mw. \"X\"", role: "chair")
+        ]
         document[Relations.self] = [
-            Relation(subject: belgium, predicate: CoOccurrenceExtractor.coOccursWith, object: china, evidence: [span("China.")], count: 2, source: "t"),
+            Relation(
+                subject: belgium, predicate: CoOccurrenceExtractor.coOccursWith, object: china,
+                evidence: [span("China.")], count: 2, source: "t"),
             Relation(subject: odd, predicate: IRI("http://ex.org/p q"), object: china, evidence: [], source: "t"),
         ]
         document[ParliamentaryQuestions.self] = QuestionSet(
@@ -107,7 +127,9 @@ import Testing
         // A text longer than a code point checkpoint block, with non-ASCII letters at block edges.
         let long = String(repeating: "abcdéfgh ", count: 40) + "ü"
         var document = Document(id: "c.txt", text: long)
-        document[Sentences.self] = stride(from: 0, to: long.utf8.count - 11, by: 11).map { Sentence(span: Span(start: $0, end: $0 + 10)) }
+        document[Sentences.self] = stride(from: 0, to: long.utf8.count - 11, by: 11).map {
+            Sentence(span: Span(start: $0, end: $0 + 10))
+        }
         try expectSameBytes(document)
     }
 
@@ -131,11 +153,14 @@ import Testing
     struct SentenceLengths: GraphContributor {
         func contribute(_ document: Document, to graph: inout GraphStatements) {
             for sentence in document[Sentences.self] ?? [] {
-                graph.add(.span(sentence.span), IRI("https://example.org/length"), .literal(.integer(sentence.span.end - sentence.span.start)))
+                graph.add(
+                    .span(sentence.span), IRI("https://example.org/length"),
+                    .literal(.integer(sentence.span.end - sentence.span.start)))
                 graph.add(.span(sentence.span), IRI("https://example.org/text"), .text(sentence.span))
             }
             graph.add(.document, IRI("https://example.org/measuredBy"), .iri(IRI("https://example.org/tool")))
-            graph.addShared(IRI("https://example.org/tool"), IRI("https://example.org/name"), .literal(Literal("lengths")))
+            graph.addShared(
+                IRI("https://example.org/tool"), IRI("https://example.org/name"), .literal(Literal("lengths")))
         }
     }
 
@@ -147,21 +172,37 @@ import Testing
         let nt = String(decoding: fragment.bodies[.nTriples]!, as: UTF8.self)
         // The second sentence starts after "Vraag 1\n\n" (9 code points) and holds "België" and an emoji,
         // so its end in code points is less than in bytes: the NIF string the graph names it by.
-        let sentence = Array(nt.split(separator: "\n").filter { $0.contains("nif-core#Sentence") }.map { String($0.split(separator: " ")[0]) })[1]
-        #expect(nt.contains("\(sentence) <https://example.org/length> \"52\"^^<http://www.w3.org/2001/XMLSchema#integer> ."), "\(nt)")
+        let sentence = Array(
+            nt.split(separator: "\n").filter { $0.contains("nif-core#Sentence") }.map {
+                String($0.split(separator: " ")[0])
+            })[1]
+        #expect(
+            nt.contains(
+                "\(sentence) <https://example.org/length> \"52\"^^<http://www.w3.org/2001/XMLSchema#integer> ."),
+            "\(nt)")
         #expect(nt.contains("<https://example.org/measuredBy> <https://example.org/tool> ."))
-        #expect(String(decoding: fragment.bodies[.nQuads]!, as: UTF8.self).contains("<https://example.org/measuredBy> <https://example.org/tool> <\(fragment.graph.value)> ."))
-        #expect(String(decoding: fragment.bodies[.turtle]!, as: UTF8.self).contains("<https://example.org/length> \"52\"^^xsd:integer"))
-        #expect(fragment.sharedLines[.nTriples]!.contains(Array("<https://example.org/tool> <https://example.org/name> \"lengths\" .\n".utf8)))
+        #expect(
+            String(decoding: fragment.bodies[.nQuads]!, as: UTF8.self).contains(
+                "<https://example.org/measuredBy> <https://example.org/tool> <\(fragment.graph.value)> ."))
+        #expect(
+            String(decoding: fragment.bodies[.turtle]!, as: UTF8.self).contains(
+                "<https://example.org/length> \"52\"^^xsd:integer"))
+        #expect(
+            fragment.sharedLines[.nTriples]!.contains(
+                Array("<https://example.org/tool> <https://example.org/name> \"lengths\" .\n".utf8)))
         #expect(fragment.sharedLines[.turtle] == fragment.sharedLines[.nTriples])
-        #expect(fragment.sharedLines[.nQuads]!.contains(Array(
-            "<https://example.org/tool> <https://example.org/name> \"lengths\" <https://w3id.org/textgraph/graph/entities> .\n".utf8)))
+        #expect(
+            fragment.sharedLines[.nQuads]!.contains(
+                Array(
+                    "<https://example.org/tool> <https://example.org/name> \"lengths\" <https://w3id.org/textgraph/graph/entities> .\n"
+                        .utf8)))
         // The built-in statements come first and are unchanged.
         #expect(nt.hasPrefix(String(decoding: plain.bodies[.nTriples]!, as: UTF8.self)))
     }
 
     @Test func aBodyThatCannotBeSpilledFailsTheDocumentWithItsReason() throws {
-        let encoder = GraphEncoder(formats: [.nQuads], spillThreshold: 100, temporaryDirectory: "/nonexistent-textgraph-dir")
+        let encoder = GraphEncoder(
+            formats: [.nQuads], spillThreshold: 100, temporaryDirectory: "/nonexistent-textgraph-dir")
         #expect {
             _ = try encoder.encode(richDocument())
         } throws: { error in
@@ -177,7 +218,9 @@ import Testing
         for format in RDFFormat.allCases {
             var outputs: [Data] = []
             for threshold in [Int.max, 64] {
-                let fragment = try GraphEncoder(formats: [format], spillThreshold: threshold, temporaryDirectory: directory.path).encode(document)
+                let fragment = try GraphEncoder(
+                    formats: [format], spillThreshold: threshold, temporaryDirectory: directory.path
+                ).encode(document)
                 let path = directory.appendingPathComponent("out-\(threshold).\(format.rawValue)").path
                 let writer = try RDFWriter(path: path, format: format)
                 try writer.write(fragment)
@@ -245,7 +288,9 @@ import Testing
         func needs(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F }
         for round in 0..<100_000 {
             var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0xFF, using: &generator) }
-            if round % 2 == 0 { bytes[Int.random(in: 0..<8, using: &generator)] = [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x7F].randomElement()! }
+            if round % 2 == 0 {
+                bytes[Int.random(in: 0..<8, using: &generator)] = [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x7F].randomElement()!
+            }
             let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
             if bytes.contains(where: needs) { #expect(ByteBuffer.mayNeedLiteralEscape(word)) }
         }

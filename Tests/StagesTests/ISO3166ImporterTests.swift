@@ -46,7 +46,7 @@ import Testing
     static func mo(_ messages: [(String, String)]) -> [UInt8] {
         let sorted = messages.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         let n = sorted.count
-        var header: [UInt32] = [0x950412DE, 0, UInt32(n), 28, UInt32(28 + 8 * n), 0, UInt32(28 + 16 * n)]
+        var header: [UInt32] = [0x9504_12DE, 0, UInt32(n), 28, UInt32(28 + 8 * n), 0, UInt32(28 + 16 * n)]
         var strings: [UInt8] = []
         var originals: [UInt32] = []
         var translations: [UInt32] = []
@@ -70,12 +70,17 @@ import Testing
         #expect(catalog["Netherlands"] == nil)  // fuzzy
         #expect(catalog["Quote \"this\""] == "Citeer \"dit\"\t!")
         #expect(catalog[""] == nil)
-        let error = #expect(throws: StageError.self) { _ = try GettextCatalog.parse(po: "msgid \"a\nmsgstr \"b\"", source: "bad.po") }
+        let error = #expect(throws: StageError.self) {
+            _ = try GettextCatalog.parse(po: "msgid \"a\nmsgstr \"b\"", source: "bad.po")
+        }
         #expect(error?.message.hasPrefix("bad.po:1: ") == true)
     }
 
     @Test func moCatalogsReadLikeTheirPoText() throws {
-        let bytes = Self.mo([("", "Language: nl\n"), ("South Korea", "Zuid-Korea"), ("ctx\u{4}Netherlands", "Nederland"), ("Apple\0Apples", "Appel\0Appels")])
+        let bytes = Self.mo([
+            ("", "Language: nl\n"), ("South Korea", "Zuid-Korea"), ("ctx\u{4}Netherlands", "Nederland"),
+            ("Apple\0Apples", "Appel\0Appels"),
+        ])
         let catalog = try GettextCatalog.parse(mo: bytes, source: "nl.mo")
         #expect(catalog.translations == ["South Korea": "Zuid-Korea", "Netherlands": "Nederland", "Apple": "Appel"])
         #expect(throws: StageError.self) { _ = try GettextCatalog.parse(mo: Array(bytes.prefix(40)), source: "cut.mo") }
@@ -83,14 +88,21 @@ import Testing
 
     @Test func countriesGetDutchLabelsInReadingOrder() throws {
         let countries = try ISO3166Importer.countries(json: Data(Self.json.utf8), source: "iso.json")
-        let gazetteer = ISO3166Importer().gazetteer(countries: countries, translations: try GettextCatalog.parse(po: Self.po, source: "nl.po"))
-        #expect(gazetteer.entries.map { Gazetteer.entityID($0.iri) } == ["country/bq", "country/kr", "country/nl", "country/xx"])
+        let gazetteer = ISO3166Importer().gazetteer(
+            countries: countries, translations: try GettextCatalog.parse(po: Self.po, source: "nl.po"))
+        #expect(
+            gazetteer.entries.map { Gazetteer.entityID($0.iri) } == [
+                "country/bq", "country/kr", "country/nl", "country/xx",
+            ])
         let kr = gazetteer.entries[1]
         #expect(kr.types == [.schema("Country")])
         #expect(kr.labels == [Literal("Zuid-Korea", language: "nl"), Literal("South Korea", language: "en")])
         #expect(kr.aliases == ["Republiek Korea"])
         #expect(gazetteer.entries[0].labels.first == Literal("Bonaire, Sint Eustatius en Saba", language: "nl"))
-        #expect(gazetteer.entries[2].labels == [Literal("Koninkrijk der Nederlanden", language: "nl"), Literal("Netherlands", language: "en")])
+        #expect(
+            gazetteer.entries[2].labels == [
+                Literal("Koninkrijk der Nederlanden", language: "nl"), Literal("Netherlands", language: "en"),
+            ])
         #expect(gazetteer.entries[3].labels == [Literal("Untranslated", language: "en")])
     }
 
@@ -121,7 +133,8 @@ import Testing
     @Test(.enabled(if: SharedData.enabled && systemDataIsInstalled, SharedData.skipMessage))
     func theSharedPoTextGivesWhatTheMoFileGives() throws {
         let fromPo = try ISO3166Importer().gazetteer(
-            jsonPath: try SharedData.path("iso-codes-nl/iso_3166-1.json"), catalogPath: try SharedData.path("iso-codes-nl/iso_3166-1.nl.po")
+            jsonPath: try SharedData.path("iso-codes-nl/iso_3166-1.json"),
+            catalogPath: try SharedData.path("iso-codes-nl/iso_3166-1.nl.po")
         )
         let fromMo = try ISO3166Importer().gazetteer(jsonPath: Self.systemJSON, catalogPath: Self.systemMO)
         #expect(fromPo.entries == fromMo.entries)

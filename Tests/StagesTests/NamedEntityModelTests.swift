@@ -31,7 +31,9 @@ import Testing
         #expect(loaded.provenance == "toy")
         #expect(loaded.temperature == ToyNames.model.temperature)
         for document in ToyNames.test.documents {
-            #expect(loaded.tagged(document, lexicon: NamedEntityLexicon()) == ToyNames.model.tagged(document, lexicon: NamedEntityLexicon()))
+            #expect(
+                loaded.tagged(document, lexicon: NamedEntityLexicon())
+                    == ToyNames.model.tagged(document, lexicon: NamedEntityLexicon()))
         }
         #expect(loaded.serialized() == ToyNames.model.serialized())
     }
@@ -58,7 +60,9 @@ import Testing
         var damaged = good
         damaged[good.count / 2] ^= 0x55
         #expect(loadError(damaged).contains("damaged"))
-        #expect(loadError(Array(good.prefix(good.count / 3))).contains("damaged") || loadError(Array(good.prefix(good.count / 3))).contains("cut short"))
+        #expect(
+            loadError(Array(good.prefix(good.count / 3))).contains("damaged")
+                || loadError(Array(good.prefix(good.count / 3))).contains("cut short"))
         #expect(loadError([]).contains("not a TextGraph entity model"))
         #expect(throws: StageError.self) { try NamedEntityModel.load(path: "/nonexistent/model.tgner") }
     }
@@ -99,7 +103,8 @@ import Testing
 
 @Suite struct NamedEntityCorpusTests {
     @Test func conllColumnsAreReadWithDocumentsAndIOB1Repaired() throws {
-        let text = "-DOCSTART- -DOCSTART- O\nDe Art O\nheer N O\nJan N I-PER\nJansen N I-PER\n. Punc O\n\nIn Prep O\nGent N B-LOC\n\n-DOCSTART- -DOCSTART- O\nEU N B-ORG\n"
+        let text =
+            "-DOCSTART- -DOCSTART- O\nDe Art O\nheer N O\nJan N I-PER\nJansen N I-PER\n. Punc O\n\nIn Prep O\nGent N B-LOC\n\n-DOCSTART- -DOCSTART- O\nEU N B-ORG\n"
         let corpus = try load(text)
         #expect(corpus.documents.count == 2)
         #expect(corpus.documents[0].count == 2)
@@ -108,14 +113,16 @@ import Testing
     }
 
     @Test func conllUNamesInMiscAndOtherTypesAreRead() throws {
-        let conllu = "# newdoc id = a\n# text = Rutte in Den Haag\n1\tRutte\tRutte\tPROPN\t_\t_\t0\troot\t_\tNER=B-PER\n2\tin\tin\tADP\t_\t_\t1\tcase\t_\tNER=O\n3\tDen\tDen\tPROPN\t_\t_\t1\tobl\t_\tNER=B-LOC\n4\tHaag\tHaag\tPROPN\t_\t_\t3\tflat\t_\tNER=I-LOC|SpaceAfter=No\n\n"
+        let conllu =
+            "# newdoc id = a\n# text = Rutte in Den Haag\n1\tRutte\tRutte\tPROPN\t_\t_\t0\troot\t_\tNER=B-PER\n2\tin\tin\tADP\t_\t_\t1\tcase\t_\tNER=O\n3\tDen\tDen\tPROPN\t_\t_\t1\tobl\t_\tNER=B-LOC\n4\tHaag\tHaag\tPROPN\t_\t_\t3\tflat\t_\tNER=I-LOC|SpaceAfter=No\n\n"
         #expect(try load(conllu).documents[0][0].tags == ["B-PER", "O", "B-LOC", "I-LOC"])
         let globalise = "-DOCSTART-\tO\tO\n# source = x\nMataram\tB-LOC_NAME\tB-LOC\nJaer\tB-DATE\tO\n"
         #expect(try load(globalise).documents[0][0].tags == ["B-LOC", "O"])
     }
 
     @Test func parlaMintTEINamesAreRead() throws {
-        let tei = #"<TEI><s xml:id="s1"><name type="PER"><w lemma="x">Femke</w> <w>Halsema</w></name> <w>sprak</w><pc>.</pc></s></TEI>"#
+        let tei =
+            #"<TEI><s xml:id="s1"><name type="PER"><w lemma="x">Femke</w> <w>Halsema</w></name> <w>sprak</w><pc>.</pc></s></TEI>"#
         let corpus = try load(tei)
         #expect(corpus.documents[0][0].tokens == ["Femke", "Halsema", "sprak", "."])
         #expect(corpus.documents[0][0].tags == ["B-PER", "I-PER", "O", "O"])

@@ -1,7 +1,8 @@
 import Foundation
 import Pipeline
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct NamedEntityWeightsTests {
     @Test func quantizingKeepsEachRowWithinHalfAStepOfItsScale() {
@@ -44,9 +45,13 @@ import Testing
 
 @Suite struct NamedEntityLexiconTests {
     func lexicon(_ entries: [(String, String, [String])]) -> NamedEntityLexicon {
-        NamedEntityLexicon(gazetteer: Gazetteer(entries.enumerated().map { index, entry in
-            GazetteerEntry(iri: IRI("https://example.org/\(index)"), types: [.schema(entry.1)], labels: [Literal(entry.0, language: "nl")], aliases: entry.2)
-        }))
+        NamedEntityLexicon(
+            gazetteer: Gazetteer(
+                entries.enumerated().map { index, entry in
+                    GazetteerEntry(
+                        iri: IRI("https://example.org/\(index)"), types: [.schema(entry.1)],
+                        labels: [Literal(entry.0, language: "nl")], aliases: entry.2)
+                }))
     }
 
     func bits(_ lexicon: NamedEntityLexicon, _ word: String) -> UInt8? {
@@ -55,7 +60,8 @@ import Testing
 
     @Test func capitalizedWordsOfNamesCarryTheirTypeAndWholeOneWordNamesAnotherBit() {
         let lexicon = lexicon([
-            ("Hugo de Jonge", "Person", ["De Jonge"]), ("Utrecht", "City", []), ("Ministerie van Financiën", "GovernmentOrganization", []),
+            ("Hugo de Jonge", "Person", ["De Jonge"]), ("Utrecht", "City", []),
+            ("Ministerie van Financiën", "GovernmentOrganization", []),
             ("Émile Zola", "Person", []), ("Jonge Honden", "Movie", []),
         ])
         #expect(bits(lexicon, "hugo") == 1)
@@ -87,7 +93,8 @@ import Testing
         let width = tags.count
         func run(_ value: Float) -> NamedEntityTrainer.Run {
             NamedEntityTrainer.Run(
-                weights: [Float](repeating: value, count: (1 << 8) * width), transitions: [Float](repeating: value, count: (width + 1) * width), epoch: 1)
+                weights: [Float](repeating: value, count: (1 << 8) * width),
+                transitions: [Float](repeating: value, count: (width + 1) * width), epoch: 1)
         }
         let model = NamedEntityTrainer.model(averaging: [run(1), run(3)], tags: tags, hashBits: 8, provenance: "")
         #expect(model.transitions.allSatisfy { $0 == 2 })
@@ -132,7 +139,9 @@ import Testing
             var vectored = expected
             for l in 0..<count { expected[l] += scale * Float(codes[l]) }
             codes.withUnsafeBytes { row in
-                vectored.withUnsafeMutableBytes { NamedEntityModel.Decoder.add(row: row.baseAddress!, scale: scale, count: count, to: $0.baseAddress!) }
+                vectored.withUnsafeMutableBytes {
+                    NamedEntityModel.Decoder.add(row: row.baseAddress!, scale: scale, count: count, to: $0.baseAddress!)
+                }
             }
             #expect(vectored == expected, "\(count) tags")
         }

@@ -31,12 +31,15 @@ import Testing
     @Test func readsParagraphsTitlesSpeakersAndIdentifier() async throws {
         let (document, warnings) = try await read(Array(Self.handelingen.utf8))
         #expect(warnings.isEmpty)
-        #expect(document.text == "Mededelingen\n\nDe voorzitter:\n\nIk deel aan de Kamer mee dat er geen afmeldingen zijn.")
+        #expect(
+            document.text == "Mededelingen\n\nDe voorzitter:\n\nIk deel aan de Kamer mee dat er geen afmeldingen zijn.")
         #expect(document.metadata.identifier == "h-tk-20172018-70-2")
         #expect(document.metadata.title == "Mededelingen")
         let utterance = try #require(document[Utterances.self]?.first)
         #expect(utterance.speakerName == "De voorzitter")
-        #expect(document.text(of: utterance.span) == "De voorzitter:\n\nIk deel aan de Kamer mee dat er geen afmeldingen zijn.")
+        #expect(
+            document.text(of: utterance.span)
+                == "De voorzitter:\n\nIk deel aan de Kamer mee dat er geen afmeldingen zijn.")
     }
 
     @Test func damagedByteOrderMarkAndDoubleEncodingAreRepairedWithWarnings() async throws {
@@ -58,7 +61,8 @@ import Testing
     }
 
     @Test func correctUTF8IsLeftAlone() async throws {
-        let (document, warnings) = try await read(Array("<officiele-publicatie><al>cliënten Ã la carte, Â€ 5</al></officiele-publicatie>".utf8))
+        let (document, warnings) = try await read(
+            Array("<officiele-publicatie><al>cliënten Ã la carte, Â€ 5</al></officiele-publicatie>".utf8))
         #expect(document.text == "cliënten Ã la carte, Â€ 5")
         #expect(warnings.isEmpty)
     }
@@ -83,4 +87,3 @@ import Testing
         }
     }
 }
-

@@ -1,7 +1,8 @@
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// Who asked, whom, and who answered: read from the document's own phrases, never from names in its text.
 @Suite struct ParliamentaryPeopleTests {
@@ -11,7 +12,8 @@ import Testing
         let set = try #require(document[ParliamentaryQuestions.self])
         let relations = document[Relations.self] ?? []
         return set.askedBy.map { asker in
-            relations.first { $0.subject == asker && $0.predicate == .schema("memberOf") }.map { last($0.object) } ?? "-"
+            relations.first { $0.subject == asker && $0.predicate == .schema("memberOf") }.map { last($0.object) }
+                ?? "-"
         }
     }
 
@@ -31,15 +33,22 @@ import Testing
         let set = try #require(document[ParliamentaryQuestions.self])
         #expect(set.askedBy.count == 5)
         #expect(try parties(of: document) == ["sp", "groenlinks-pvda", "groenlinks-pvda", "d66", "pvdd"])
-        #expect(set.addressedTo.map(last) == ["staatssecretaris-van-binnenlandse-zaken-en-koninkrijksrelaties", "minister-van-klimaat-en-groene-groei"])
+        #expect(
+            set.addressedTo.map(last) == [
+                "staatssecretaris-van-binnenlandse-zaken-en-koninkrijksrelaties",
+                "minister-van-klimaat-en-groene-groei",
+            ])
         #expect(set.submitted == .date(year: 2024, month: 10, day: 11))
     }
 
     @Test func askersNamedByTheirFullNameAndGluedNamesArePulledApart() async throws {
-        let text = "Vragen van de leden lid Inge van Dijk (CDA) en DaniëlleJansen (Nieuw Sociaal Contract) aan de minister-president.\n\n1. Kent u dit?\n\n2. En dat?"
+        let text =
+            "Vragen van de leden lid Inge van Dijk (CDA) en DaniëlleJansen (Nieuw Sociaal Contract) aan de minister-president.\n\n1. Kent u dit?\n\n2. En dat?"
         let document = try await StructureFixtures.structure(text)
         let set = try #require(document[ParliamentaryQuestions.self])
-        let labels = set.askedBy.map { iri in (document[Entities.self] ?? []).first { $0.iri == iri }?.labels.first?.lexicalForm ?? last(iri) }
+        let labels = set.askedBy.map { iri in
+            (document[Entities.self] ?? []).first { $0.iri == iri }?.labels.first?.lexicalForm ?? last(iri)
+        }
         #expect(labels.contains("Daniëlle Jansen"))
         #expect(set.askedBy.count == 2)
         #expect(try parties(of: document) == ["cda", "nsc"])
@@ -48,24 +57,36 @@ import Testing
 
     @Test func eachOfficeOfACoordinatedAddresseePhrase() {
         func offices(_ phrase: String) -> [String] { OfficePhrase(Substring(phrase), base: 0).offices().map(\.label) }
-        #expect(offices("de Ministers van Buitenlandse Zaken en van Justitie en Veiligheid over de aanbesteding") == [
-            "Minister van Buitenlandse Zaken", "Minister van Justitie en Veiligheid",
-        ])
-        #expect(offices("de Minister en de Staatssecretaris van Volksgezondheid, Welzijn en Sport overhet verdwijnen") == [
-            "Minister van Volksgezondheid, Welzijn en Sport", "Staatssecretaris van Volksgezondheid, Welzijn en Sport",
-        ])
-        #expect(offices("de Ministers voor Klimaat en Energie en van Economische Zaken en Klimaat over het artikel") == [
-            "Minister voor Klimaat en Energie", "Minister van Economische Zaken en Klimaat",
-        ])
+        #expect(
+            offices("de Ministers van Buitenlandse Zaken en van Justitie en Veiligheid over de aanbesteding") == [
+                "Minister van Buitenlandse Zaken", "Minister van Justitie en Veiligheid",
+            ])
+        #expect(
+            offices("de Minister en de Staatssecretaris van Volksgezondheid, Welzijn en Sport overhet verdwijnen") == [
+                "Minister van Volksgezondheid, Welzijn en Sport",
+                "Staatssecretaris van Volksgezondheid, Welzijn en Sport",
+            ])
+        #expect(
+            offices("de Ministers voor Klimaat en Energie en van Economische Zaken en Klimaat over het artikel") == [
+                "Minister voor Klimaat en Energie", "Minister van Economische Zaken en Klimaat",
+            ])
         #expect(offices("deStaatssecretaris vanFinanciën over het bericht") == ["Staatssecretaris van Financiën"])
-        #expect(offices("de Minister van Economische Zaken, bij afwezigheid van de Staatssecretaris van Financiën, over") == [
-            "Minister van Economische Zaken",
-        ])
-        #expect(offices("de Ministers van Buitenlandse Zaken, van Justitie en Veiligheid en van Asiel en Migratie over") == [
-            "Minister van Buitenlandse Zaken", "Minister van Justitie en Veiligheid", "Minister van Asiel en Migratie",
-        ])
+        #expect(
+            offices("de Minister van Economische Zaken, bij afwezigheid van de Staatssecretaris van Financiën, over")
+                == [
+                    "Minister van Economische Zaken"
+                ])
+        #expect(
+            offices("de Ministers van Buitenlandse Zaken, van Justitie en Veiligheid en van Asiel en Migratie over")
+                == [
+                    "Minister van Buitenlandse Zaken", "Minister van Justitie en Veiligheid",
+                    "Minister van Asiel en Migratie",
+                ])
         // An office no list knows is read from its capitalized words.
-        #expect(offices("de minister voor Wonen, Bouwen en Ruimte over de woningnood") == ["Minister voor Wonen, Bouwen en Ruimte"])
+        #expect(
+            offices("de minister voor Wonen, Bouwen en Ruimte over de woningnood") == [
+                "Minister voor Wonen, Bouwen en Ruimte"
+            ])
         #expect(offices("minister Veldkamp over iets").isEmpty)
     }
 
@@ -93,7 +114,9 @@ import Testing
         #expect(set.answeredBy.allSatisfy { last($0).hasSuffix("van-weel") })
         #expect(set.askedBy.count == 1)
         #expect(set.askedBy.allSatisfy { last($0).contains("teunissen") })
-        let office = (document[Relations.self] ?? []).first { $0.predicate == Vocabulary.tgHoldsOffice.iri && $0.subject == set.answeredBy.first }
+        let office = (document[Relations.self] ?? []).first {
+            $0.predicate == Vocabulary.tgHoldsOffice.iri && $0.subject == set.answeredBy.first
+        }
         #expect(office.map { last($0.object) } == "minister-van-justitie-en-veiligheid")
     }
 
@@ -114,10 +137,14 @@ import Testing
         // Hermans is a member of parliament the bundled gazetteer knows; Van Marum is new here.
         #expect(set.answeredBy.map(last) == ["van-marum", "sophie-hermans"])
         #expect(set.answered == .date(year: 2024, month: 11, day: 18))
-        let offices = (document[Relations.self] ?? []).filter { $0.predicate == Vocabulary.tgHoldsOffice.iri }.map { last($0.subject) + "→" + last($0.object) }
-        #expect(offices.sorted() == [
-            "sophie-hermans→minister-van-klimaat-en-groene-groei", "van-marum→staatssecretaris-van-binnenlandse-zaken-en-koninkrijksrelaties",
-        ])
+        let offices = (document[Relations.self] ?? []).filter { $0.predicate == Vocabulary.tgHoldsOffice.iri }.map {
+            last($0.subject) + "→" + last($0.object)
+        }
+        #expect(
+            offices.sorted() == [
+                "sophie-hermans→minister-van-klimaat-en-groene-groei",
+                "van-marum→staatssecretaris-van-binnenlandse-zaken-en-koninkrijksrelaties",
+            ])
         let marum = try #require((document[Entities.self] ?? []).first { last($0.iri) == "van-marum" })
         #expect(marum.types == [.schema("Person")])
     }
@@ -135,6 +162,10 @@ import Testing
         #expect(set.postponed == .date(year: 2024, month: 11, day: 20))
         #expect(set.questions.isEmpty && set.answers.isEmpty)
         let fragment = GraphBuilder().build(document)
-        #expect(fragment.triples.contains(Triple(IRI(Gazetteer.entityBase + "document/2024Z17538"), Vocabulary.tgDatePostponed.iri, .date(year: 2024, month: 11, day: 20))))
+        #expect(
+            fragment.triples.contains(
+                Triple(
+                    IRI(Gazetteer.entityBase + "document/2024Z17538"), Vocabulary.tgDatePostponed.iri,
+                    .date(year: 2024, month: 11, day: 20))))
     }
 }

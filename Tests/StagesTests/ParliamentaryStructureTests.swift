@@ -1,7 +1,8 @@
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct ParliamentaryStructureTests {
     @Test func headingsAreRecognized() {
@@ -35,7 +36,8 @@ import Testing
 
     @Test func linesThatAreNoHeadingsAreRejected() {
         for line in [
-            "Vraag", "Vraag drie", "Vraag 1x", "Vragen van het lid Tseggai", "Vraag 3 t/m", "Vraag 5 t/m 2", "Vraag 1 t/m 900",
+            "Vraag", "Vraag drie", "Vraag 1x", "Vragen van het lid Tseggai", "Vraag 3 t/m", "Vraag 5 t/m 2",
+            "Vraag 1 t/m 900",
             "Antwoord van minister Van Weel", "Antwoord op de vraag of", "Vraagt u", "", "Vraag 1234",
         ] {
             #expect(ParliamentaryStructureTagger.questionNumbers(line) == nil, "\(line)")
@@ -70,15 +72,24 @@ import Testing
         let document = try await structure(Self.sample)
         let set = try #require(document[ParliamentaryQuestions.self])
         #expect(set.questions.map(\.number) == [1, 2, 3])
-        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u Nuctech uit China?", "Wat doet België?", "En de Verenigde Staten?"])
+        #expect(
+            set.questions.map { document.text(of: $0.span) } == [
+                "Kent u Nuctech uit China?", "Wat doet België?", "En de Verenigde Staten?",
+            ])
         #expect(set.answers.map(\.questionNumbers) == [[1, 2]])
-        #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/ingrid-michon-derkzen", Gazetteer.entityBase + "person/bram-van-ojik"])
+        #expect(
+            set.askedBy.map(\.value) == [
+                Gazetteer.entityBase + "person/ingrid-michon-derkzen", Gazetteer.entityBase + "person/bram-van-ojik",
+            ])
         #expect(set.addressedTo.map(\.value) == [Gazetteer.entityBase + "office/minister-van-buitenlandse-zaken"])
         #expect(set.submitted == .date(year: 2024, month: 3, day: 3))
         let memberships = (document[Relations.self] ?? []).filter { $0.predicate == .schema("memberOf") }
-        #expect(memberships.map { "\($0.subject.value.split(separator: "/").last!)→\($0.object.value.split(separator: "/").last!)" } == [
-            "bram-van-ojik→groenlinks", "ingrid-michon-derkzen→vvd",
-        ])
+        #expect(
+            memberships.map {
+                "\($0.subject.value.split(separator: "/").last!)→\($0.object.value.split(separator: "/").last!)"
+            } == [
+                "bram-van-ojik→groenlinks", "ingrid-michon-derkzen→vvd",
+            ])
         #expect(document.metadata.identifier == "2024Z09999")
         #expect(document.metadata.date == "2024-03-03")
     }
@@ -88,8 +99,12 @@ import Testing
         let asked = try #require(questions[ParliamentaryQuestions.self])
         #expect(asked.questions.map(\.number) == Array(1...9))
         #expect(asked.answers.isEmpty)
-        #expect(asked.askedBy.map { $0.value.split(separator: "/").last! } == ["ingrid-michon-derkzen", "ruben-brekelmans", "wendy-van-eijk-nagel"])
-        let parties = Set((questions[Relations.self] ?? []).filter { $0.predicate == .schema("memberOf") }.map(\.object.value))
+        #expect(
+            asked.askedBy.map { $0.value.split(separator: "/").last! } == [
+                "ingrid-michon-derkzen", "ruben-brekelmans", "wendy-van-eijk-nagel",
+            ])
+        let parties = Set(
+            (questions[Relations.self] ?? []).filter { $0.predicate == .schema("memberOf") }.map(\.object.value))
         #expect(parties == [Gazetteer.entityBase + "party/vvd"])
         #expect(asked.caseNumber == "2024Z01911")
 
@@ -103,11 +118,16 @@ import Testing
 
     @Test func coOccurrenceCountsSentencesWithEvidence() async throws {
         let document = try await structure(Self.sample)
-        let relation = try #require(document[Relations.self]?.first {
-            $0.predicate == CoOccurrenceExtractor.coOccursWith && $0.subject.value.hasSuffix("country/cn") && $0.object.value.hasSuffix("org/nuctech")
-        })
+        let relation = try #require(
+            document[Relations.self]?.first {
+                $0.predicate == CoOccurrenceExtractor.coOccursWith && $0.subject.value.hasSuffix("country/cn")
+                    && $0.object.value.hasSuffix("org/nuctech")
+            })
         #expect(relation.count == 2)
-        #expect(relation.evidence.map { document.text(of: $0) } == ["Kent u Nuctech uit China?", "Ja, Nuctech komt uit China."])
+        #expect(
+            relation.evidence.map { document.text(of: $0) } == [
+                "Kent u Nuctech uit China?", "Ja, Nuctech komt uit China.",
+            ])
     }
 
     @Test func askersNoGazetteerKnowsBecomeNewPeopleWithTheirParty() async throws {
@@ -121,19 +141,30 @@ import Testing
             """
         let document = try await structure(text)
         let set = try #require(document[ParliamentaryQuestions.self])
-        #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/brouwersma", Gazetteer.entityBase + "person/ingrid-michon-derkzen"])
+        #expect(
+            set.askedBy.map(\.value) == [
+                Gazetteer.entityBase + "person/brouwersma", Gazetteer.entityBase + "person/ingrid-michon-derkzen",
+            ])
         #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u het bericht?", "Wat vindt u ervan?"])
         let brouwersma = try #require(document[Mentions.self]?.first { document.text(of: $0.span) == "Brouwersma" })
         #expect(brouwersma.entity?.value == Gazetteer.entityBase + "person/brouwersma")
-        #expect(document[Entities.self]?.first { $0.iri == brouwersma.entity }?.labels == [Literal("Brouwersma", language: "nl")])
+        #expect(
+            document[Entities.self]?.first { $0.iri == brouwersma.entity }?.labels == [
+                Literal("Brouwersma", language: "nl")
+            ])
         let fragment = GraphBuilder().build(document)
-        #expect(fragment.triples.contains(Triple(IRI(Document.defaultBase + "d"), Vocabulary.tgAskedBy.iri, IRI(Gazetteer.entityBase + "person/brouwersma"))))
+        #expect(
+            fragment.triples.contains(
+                Triple(
+                    IRI(Document.defaultBase + "d"), Vocabulary.tgAskedBy.iri,
+                    IRI(Gazetteer.entityBase + "person/brouwersma"))))
         #expect(document._checkInvariants().isEmpty)
     }
 
     @Test func askerMarkersAreFoundInCapitals() async throws {
         for heading in ["VRAGEN VAN DE LEDEN", "Gesteld door de leden", "GESTELD DOOR DE LEDEN"] {
-            let text = "\(heading) Michon-Derkzen (VVD) aan de Minister van Buitenlandse Zaken\n\nVraag 1\nKent u Nuctech?\n\nVraag 2\nEn China?"
+            let text =
+                "\(heading) Michon-Derkzen (VVD) aan de Minister van Buitenlandse Zaken\n\nVraag 1\nKent u Nuctech?\n\nVraag 2\nEn China?"
             let set = try #require(try await structure(text)[ParliamentaryQuestions.self])
             #expect(set.askedBy.map(\.value) == [Gazetteer.entityBase + "person/ingrid-michon-derkzen"], "\(heading)")
         }
@@ -159,10 +190,16 @@ import Testing
         let question = { (n: Int) in GraphBuilder.questionIRI(caseNumber: "2024Z09999", number: n) }
         #expect(question(2).value == Gazetteer.entityBase + "document/2024Z09999/question-2")
         #expect(objects(question(2), Vocabulary.schemaAcceptedAnswer.iri) == [.iri(doc.appending("#answer-1-2"))])
-        #expect(objects(doc.appending("#answer-1-2"), Vocabulary.schemaParentItem.iri) == [.iri(question(1)), .iri(question(2))])
+        #expect(
+            objects(doc.appending("#answer-1-2"), Vocabulary.schemaParentItem.iri) == [
+                .iri(question(1)), .iri(question(2)),
+            ])
         #expect(objects(question(1), Vocabulary.schemaAuthor.iri).count == 2)
         #expect(objects(doc, Vocabulary.tgCase.iri) == [.iri(IRI(Gazetteer.entityBase + "document/2024Z09999"))])
-        #expect(objects(IRI(Gazetteer.entityBase + "person/ingrid-michon-derkzen"), Vocabulary.schemaMemberOf.iri) == [.iri(IRI(Gazetteer.entityBase + "party/vvd"))])
+        #expect(
+            objects(IRI(Gazetteer.entityBase + "person/ingrid-michon-derkzen"), Vocabulary.schemaMemberOf.iri) == [
+                .iri(IRI(Gazetteer.entityBase + "party/vvd"))
+            ])
         #expect(objects(doc, Vocabulary.dctermsIdentifier.iri) == [.literal(Literal("2024Z09999"))])
         #expect(fragment.triples.contains { $0.predicate == Vocabulary.tgEvidence.iri })
     }
@@ -178,8 +215,12 @@ import Testing
     @Test func unreachableStoreIsAClearError() async throws {
         let sink = try GraphStoreSink(endpoint: "http://127.0.0.1:9/store", attempts: 2)
         let error = await #expect(throws: StageError.self) {
-            try await sink.write(GraphFragment(graph: IRI("urn:g"), triples: [Triple(IRI("urn:a"), IRI("urn:p"), IRI("urn:b"))]))
+            try await sink.write(
+                GraphFragment(graph: IRI("urn:g"), triples: [Triple(IRI("urn:a"), IRI("urn:p"), IRI("urn:b"))]))
         }
-        #expect(error?.message.hasPrefix("the graph store at http://127.0.0.1:9/store did not accept PUT of graph <urn:g> after 2 tries") == true)
+        #expect(
+            error?.message.hasPrefix(
+                "the graph store at http://127.0.0.1:9/store did not accept PUT of graph <urn:g> after 2 tries") == true
+        )
     }
 }

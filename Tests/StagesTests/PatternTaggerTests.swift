@@ -14,8 +14,12 @@ import Testing
     }
 
     @Test func dutchDatesWithMonthNames() async throws {
-        #expect(try await dates("(ingezonden 7 februari 2024) en op 18 juli 2019") == ["7 februari 2024=2024-02-07", "18 juli 2019=2019-07-18"])
-        #expect(try await dates("Op 5 sept. 2019 en 1 Mei 2020.") == ["5 sept. 2019=2019-09-05", "1 Mei 2020=2020-05-01"])
+        #expect(
+            try await dates("(ingezonden 7 februari 2024) en op 18 juli 2019") == [
+                "7 februari 2024=2024-02-07", "18 juli 2019=2019-07-18",
+            ])
+        #expect(
+            try await dates("Op 5 sept. 2019 en 1 Mei 2020.") == ["5 sept. 2019=2019-09-05", "1 Mei 2020=2020-05-01"])
     }
 
     @Test func numericDates() async throws {
@@ -81,7 +85,9 @@ import Testing
     }
 
     @Test func articlesLinkToTheirLawWhenTheSentenceNamesIt() async throws {
-        let document = try await references("Op grond van de dual-useverordening (artikel 8) kan dat. Zie ook artikel 4, eerste lid van de dual-useverordening.")
+        let document = try await references(
+            "Op grond van de dual-useverordening (artikel 8) kan dat. Zie ook artikel 4, eerste lid van de dual-useverordening."
+        )
         let articles = (document[Mentions.self] ?? []).filter { $0.source == "ArticleReferenceTagger" }
         #expect(articles.map { document.text(of: $0.span) } == ["artikel 8", "artikel 4, eerste lid"])
         let law = Gazetteer.entityBase + "law/dual-useverordening"
@@ -104,7 +110,9 @@ import Testing
 @Suite struct LinkingByContextTests {
     @Test func theWordBeforeANameChoosesAmongCandidatesOfDifferentKinds() async throws {
         let header = "id\ttype\tlabel@nl\tlabel@en\taliases\tadjectives\tsame_as\n"
-        let rows = ["person/jan-apple\tPerson\tJan Apple\t\tApple\t\t", "org/apple\tCorporation\tApple Inc.\t\tApple\t\t"]
+        let rows = [
+            "person/jan-apple\tPerson\tJan Apple\t\tApple\t\t", "org/apple\tCorporation\tApple Inc.\t\tApple\t\t",
+        ]
         let gazetteer = try Gazetteer.parse(tsv: header + rows.joined(separator: "\n"), source: "test")
         func link(_ text: String) async throws -> Mention? {
             var document = Document(id: "d", text: text)

@@ -1,7 +1,8 @@
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// The same questions and answers, written in every layout the structure reader knows, give a
 /// graph with the same structure: the same questions, answers covering the same questions, the
@@ -26,23 +27,44 @@ import Testing
         init(_ fragment: GraphFragment, document: Document, caseNumber: String) {
             let doc = Term.iri(document.iri)
             let triples = fragment.triples + fragment.sharedTriples
-            func objects(_ subject: Term, _ predicate: IRI) -> [Term] { triples.filter { $0.subject == subject && $0.predicate == predicate }.map(\.object) }
-            func subjects(_ predicate: IRI, _ object: Term) -> [Term] { triples.filter { $0.predicate == predicate && $0.object == object }.map(\.subject) }
-            func position(_ node: Term) -> Int? { objects(node, Vocabulary.schemaPosition.iri).first.flatMap { if case .literal(let l) = $0 { Int(l.lexicalForm) } else { nil } } }
-            func last(_ term: Term) -> String { if case .iri(let iri) = term { String(iri.value.split(separator: "/").last!) } else { "\(term)" } }
+            func objects(_ subject: Term, _ predicate: IRI) -> [Term] {
+                triples.filter { $0.subject == subject && $0.predicate == predicate }.map(\.object)
+            }
+            func subjects(_ predicate: IRI, _ object: Term) -> [Term] {
+                triples.filter { $0.predicate == predicate && $0.object == object }.map(\.subject)
+            }
+            func position(_ node: Term) -> Int? {
+                objects(node, Vocabulary.schemaPosition.iri).first.flatMap {
+                    if case .literal(let l) = $0 { Int(l.lexicalForm) } else { nil }
+                }
+            }
+            func last(_ term: Term) -> String {
+                if case .iri(let iri) = term { String(iri.value.split(separator: "/").last!) } else { "\(term)" }
+            }
             func string(_ term: Term) -> String { if case .literal(let l) = term { l.lexicalForm } else { "\(term)" } }
             let parts = subjects(Vocabulary.schemaIsPartOf.iri, doc)
-            let questionNodes = parts.filter { objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaQuestion.iri)) }
-            let answerNodes = parts.filter { objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaAnswer.iri)) }
+            let questionNodes = parts.filter {
+                objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaQuestion.iri))
+            }
+            let answerNodes = parts.filter {
+                objects($0, Vocabulary.rdfType.iri).contains(.iri(Vocabulary.schemaAnswer.iri))
+            }
             questions = questionNodes.compactMap(position).sorted()
-            questionTexts = questionNodes.sorted { (position($0) ?? 0) < (position($1) ?? 0) }.flatMap { objects($0, Vocabulary.schemaText.iri).map(string) }
-            answerGroups = answerNodes.map { objects($0, Vocabulary.schemaParentItem.iri).compactMap(position).sorted() }.sorted { $0.first ?? 0 < $1.first ?? 0 }
+            questionTexts = questionNodes.sorted { (position($0) ?? 0) < (position($1) ?? 0) }.flatMap {
+                objects($0, Vocabulary.schemaText.iri).map(string)
+            }
+            answerGroups = answerNodes.map {
+                objects($0, Vocabulary.schemaParentItem.iri).compactMap(position).sorted()
+            }.sorted { $0.first ?? 0 < $1.first ?? 0 }
             answerTexts = answerNodes.flatMap { objects($0, Vocabulary.schemaText.iri).map(string) }.sorted()
             let askerTerms = objects(doc, Vocabulary.tgAskedBy.iri)
             askers = askerTerms.map(last)
-            parties = askerTerms.map { asker in objects(asker, Vocabulary.schemaMemberOf.iri).map(last).joined(separator: "+") }
+            parties = askerTerms.map { asker in
+                objects(asker, Vocabulary.schemaMemberOf.iri).map(last).joined(separator: "+")
+            }
             addressees = objects(doc, Vocabulary.tgAddressedTo.iri).map(last)
-            answerAuthors = Array(Set(answerNodes.flatMap { objects($0, Vocabulary.schemaAuthor.iri).map(last) })).sorted()
+            answerAuthors = Array(Set(answerNodes.flatMap { objects($0, Vocabulary.schemaAuthor.iri).map(last) }))
+                .sorted()
             // Every question is named by the case, in every layout.
             for node in questionNodes {
                 guard case .iri(let iri) = node, let number = position(node) else { continue }
@@ -104,7 +126,8 @@ import Testing
     }
 
     @Test func theTaggerAloneReadsAHandBuiltDocument() async throws {
-        var document = Document(id: "d", text: "Vraag 1\nKent u dit?\n\nVraag 2 en 3\nEn dat? En zo?\n\nAntwoord 1 t/m 3\nJa.")
+        var document = Document(
+            id: "d", text: "Vraag 1\nKent u dit?\n\nVraag 2 en 3\nEn dat? En zo?\n\nAntwoord 1 t/m 3\nJa.")
         let lines = [(0, 7), (8, 19), (21, 33), (34, 48), (50, 66), (67, 70)]
         document[Sentences.self] = lines.map { Sentence(span: Span(start: $0.0, end: $0.1)) }
         document[Mentions.self] = []
@@ -113,7 +136,8 @@ import Testing
         #expect(try await harness.finish().isClean)
         let set = try #require(out.first?[ParliamentaryQuestions.self])
         #expect(set.questions.map(\.number) == [1, 2, 3])
-        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u dit?", "En dat? En zo?", "En dat? En zo?"])
+        #expect(
+            set.questions.map { document.text(of: $0.span) } == ["Kent u dit?", "En dat? En zo?", "En dat? En zo?"])
         #expect(set.answers.map(\.questionNumbers) == [[1, 2, 3]])
     }
 }
@@ -153,13 +177,18 @@ import Testing
             ParliamentaryStructureTagger()
         }
         var harness = StageHarness(pipeline)
-        let out = try await harness.feed(SourceDocument(id: "ah.xml", content: .bytes(Array(Self.xml(numbersAlone: numbersAlone).utf8)), format: .xml))
+        let out = try await harness.feed(
+            SourceDocument(
+                id: "ah.xml", content: .bytes(Array(Self.xml(numbersAlone: numbersAlone).utf8)), format: .xml))
         #expect(try await harness.finish().isClean)
         let document = try #require(out.first)
         #expect(!document.text.contains("999\n"), "the publication's own <nr> stays out")
         let set = try #require(document[ParliamentaryQuestions.self])
         #expect(set.questions.map(\.number) == [1, 2, 3])
-        #expect(set.questions.map { document.text(of: $0.span) } == ["Kent u het bericht?", "Wat gaat u doen?", "En wanneer?"])
+        #expect(
+            set.questions.map { document.text(of: $0.span) } == [
+                "Kent u het bericht?", "Wat gaat u doen?", "En wanneer?",
+            ])
         #expect(set.answers.map(\.questionNumbers) == [[1], [2, 3]])
         #expect(set.askedBy.count == 1)
     }

@@ -17,11 +17,14 @@ import Testing
     @Test func literalsAreEscapedExactly() {
         #expect(encode(.literal(Literal("a\"b\\c\nd\re\tf\u{01}g\u{7F}ë"))) == #""a\"b\\c\nd\re\tf\u0001g\u007Fë""#)
         #expect(encode(.literal(Literal("Chine", language: "FR"))) == #""Chine"@fr"#)
-        #expect(encode(.literal(.nonNegativeInteger(5))) == #""5"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"#)
+        #expect(
+            encode(.literal(.nonNegativeInteger(5))) == #""5"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"#)
     }
 
     @Test func irisEscapeForbiddenCharacters() {
-        #expect(encode(.iri(IRI("http://x/a b<c>\"{|}^`\\"))) == #"<http://x/a\u0020b\u003Cc\u003E\u0022\u007B\u007C\u007D\u005E\u0060\u005C>"#)
+        #expect(
+            encode(.iri(IRI("http://x/a b<c>\"{|}^`\\")))
+                == #"<http://x/a\u0020b\u003Cc\u003E\u0022\u007B\u007C\u007D\u005E\u0060\u005C>"#)
         #expect(encode(.iri(IRI("http://x/België"))) == "<http://x/België>")
     }
 
@@ -56,7 +59,10 @@ import Testing
         let lines = try write(.nTriples).split(separator: "\n")
         #expect(lines.count == 7)
         #expect(lines.filter { $0.contains("rdf-schema#label") }.count == 1)
-        #expect(lines[0] == "<http://ex.org/doc1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/DigitalDocument> .")
+        #expect(
+            lines[0]
+                == "<http://ex.org/doc1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/DigitalDocument> ."
+        )
     }
 
     @Test func nQuadsPutEachDocumentInItsOwnGraph() throws {
@@ -70,7 +76,10 @@ import Testing
     @Test func turtleGroupsBySubjectWithPrefixes() throws {
         let text = try write(.turtle)
         #expect(text.hasPrefix("@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"))
-        #expect(text.contains("\n<http://ex.org/doc1> a schema:DigitalDocument ;\n    schema:mentions <http://ex.org/e> ;\n    <http://ex.org/p> \"x\\ny\" .\n"))
+        #expect(
+            text.contains(
+                "\n<http://ex.org/doc1> a schema:DigitalDocument ;\n    schema:mentions <http://ex.org/e> ;\n    <http://ex.org/p> \"x\\ny\" .\n"
+            ))
         // Entity descriptions come once, after the documents, as N-Triples lines (valid Turtle).
         #expect(text.components(separatedBy: "<http://www.w3.org/2000/01/rdf-schema#label>").count == 2)
         #expect(text.hasSuffix("<http://ex.org/e> <http://www.w3.org/2000/01/rdf-schema#label> \"E\"@nl .\n"))
@@ -103,7 +112,9 @@ import Testing
     }
 
     @Test func unwritableOutputIsAClearError() {
-        let error = #expect(throws: StageError.self) { _ = try RDFWriter(path: "/nonexistent/dir/out.nt", format: .nTriples) }
+        let error = #expect(throws: StageError.self) {
+            _ = try RDFWriter(path: "/nonexistent/dir/out.nt", format: .nTriples)
+        }
         #expect(error?.message.hasPrefix("cannot write /nonexistent/dir/out.nt.partial") == true)
     }
 
@@ -112,20 +123,26 @@ import Testing
         let victim = temporaryPath("victim.txt")
         try "do not touch\n".write(toFile: victim, atomically: false, encoding: .utf8)
         defer {
-            for file in [path, victim, path + ".partial", path + ".partial.shared"] { try? FileManager.default.removeItem(atPath: file) }
+            for file in [path, victim, path + ".partial", path + ".partial.shared"] {
+                try? FileManager.default.removeItem(atPath: file)
+            }
         }
         // A fresh run replaces the links (their target stays as it was).
         try FileManager.default.createSymbolicLink(atPath: path + ".partial", withDestinationPath: victim)
         try FileManager.default.createSymbolicLink(atPath: path + ".partial.shared", withDestinationPath: victim)
         let writer = try RDFWriter(path: path, format: .nQuads)
-        try writer.write(GraphFragment(graph: IRI("http://ex.org/doc1"), triples: [Triple(.iri(IRI("http://ex.org/s")), IRI("http://ex.org/p"), .literal(Literal("o")))]))
+        try writer.write(
+            GraphFragment(
+                graph: IRI("http://ex.org/doc1"),
+                triples: [Triple(.iri(IRI("http://ex.org/s")), IRI("http://ex.org/p"), .literal(Literal("o")))]))
         try writer.finish()
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "do not touch\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("http://ex.org/doc1"))
         // A resumed run refuses to write through a link planted at its progress file.
         try FileManager.default.createSymbolicLink(atPath: path + ".partial", withDestinationPath: victim)
         let error = #expect(throws: StageError.self) { _ = try RDFWriter(path: path, format: .nQuads, resuming: true) }
-        #expect(error?.message == "cannot write \(path).partial: it is a symbolic link, which a run never writes through")
+        #expect(
+            error?.message == "cannot write \(path).partial: it is a symbolic link, which a run never writes through")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "do not touch\n")
     }
 

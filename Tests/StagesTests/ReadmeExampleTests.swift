@@ -13,14 +13,18 @@ struct CaseNumberTagger: Stage {
     var requires: Set<AnnotationKey> { [.tokens] }
     var assigns: Set<AnnotationKey> { [.mentions] }
 
-    func process(_ document: Document, context: StageContext,
-                 emit: (Document) async throws -> Void) async throws {
+    func process(
+        _ document: Document, context: StageContext,
+        emit: (Document) async throws -> Void
+    ) async throws {
         var document = document
         var mentions = document[Mentions.self] ?? []
         for token in try document.require(Tokens.self, by: self)
         where document.text(of: token.span).wholeMatch(of: /20\d\dZ\d{5}/) != nil {
-            mentions.append(Mention(span: token.span, entityClass: .schema("Report"), form: .value,
-                                    value: Literal(document.text(of: token.span)), source: name))
+            mentions.append(
+                Mention(
+                    span: token.span, entityClass: .schema("Report"), form: .value,
+                    value: Literal(document.text(of: token.span)), source: name))
         }
         document[Mentions.self] = mentions.sorted { $0.span < $1.span }
         try await emit(document)
@@ -40,8 +44,10 @@ struct TopEntityFinder: Stage {
     var requires: Set<AnnotationKey> { [.links] }
     var assigns: Set<AnnotationKey> { [TopEntities.key] }
 
-    func process(_ document: Document, context: StageContext,
-                 emit: (Document) async throws -> Void) async throws {
+    func process(
+        _ document: Document, context: StageContext,
+        emit: (Document) async throws -> Void
+    ) async throws {
         var document = document
         let linked = (document[Mentions.self] ?? []).compactMap(\.entity)
         let counts = Dictionary(linked.map { ($0, 1) }, uniquingKeysWith: +)
@@ -93,9 +99,14 @@ struct TopEntityFinder: Stage {
         let vs = IRI("https://w3id.org/textgraph/entity/country/us")
         var document = Document(id: "d", text: "China, VS en China.")
         document[Mentions.self] = [
-            Mention(span: Span(start: 0, end: 5), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
-            Mention(span: Span(start: 7, end: 9), entityClass: .schema("Country"), entity: vs, confidence: 1, source: "t"),
-            Mention(span: Span(start: 13, end: 18), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"),
+            Mention(
+                span: Span(start: 0, end: 5), entityClass: .schema("Country"), entity: china, confidence: 1, source: "t"
+            ),
+            Mention(
+                span: Span(start: 7, end: 9), entityClass: .schema("Country"), entity: vs, confidence: 1, source: "t"),
+            Mention(
+                span: Span(start: 13, end: 18), entityClass: .schema("Country"), entity: china, confidence: 1,
+                source: "t"),
         ]
         var harness = StageHarness(TopEntityFinder())
         #expect(try await harness.feed(document)[0][TopEntities.self] == [china, vs])
@@ -108,11 +119,16 @@ struct TopEntityFinder: Stage {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         for region in ["stage", "test", "library-stage", "library-insert"] {
             let code = try #require(Self.region(region, in: source), "no README region \(region) in this file")
-            #expect(readme.contains(code), "README.md does not show the '\(region)' region of ReadmeExampleTests.swift verbatim")
+            #expect(
+                readme.contains(code),
+                "README.md does not show the '\(region)' region of ReadmeExampleTests.swift verbatim")
         }
         // Top-level programs: the first is built and run by LibraryExampleTests, the second
         // compiled by scripts/check_compile_errors.sh.
-        for (path, region) in [("Examples/LibraryExample/main.swift", "library-turtle"), ("Tests/CompileChecks/StorePush/main.swift", "library-push")] {
+        for (path, region) in [
+            ("Examples/LibraryExample/main.swift", "library-turtle"),
+            ("Tests/CompileChecks/StorePush/main.swift", "library-push"),
+        ] {
             let program = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             let code = try #require(Self.region(region, in: program), "no README region \(region) in \(path)")
             #expect(readme.contains(code), "README.md does not show the '\(region)' region of \(path) verbatim")
@@ -123,16 +139,22 @@ struct TopEntityFinder: Stage {
         let root = Fixtures.packageRoot
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         var regions: [String] = []
-        for path in ["Tests/StagesTests/ReadmeExampleTests.swift", "Examples/LibraryExample/main.swift", "Tests/CompileChecks/StorePush/main.swift"] {
+        for path in [
+            "Tests/StagesTests/ReadmeExampleTests.swift", "Examples/LibraryExample/main.swift",
+            "Tests/CompileChecks/StorePush/main.swift",
+        ] {
             let source = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             for name in ["stage", "test", "library-stage", "library-insert", "library-turtle", "library-push"] {
                 if let code = Self.region(name, in: source) { regions.append(code) }
             }
         }
-        let snippets = readme.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        let snippets = readme.components(separatedBy: "```swift\n").dropFirst().map {
+            $0.components(separatedBy: "\n```")[0]
+        }
         #expect(snippets.count >= 6)
         for snippet in snippets {
-            #expect(regions.contains(snippet), "a Swift snippet of README.md is no compiled region: \(snippet.prefix(80))")
+            #expect(
+                regions.contains(snippet), "a Swift snippet of README.md is no compiled region: \(snippet.prefix(80))")
         }
     }
 
@@ -143,7 +165,8 @@ struct TopEntityFinder: Stage {
             let end = lines.firstIndex(where: { $0.hasSuffix("// README: end \(name)") }), begin < end
         else { return nil }
         let body = lines[(begin + 1)..<end]
-        let indent = body.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let indent =
+            body.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.prefix { $0 == " " }.count }.min() ?? 0
         return body.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n")
     }

@@ -79,22 +79,29 @@ import Testing
             "2021Z00003\tVerdrag\t2021\t\tx\t\t\tVerdrag inzake de bescherming van de Rijn",
         ])
         let laws = try TweedeKamerImporter().laws(cases: cases)
-        #expect(laws.entries.map { Gazetteer.entityID($0.iri) }.sorted() == ["law/klimaatwet", "law/verdrag-inzake-de-bescherming-van-de-rijn", "law/wijzigingswet-woo"])
+        #expect(
+            laws.entries.map { Gazetteer.entityID($0.iri) }.sorted() == [
+                "law/klimaatwet", "law/verdrag-inzake-de-bescherming-van-de-rijn", "law/wijzigingswet-woo",
+            ])
         #expect(laws[Self.iri("law/klimaatwet")]?.identifiers == ["2016Z16372"])
         #expect(laws[Self.iri("law/klimaatwet")]?.sources == [GazetteerSource.tweedeKamer])
     }
 
     @Test func tooiMunicipalitiesAreAreasWithTheirOfficialNameAndWikidataItem() throws {
-        let header = "tooi_uri\torganisatiecode\tcode\tofficiele_naam_excl_soort\tofficiele_naam_incl_soort\tvoorkeursnaam_excl_soort\tvoorkeursnaam_incl_soort\tafkorting\tligt_in_provincie\tbegindatum\teinddatum\towms_id\ttypes"
+        let header =
+            "tooi_uri\torganisatiecode\tcode\tofficiele_naam_excl_soort\tofficiele_naam_incl_soort\tvoorkeursnaam_excl_soort\tvoorkeursnaam_incl_soort\tafkorting\tligt_in_provincie\tbegindatum\teinddatum\towms_id\ttypes"
         let municipalities = try Self.table([
             header,
             "u\tgm0518\t0518\t's-Gravenhage\tgemeente 's-Gravenhage\tDen Haag\tgemeente Den Haag\t\tpv28\t\t\tx\tGemeente",
             "u\tgm0893\t0893\tBergen (L)\tgemeente Bergen (L)\tBergen (L)\tgemeente Bergen (L)\t\tpv31\t\t\tx\tGemeente",
             "u\tgm0003\t0003\tAppingedam\tgemeente Appingedam\tAppingedam\tgemeente Appingedam\t\tpv20\t\t2020-12-31\tx\tGemeente",
         ])
-        let wikidata = try Self.table(["wikidata_qid\twikidata_label\ttooi_organisatiecode", "Q36600\tDen Haag\tgm0518"])
+        let wikidata = try Self.table([
+            "wikidata_qid\twikidata_label\ttooi_organisatiecode", "Q36600\tDen Haag\tgm0518",
+        ])
         let importer = TOOIImporter()
-        let places = try importer.municipalities(municipalities, wikidata: ["gm0518": IRI("http://www.wikidata.org/entity/Q36600")])
+        let places = try importer.municipalities(
+            municipalities, wikidata: ["gm0518": IRI("http://www.wikidata.org/entity/Q36600")])
         let denHaag = try #require(places[Self.iri("municipality/gm0518")])
         #expect(denHaag.types == [.schema("AdministrativeArea")])
         #expect(denHaag.labels == [Literal("Den Haag", language: "nl")])
@@ -115,7 +122,10 @@ import Testing
         let boards = try TOOIImporter().waterBoards(table)
         #expect(boards[Self.iri("water-board/ws0001")]?.labels == [Literal("Waterschap Limburg", language: "nl")])
         #expect(boards[Self.iri("water-board/ws0001")]?.aliases == ["waterschap Limburg"])
-        #expect(boards[Self.iri("water-board/ws0002")]?.labels == [Literal("Hoogheemraadschap van Delfland", language: "nl")])
+        #expect(
+            boards[Self.iri("water-board/ws0002")]?.labels == [
+                Literal("Hoogheemraadschap van Delfland", language: "nl")
+            ])
     }
 
     @Test func geoNamesKeepsOnlyAlternateNamesDutchTextAttests() throws {
@@ -129,7 +139,8 @@ import Testing
             "2759003\tBestwijk\tBE\t06\t700\t0\t0\t",
         ])
         let importer = GeoNamesImporter(
-            attestedNames: [Gazetteer.foldedName("Parijs")], excludedNames: [Gazetteer.foldedName("huizen")], minimumPopulation: 500
+            attestedNames: [Gazetteer.foldedName("Parijs")], excludedNames: [Gazetteer.foldedName("huizen")],
+            minimumPopulation: 500
         )
         let places = try importer.gazetteer(table)
         let paris = try #require(places[Self.iri("place/geonames-2988507")])
@@ -147,7 +158,9 @@ import Testing
 
     @Test func minedAbbreviationsJoinKnownEntitiesOrMakeOnlyPlainlyNamedOnes() throws {
         let known = Gazetteer([
-            GazetteerEntry(iri: Self.iri("agency/acm"), types: [.schema("GovernmentOrganization")], labels: [Literal("Autoriteit Consument en Markt", language: "nl")])
+            GazetteerEntry(
+                iri: Self.iri("agency/acm"), types: [.schema("GovernmentOrganization")],
+                labels: [Literal("Autoriteit Consument en Markt", language: "nl")])
         ])
         let pairs = try Self.table([
             "afkorting\tvoluit\tvermeldingen\tvermeldingen_tk_2023_2025\tvermeldingen_bwb_2017\teerste_letter_gelijk",
@@ -180,15 +193,20 @@ import Testing
 
 /// Reconciling gazetteer layers: one node per real-world entity, curated lists winning.
 @Suite struct GazetteerLayeringTests {
-    static func entry(_ id: String, _ type: String, _ label: String, aliases: [String] = [], memberOf: [String] = []) -> GazetteerEntry {
+    static func entry(_ id: String, _ type: String, _ label: String, aliases: [String] = [], memberOf: [String] = [])
+        -> GazetteerEntry
+    {
         GazetteerEntry(
-            iri: ReferenceImporterTests.iri(id), types: [.schema(type)], labels: [Literal(label, language: "nl")], aliases: aliases,
+            iri: ReferenceImporterTests.iri(id), types: [.schema(type)], labels: [Literal(label, language: "nl")],
+            aliases: aliases,
             memberOf: memberOf.map(ReferenceImporterTests.iri)
         )
     }
 
     @Test func anEntryNamedLikeOneEntityOfItsKindAboveBecomesThatEntity() {
-        let curated = Gazetteer([Self.entry("party/groenlinks", "PoliticalParty", "GroenLinks"), Self.entry("person/x", "Person", "Limburg")])
+        let curated = Gazetteer([
+            Self.entry("party/groenlinks", "PoliticalParty", "GroenLinks"), Self.entry("person/x", "Person", "Limburg"),
+        ])
         let lower = Gazetteer([
             Self.entry("party/gl", "PoliticalParty", "GroenLinks", aliases: ["GL"]),
             Self.entry("person/a", "Person", "An Jansen", memberOf: ["party/gl"]),
@@ -197,12 +215,16 @@ import Testing
         let reconciled = curated.reconciling(lower)
         #expect(reconciled[ReferenceImporterTests.iri("party/groenlinks")]?.aliases == ["GL"])
         #expect(reconciled[ReferenceImporterTests.iri("party/gl")] == nil)
-        #expect(reconciled[ReferenceImporterTests.iri("person/a")]?.memberOf == [ReferenceImporterTests.iri("party/groenlinks")])
+        #expect(
+            reconciled[ReferenceImporterTests.iri("person/a")]?.memberOf == [
+                ReferenceImporterTests.iri("party/groenlinks")
+            ])
         // A place and a person of one name are two entities: the name is shared.
         #expect(reconciled[ReferenceImporterTests.iri("province/pv31")]?.labels.first?.lexicalForm == "Limburg")
         // Loaded after the curated list, the two parties are one node with the curated label.
         let loaded = curated.combining(reconciled)
-        #expect(loaded[ReferenceImporterTests.iri("party/groenlinks")]?.labels == [Literal("GroenLinks", language: "nl")])
+        #expect(
+            loaded[ReferenceImporterTests.iri("party/groenlinks")]?.labels == [Literal("GroenLinks", language: "nl")])
         #expect(loaded.count == 4)
     }
 
@@ -217,7 +239,10 @@ import Testing
         ])
         let reconciled = curated.reconciling(places, collidingNames: .drop)
         #expect(reconciled[ReferenceImporterTests.iri("place/geonames-1")] == nil)
-        #expect(reconciled[ReferenceImporterTests.iri("place/geonames-2")]?.labels == [Literal("Rutteville", language: "nl")])
+        #expect(
+            reconciled[ReferenceImporterTests.iri("place/geonames-2")]?.labels == [
+                Literal("Rutteville", language: "nl")
+            ])
         #expect(reconciled[ReferenceImporterTests.iri("place/geonames-3")] != nil)
         // With .keep the names are shared instead.
         #expect(curated.reconciling(places).count == 3)

@@ -91,7 +91,8 @@ import Testing
         #expect(nTriples.contains("\\u"))  // rapper escapes non-ASCII: the reader must unescape it
         let triples = try NTriplesReader.triples(in: nTriples, source: "vocab.nt")
         let gazetteer = SKOSImporter(languages: ["nl", "en"]).gazetteer(from: triples)
-        #expect(gazetteer.entries.map(\.iri.value) == ["http://example.org/vocab/asml", "http://example.org/vocab/chips"])
+        #expect(
+            gazetteer.entries.map(\.iri.value) == ["http://example.org/vocab/asml", "http://example.org/vocab/chips"])
 
         let asml = gazetteer.entries[0]
         #expect(asml.types == [.schema("Corporation")])
@@ -103,7 +104,10 @@ import Testing
         #expect(chips.types == [.schema("Thing")])
         #expect(chips.labels.count == 1 && chips.labels[0].language == "nl")
         #expect(Set(chips.aliases).count == 2)  // the second Dutch prefLabel and the English altLabel, not German
-        #expect(Set([chips.labels[0].lexicalForm] + chips.aliases) == ["chip- industrie", "Halfgeleiderindustrie in België", "semiconductor industry"])
+        #expect(
+            Set([chips.labels[0].lexicalForm] + chips.aliases) == [
+                "chip- industrie", "Halfgeleiderindustrie in België", "semiconductor industry",
+            ])
 
         // The result writes and reads back as a gazetteer.
         let read = try Gazetteer.parse(tsv: try gazetteer.tsv(), source: "skos.tsv")
@@ -116,7 +120,8 @@ import Testing
                 + "<http://ex.org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/Other> .\n",
             source: "x.nt"
         )
-        let entry = SKOSImporter(defaultType: .schema("Organization"), defaultLanguage: "en").gazetteer(from: triples).entries[0]
+        let entry = SKOSImporter(defaultType: .schema("Organization"), defaultLanguage: "en").gazetteer(from: triples)
+            .entries[0]
         #expect(entry.types == [.schema("Organization")])
         #expect(entry.labels == [Literal("Iks", language: "en")])
     }

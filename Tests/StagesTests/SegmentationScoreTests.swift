@@ -13,7 +13,9 @@ import Testing
         #expect(abs(counts.f1 - 2 * 0.75 * 0.6 / 1.35) < 1e-12)
         #expect(PrecisionRecall().f1 == 1)  // nothing expected, nothing predicted
         #expect(PrecisionRecall(truePositives: 0, falsePositives: 2, falseNegatives: 0).precision == 0)
-        #expect(PrecisionRecall(predicted: Set([1, 2, 5]), gold: Set([1, 2, 3])) == PrecisionRecall(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+        #expect(
+            PrecisionRecall(predicted: Set([1, 2, 5]), gold: Set([1, 2, 3]))
+                == PrecisionRecall(truePositives: 2, falsePositives: 1, falseNegatives: 1))
     }
 
     @Test func blockEndsAndTheTextEndAreNotScored() {
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func aSplitWhereTheGoldHasNoneIsAFalsePositive() {
-        let score = SegmentationScore(predictedSentences: [s(0, 4), s(5, 10), s(11, 15)], goldSentences: [s(0, 10), s(11, 15)], blocks: [])
+        let score = SegmentationScore(
+            predictedSentences: [s(0, 4), s(5, 10), s(11, 15)], goldSentences: [s(0, 10), s(11, 15)], blocks: [])
         #expect(score.boundaries == PrecisionRecall(truePositives: 1, falsePositives: 1, falseNegatives: 0))
     }
 
@@ -43,8 +46,9 @@ import Testing
     }
 
     @Test func scoresAddUpByCounts() {
-        let a = SegmentationScore(predictedSentences: [s(0, 2), s(3, 5)], goldSentences: [s(0, 2), s(3, 5)], blocks: [],
-                                  predictedTokens: [s(0, 2)], goldTokens: [s(0, 2)])
+        let a = SegmentationScore(
+            predictedSentences: [s(0, 2), s(3, 5)], goldSentences: [s(0, 2), s(3, 5)], blocks: [],
+            predictedTokens: [s(0, 2)], goldTokens: [s(0, 2)])
         let b = SegmentationScore(predictedSentences: [s(0, 5)], goldSentences: [s(0, 2), s(3, 5)], blocks: [])
         let sum = a + b
         #expect(sum.documents == 2)
@@ -65,7 +69,8 @@ import Testing
 
     @Test func predictionsInCodePointsBecomeUTF8Spans() throws {
         let document = Document(id: "x/d", text: "België. Ja.")
-        let predictions = try PredictedSegmentation(jsonLines: #"{"document": "x/d", "sentences": [[0, 7], [8, 11]], "tokens": [[0, 6]]}"#)
+        let predictions = try PredictedSegmentation(
+            jsonLines: #"{"document": "x/d", "sentences": [[0, 7], [8, 11]], "tokens": [[0, 6]]}"#)
         let (sentences, tokens) = try predictions.spans(for: document)
         #expect(sentences == [s(0, 8), s(9, 12)])
         #expect(tokens == [s(0, 7)])
@@ -85,8 +90,12 @@ import Testing
             return Span(start: start, end: start + part.utf8.count)
         }
         var gold = Document(id: "f.conllu/d", text: text)
-        gold[Blocks.self] = [Block(span: span("Curaçao ligt ver. «Ja», zei hij.\nVraag 2")), Block(span: span("België? Nee."))]
-        gold[GoldSentences.self] = ["Curaçao ligt ver.", "«Ja», zei hij.", "Vraag 2", "België?", "Nee."].map { Sentence(span: span($0)) }
+        gold[Blocks.self] = [
+            Block(span: span("Curaçao ligt ver. «Ja», zei hij.\nVraag 2")), Block(span: span("België? Nee.")),
+        ]
+        gold[GoldSentences.self] = ["Curaçao ligt ver.", "«Ja», zei hij.", "Vraag 2", "België?", "Nee."].map {
+            Sentence(span: span($0))
+        }
         gold[GoldTokens.self] = Tokenizer().tokenize(gold.text)
         var own = gold
         own[Tokens.self] = Tokenizer().tokenize(gold.text)
@@ -99,7 +108,8 @@ import Testing
             [span.start, span.end].map { offset in bytes[..<offset].filter { $0 & 0xC0 != 0x80 }.count }
         }
         let entry = PredictedSegmentation.Entry(
-            document: gold.id, sentences: own[Sentences.self]!.map { codePoints($0.span) }, tokens: own[Tokens.self]!.map { codePoints($0.span) })
+            document: gold.id, sentences: own[Sentences.self]!.map { codePoints($0.span) },
+            tokens: own[Tokens.self]!.map { codePoints($0.span) })
         let line = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
         let (sentences, tokens) = try PredictedSegmentation(jsonLines: line).spans(for: gold)
         var predicted = gold
@@ -112,13 +122,15 @@ import Testing
     /// The acceptance check of issue 4: TextGraph on UD Dutch LassySmall test as running text.
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func lassySmallTestMeetsTheTargets() throws {
-        let documents = try GoldCorpus.documents(atPath: try SharedData.path("ud-dutch-lassysmall/nl_lassysmall-ud-test.conllu"))
+        let documents = try GoldCorpus.documents(
+            atPath: try SharedData.path("ud-dutch-lassysmall/nl_lassysmall-ud-test.conllu"))
         var total = SegmentationScore()
         for gold in documents {
             var document = gold
             let tokens = Tokenizer().tokenize(document.text)
             document[Tokens.self] = tokens
-            document[Sentences.self] = SentenceSplitter().split(document.text, tokens: tokens, blocks: document[Blocks.self])
+            document[Sentences.self] = SentenceSplitter().split(
+                document.text, tokens: tokens, blocks: document[Blocks.self])
             #expect(document._checkInvariants().isEmpty)
             total = total + (try SegmentationScore(document: document))
         }

@@ -43,7 +43,8 @@ import Testing
             let document = try await annotate(name)
             for mention in document[Mentions.self] ?? [] {
                 let surface = document.text(of: mention.span)
-                for (expected, _) in Self.expectedNames where surface == expected || surface.hasSuffix(" " + expected) || surface.hasPrefix(expected + " ") {
+                for (expected, _) in Self.expectedNames
+                where surface == expected || surface.hasSuffix(" " + expected) || surface.hasPrefix(expected + " ") {
                     mentionsByName[expected, default: []].append((mention, document))
                 }
             }
@@ -54,7 +55,9 @@ import Testing
             let entities = Set(found.compactMap(\.0.entity))
             #expect(found.allSatisfy { $0.0.entity != nil }, "a mention of \(name) is not linked")
             #expect(entities.count == 1, "\(name) links to \(entities.count) entities")
-            if let entity = entities.first, let description = found[0].1[Entities.self]?.first(where: { $0.iri == entity }) {
+            if let entity = entities.first,
+                let description = found[0].1[Entities.self]?.first(where: { $0.iri == entity })
+            {
                 #expect(description.types.contains(.schema(type)), "\(name) is not a \(type): \(description.types)")
                 #expect(!description.labels.isEmpty)
             } else {
@@ -72,11 +75,14 @@ import Testing
 
     @Test func standardPipelineIsWellOrderedAndBuildsFragments() async throws {
         let pipeline = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer)
-        #expect(pipeline.descriptors.map(\.name) == [
-            "DocumentReader", "Tokenizer", "SentenceSplitter", "DocumentNumberTagger", "DateTagger", "GazetteerTagger",
-            "AbbreviationDefinitionTagger", "EntityLinker", "ArticleReferenceTagger", "EntityRecognizer", "ParliamentaryStructureTagger",
-            "CoOccurrenceExtractor", "GraphBuilder",
-        ])
+        #expect(
+            pipeline.descriptors.map(\.name) == [
+                "DocumentReader", "Tokenizer", "SentenceSplitter", "DocumentNumberTagger", "DateTagger",
+                "GazetteerTagger",
+                "AbbreviationDefinitionTagger", "EntityLinker", "ArticleReferenceTagger", "EntityRecognizer",
+                "ParliamentaryStructureTagger",
+                "CoOccurrenceExtractor", "GraphBuilder",
+            ])
         let sources = try CorpusSource(inputs: [Fixtures.packageRoot.appendingPathComponent("corpus").path])
         var fragments: [GraphFragment] = []
         let summary = try await PipelineRunner(configuration: .init(jobs: 2)).run(sources, through: pipeline) {

@@ -34,7 +34,8 @@ struct LinkedMentionCounter: Stage {
         options.unlinkedNames = unlinkedNames
         let stages = try TextGraphPipeline.standardStages(gazetteer: Fixtures.gazetteer, options: options)
         let standard = try TextGraphPipeline.make(gazetteer: Fixtures.gazetteer, options: options)
-        #expect(["DocumentReader"] + stages.descriptors.map(\.name) + ["GraphBuilder"] == standard.descriptors.map(\.name))
+        #expect(
+            ["DocumentReader"] + stages.descriptors.map(\.name) + ["GraphBuilder"] == standard.descriptors.map(\.name))
         #expect(try TextGraphPipeline.make(options: options, stages: stages).descriptors == standard.descriptors)
         #expect(stages.contains(EntityRecognizer.self) == recognizes)
         #expect(stages.contains(CapitalizedSpanTagger.self) == unlinkedNames)
@@ -51,7 +52,9 @@ struct LinkedMentionCounter: Stage {
             let expected = try await standard.feed(source)
             #expect(listed.count == 1 && expected.count == 1)
             for format in formats {
-                #expect(listed.first?.bodies[format]?.array == expected.first?.bodies[format]?.array, "\(source.id) \(format)")
+                #expect(
+                    listed.first?.bodies[format]?.array == expected.first?.bodies[format]?.array,
+                    "\(source.id) \(format)")
             }
             #expect(listed.first?.sharedLines == expected.first?.sharedLines)
             count += 1
@@ -85,7 +88,9 @@ struct LinkedMentionCounter: Stage {
             .inserting(LinkedMentionCounter(), after: SentenceSplitter.self)
         let error = #expect(throws: PipelineError.self) { _ = try TextGraphPipeline.make(stages: stages) }
         #expect(error?.code == .misorderedPipeline)
-        #expect(error?.message.contains("'LinkedMentionCounter' requires links, which 'DocumentNumberTagger' assigns") == true)
+        #expect(
+            error?.message.contains("'LinkedMentionCounter' requires links, which 'DocumentNumberTagger' assigns")
+                == true)
         let later = try TextGraphPipeline.standardStages(gazetteer: Fixtures.gazetteer)
             .inserting(LinkedMentionCounter(), after: DocumentNumberTagger.self)
         #expect(throws: Never.self) { _ = try TextGraphPipeline.make(stages: later) }
@@ -107,7 +112,9 @@ struct LinkedMentionCounter: Stage {
         let error = #expect(throws: PipelineError.self) { try stages.removing(CapitalizedSpanTagger.self) }
         #expect(error?.code == .stageNotFound)
         #expect(error?.message.contains("no stage of type 'CapitalizedSpanTagger'") == true)
-        let replaced = #expect(throws: PipelineError.self) { try stages.replacing(TextReader.self, with: LinkedMentionCounter()) }
+        let replaced = #expect(throws: PipelineError.self) {
+            try stages.replacing(TextReader.self, with: LinkedMentionCounter())
+        }
         #expect(replaced?.message.contains("'TextReader'") == true)
     }
 }

@@ -43,19 +43,26 @@ import Testing
 
     @Test func organizationsGetTheirNamesClassesAndBundledIDs() throws {
         let gazetteer = try TEIOrganizationImporter().gazetteer(fromXML: Array(Self.listOrg.utf8))
-        #expect(gazetteer.entries.map { Gazetteer.entityID($0.iri) } == [
-            "gov/ministerie-van-buitenlandse-zaken", "gov/tweede-kamer", "party/sp", "party/groepkuzu-ozturk", "org/ngo-x",
-        ])
+        #expect(
+            gazetteer.entries.map { Gazetteer.entityID($0.iri) } == [
+                "gov/ministerie-van-buitenlandse-zaken", "gov/tweede-kamer", "party/sp", "party/groepkuzu-ozturk",
+                "org/ngo-x",
+            ])
         let bz = gazetteer.entries[0]
         #expect(bz.types == [.schema("GovernmentOrganization")])
-        #expect(bz.labels == [Literal("Ministerie van Buitenlandse Zaken", language: "nl"), Literal("Ministry of Foreign Affairs", language: "en")])
+        #expect(
+            bz.labels == [
+                Literal("Ministerie van Buitenlandse Zaken", language: "nl"),
+                Literal("Ministry of Foreign Affairs", language: "en"),
+            ])
         #expect(bz.aliases == ["BZ"])
         #expect(bz.pages.count == 1 && bz.sameAs.isEmpty)
 
         #expect(gazetteer.entries[1].labels.map(\.language) == ["en", "nl"])
         let sp = gazetteer.entries[2]
         #expect(sp.types == [.schema("PoliticalParty"), .schema("Organization")])
-        #expect(sp.labels == [Literal("Socialistische Partij", language: "nl")])  // the list's language, spaces collapsed
+        // the list's language, spaces collapsed
+        #expect(sp.labels == [Literal("Socialistische Partij", language: "nl")])
         #expect(sp.aliases == ["SP"])  // not the CHES label
         #expect(sp.sameAs == [IRI("http://www.wikidata.org/entity/Q849580")])
         let ngo = gazetteer.entries[4]
@@ -75,7 +82,8 @@ import Testing
 
     @Test func malformedXMLIsReportedWithItsLine() {
         let error = #expect(throws: StageError.self) {
-            _ = try TEIOrganizationImporter().gazetteer(fromXML: Array("<listOrg>\n<org xml:id='a'>\n<orgName>A</org>".utf8))
+            _ = try TEIOrganizationImporter().gazetteer(
+                fromXML: Array("<listOrg>\n<org xml:id='a'>\n<orgName>A</org>".utf8))
         }
         #expect(error?.message.contains("line 3") == true)
     }
@@ -83,8 +91,11 @@ import Testing
     @Test(.enabled(if: SharedData.enabled, SharedData.skipMessage))
     func parlaMintOrganizationsLandOnBundledEntities() throws {
         // The shared excerpt of ParlaMint-NL's listOrg (as TSV: its first column is the xml:id).
-        let excerpt = try String(contentsOfFile: try SharedData.path("parlamint-nl/ParlaMint-NL-listOrg.excerpt.tsv"), encoding: .utf8)
-        let ids = excerpt.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        let excerpt = try String(
+            contentsOfFile: try SharedData.path("parlamint-nl/ParlaMint-NL-listOrg.excerpt.tsv"), encoding: .utf8)
+        let ids = excerpt.split(separator: "\n").dropFirst().compactMap {
+            $0.split(separator: "\t").first.map(String.init)
+        }
         #expect(ids.count == 16)
         for id in ids {
             let entity = iri(ParlaMintOrganizations.entityID(for: id))

@@ -37,9 +37,10 @@ import Testing
 
     @Test func eachPersonBecomesOnePersonWithNameVariantsAndParties() throws {
         let gazetteer = TEIPersonImporter().gazetteer(from: try TEIPersonList.parse(Array(Self.listPerson.utf8)))
-        #expect(gazetteer.entries.map { Gazetteer.entityID($0.iri) } == [
-            "person/anouchka-van-miltenburg", "person/jan-anthonie-bruijn", "person/joel-voordewind",
-        ])
+        #expect(
+            gazetteer.entries.map { Gazetteer.entityID($0.iri) } == [
+                "person/anouchka-van-miltenburg", "person/jan-anthonie-bruijn", "person/joel-voordewind",
+            ])
         let miltenburg = gazetteer.entries[0]
         #expect(miltenburg.types == [.schema("Person")])
         #expect(miltenburg.labels == [Literal("Anouchka van Miltenburg", language: "nl")])
@@ -93,7 +94,10 @@ import Testing
         #expect(people[iri("person/dilan-yesilgoz-zegerius")] != nil)
         // Every party of the big parties is a bundled entity.
         let parties = Set(people.entries.flatMap(\.memberOf))
-        for party in ["vvd", "pvda", "d66", "cda", "sp", "pvv", "groenlinks", "christenunie", "fvd", "pvdd", "50plus", "sgp", "ja21", "denk", "volt", "bij1", "bbb"] {
+        for party in [
+            "vvd", "pvda", "d66", "cda", "sp", "pvv", "groenlinks", "christenunie", "fvd", "pvdd", "50plus", "sgp",
+            "ja21", "denk", "volt", "bij1", "bbb",
+        ] {
             #expect(parties.contains(iri("party/" + party)), "no member of party/\(party)")
             #expect(Fixtures.gazetteer[iri("party/" + party)] != nil)
         }
@@ -116,15 +120,20 @@ import Testing
             EntityLinker(gazetteer: gazetteer)
         }
         var harness = StageHarness(pipeline)
-        let text = "Het lid Michon-Derkzen (VVD) vroeg het lid Van Miltenburg en mevrouw Arib, en daarna Jan Anthonie Bruijn, naar de brief van minister Kaag."
+        let text =
+            "Het lid Michon-Derkzen (VVD) vroeg het lid Van Miltenburg en mevrouw Arib, en daarna Jan Anthonie Bruijn, naar de brief van minister Kaag."
         let out = try await harness.feed(Document(id: "d", text: text))
         #expect(try await harness.finish().isClean)
         let document = try #require(out.first)
         #expect(document._checkInvariants().isEmpty)
-        let linked = (document[Mentions.self] ?? []).map { "\(document.text(of: $0.span))=\($0.entity.map(Gazetteer.entityID) ?? "?")" }
-        #expect(linked == [
-            "Michon-Derkzen=person/ingrid-michon-derkzen", "VVD=party/vvd", "Van Miltenburg=person/anouchka-van-miltenburg",
-            "Arib=person/khadija-arib", "Jan Anthonie Bruijn=person/jan-anthonie-bruijn", "Kaag=person/sigrid-kaag",
-        ])
+        let linked = (document[Mentions.self] ?? []).map {
+            "\(document.text(of: $0.span))=\($0.entity.map(Gazetteer.entityID) ?? "?")"
+        }
+        #expect(
+            linked == [
+                "Michon-Derkzen=person/ingrid-michon-derkzen", "VVD=party/vvd",
+                "Van Miltenburg=person/anouchka-van-miltenburg",
+                "Arib=person/khadija-arib", "Jan Anthonie Bruijn=person/jan-anthonie-bruijn", "Kaag=person/sigrid-kaag",
+            ])
     }
 }

@@ -59,7 +59,10 @@ import Testing
 
     @Test func segsAreParagraphsAndHeadingsHeadings() async throws {
         let document = try await read(Self.plain)
-        #expect(document.text == "Verbod op winstuitkering\n\nIk heet u welkom.\n\nHet woord is aan mevrouw Bouwmeester.\n\nVoorzitter. Drie partijen.")
+        #expect(
+            document.text
+                == "Verbod op winstuitkering\n\nIk heet u welkom.\n\nHet woord is aan mevrouw Bouwmeester.\n\nVoorzitter. Drie partijen."
+        )
         #expect(document[Blocks.self]?.map(\.kind) == [.heading, .paragraph, .paragraph, .paragraph])
         #expect(document[Blocks.self]?[1].origin == "/TEI/text/body/div/u/seg")
     }
@@ -91,8 +94,12 @@ import Testing
     @Test func annotatedTextIsRebuiltFromTokensWithGoldLayers() async throws {
         let document = try await read(Self.annotated)
         #expect(document.text == "Ik heet Eerste Kamer, welkom. Dank!")
-        #expect(document.texts(document[GoldSentences.self]!.map(\.span)) == ["Ik heet Eerste Kamer, welkom.", "Dank!"])
-        #expect(document.texts(document[GoldTokens.self]!.map(\.span)) == ["Ik", "heet", "Eerste", "Kamer", ",", "welkom", ".", "Dank", "!"])
+        #expect(
+            document.texts(document[GoldSentences.self]!.map(\.span)) == ["Ik heet Eerste Kamer, welkom.", "Dank!"])
+        #expect(
+            document.texts(document[GoldTokens.self]!.map(\.span)) == [
+                "Ik", "heet", "Eerste", "Kamer", ",", "welkom", ".", "Dank", "!",
+            ])
         let names = try #require(document[GoldMentions.self])
         #expect(document.texts(names.map(\.span)) == ["Eerste Kamer"])
         #expect(names[0].entityClass == IRI(Vocabulary.Namespace.tg.iri + "ORG"))
@@ -134,7 +141,9 @@ import Testing
             let document = try await harness.feed(SourceDocument(id: path, content: .file(path), format: .xml))[0]
             let segs = try Self.segTexts(path)
             #expect(path.contains(".ana.") || !segs.isEmpty, "\(path): no <seg> found")
-            for seg in segs { #expect(document.text.contains(seg), "\(path): a <seg> is missing from the text: \(seg.prefix(60))") }
+            for seg in segs {
+                #expect(document.text.contains(seg), "\(path): a <seg> is missing from the text: \(seg.prefix(60))")
+            }
         }
     }
 
@@ -142,7 +151,10 @@ import Testing
     func annotatedSampleMatchesThePlainOneAndHasGold() async throws {
         func read(_ name: String) async throws -> Document {
             let path = try SharedData.path("parlamint-nl/" + name)
-            var harness = StageHarness(TEIReader(people: try TEIPersonList.load(path: try SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))))
+            var harness = StageHarness(
+                TEIReader(
+                    people: try TEIPersonList.load(
+                        path: try SharedData.path("parlamint-nl/ParlaMint-NL-listPerson.xml"))))
             return try await harness.feed(SourceDocument(id: name, content: .file(path), format: .xml))[0]
         }
         let plain = try await read("ParlaMint-NL_2022-07-12-eerstekamer-3.xml")
@@ -186,10 +198,12 @@ import Testing
     @Test func speakersAreLinkedByNameToPeopleTheGazetteerKnows() async throws {
         let people = [TEIPerson(id: "KhadijaArib", forename: "Khadija", surname: "Arib")]
         var reader = StageHarness(TEIReader(people: people))
-        var document = try await reader.feed(SourceDocument(id: "t.xml", content: .text(TEIReaderTests.plain), format: .xml))[0]
+        var document = try await reader.feed(
+            SourceDocument(id: "t.xml", content: .text(TEIReaderTests.plain), format: .xml))[0]
         document[Tokens.self] = Tokenizer().tokenize(document.text)
         let header = "id\ttype\tlabel@nl\tlabel@en\taliases\tadjectives\tsame_as\n"
-        let gazetteer = try Gazetteer.parse(tsv: header + "person/khadija-arib\tPerson\tKhadija Arib\t\tArib\t\t", source: "test")
+        let gazetteer = try Gazetteer.parse(
+            tsv: header + "person/khadija-arib\tPerson\tKhadija Arib\t\tArib\t\t", source: "test")
         var tagger = StageHarness(GazetteerTagger(gazetteer: gazetteer))
         var linker = StageHarness(EntityLinker(gazetteer: gazetteer))
         let linked = try await linker.feed(try await tagger.feed(document)[0])[0]

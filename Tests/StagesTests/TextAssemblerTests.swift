@@ -1,6 +1,7 @@
 import Pipeline
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 /// ``TextAssembler`` collapses the white space of XML text: these tests hold its eight-bytes-at-a-
 /// time path to the byte-by-byte rule.

@@ -1,8 +1,9 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-@testable import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct TextReaderTests {
     func read(_ bytes: [UInt8], maximumBytes: Int = 1 << 20) async throws -> (Document, [Diagnostic]) {
@@ -14,10 +15,13 @@ import Testing
 
     @Test func pageFurnitureIsToldOnBytesAsOnCharacters() {
         let lines = [
-            "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 594", "Tweede Kamer, vergaderjaar 2023–2024, 21 501-02, nr. 2815",
-            "Eerste Kamer, vergaderjaar 2019–2020, Aanhangsel 12 — “België”", "ah-tk-20242025-594", "ah-tk-20242025-594 en meer",
+            "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 594",
+            "Tweede Kamer, vergaderjaar 2023–2024, 21 501-02, nr. 2815",
+            "Eerste Kamer, vergaderjaar 2019–2020, Aanhangsel 12 — “België”", "ah-tk-20242025-594",
+            "ah-tk-20242025-594 en meer",
             "kv-tk-2024Z01911", "kst-36410-1", "ISSN 0921-7398", "ISSN", "In het vergaderjaar 2024 werd niets gezegd",
-            "Het kabinet, vergaderjaar 2024, beslist", "De Minister van Buitenlandse Zaken, vergaderjaar " + String(repeating: "é", count: 100) + " Aanhangsel",
+            "Het kabinet, vergaderjaar 2024, beslist",
+            "De Minister van Buitenlandse Zaken, vergaderjaar " + String(repeating: "é", count: 100) + " Aanhangsel",
             "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel\u{2009}1", "Café, vergaderjaar 2024, nr. 5 – €10",
         ]
         for line in lines {
@@ -81,13 +85,17 @@ import Testing
     }
 
     @Test func binaryContentIsRejected() async throws {
-        let error = await #expect(throws: StageError.self) { _ = try await read([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]) }
+        let error = await #expect(throws: StageError.self) {
+            _ = try await read([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        }
         #expect(error?.code == .binaryContent)
         #expect(error?.message == "binary content, not text: NUL byte at byte 8")
     }
 
     @Test func documentsOverTheMaximumSizeAreRejected() async throws {
-        let error = await #expect(throws: StageError.self) { _ = try await read(Array(repeating: 0x61, count: 101), maximumBytes: 100) }
+        let error = await #expect(throws: StageError.self) {
+            _ = try await read(Array(repeating: 0x61, count: 101), maximumBytes: 100)
+        }
         #expect(error?.code == .tooLarge)
         #expect(error?.message.contains("101 bytes, more than the maximum of 100") == true)
     }
@@ -114,10 +122,13 @@ import Testing
 
 @Suite struct CorpusSourceTests {
     @Test func directoriesAreWalkedRecursivelyInByteOrder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-corpus-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-corpus-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("corpus")
-        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("b/sub"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: corpus.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: corpus.appendingPathComponent("b/sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: corpus.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         for name in ["Z.txt", "a.txt", "b/sub/c.md", "b/x.xml", "b/skip.pdf", ".hidden/h.txt", "b/B.txt"] {
             try Data("x".utf8).write(to: corpus.appendingPathComponent(name))
@@ -139,7 +150,8 @@ import Testing
 @Suite struct TextReaderFallbackTests {
     @Test func windows1252IsReadWhenAllowedWithAWarning() async throws {
         var harness = StageHarness(TextReader(windows1252Fallback: true))
-        let bytes: [UInt8] = Array("Belgi".utf8) + [0xEB] + Array(" en de ".utf8) + [0x93] + Array("douane".utf8) + [0x94]
+        let bytes: [UInt8] =
+            Array("Belgi".utf8) + [0xEB] + Array(" en de ".utf8) + [0x93] + Array("douane".utf8) + [0x94]
         let out = try await harness.feed(SourceDocument(id: "w.txt", content: .bytes(bytes)))
         #expect(out[0].text == "België en de “douane”")
         #expect(harness.warnings.map(\.message) == ["decoded as Windows-1252 (not valid UTF-8 at byte 5)"])
@@ -158,14 +170,18 @@ import Testing
     @Test func includeAndExcludeGlobs() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-globs-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("c")
-        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: corpus.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         for name in ["a.txt", "b.xml", "drafts/c.txt", "drafts/d.xml"] {
             try Data("x".utf8).write(to: corpus.appendingPathComponent(name))
         }
         #expect(try CorpusSource(inputs: [corpus.path], include: ["*.xml"]).map(\.id) == ["c/b.xml", "c/drafts/d.xml"])
         #expect(try CorpusSource(inputs: [corpus.path], exclude: ["c/drafts/*"]).map(\.id) == ["c/a.txt", "c/b.xml"])
-        #expect(try CorpusSource(inputs: [corpus.path], include: ["*.txt"], exclude: ["c/drafts/*"]).map(\.id) == ["c/a.txt"])
+        #expect(
+            try CorpusSource(inputs: [corpus.path], include: ["*.txt"], exclude: ["c/drafts/*"]).map(\.id) == [
+                "c/a.txt"
+            ])
     }
 }
 
@@ -181,11 +197,12 @@ import Testing
             """
         let blocks = TextReader.paragraphs(in: text)
         let texts = blocks.map { String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
-        #expect(texts == [
-            "Vraag 3\nWat zijn de gevolgen als deze", "ah-tk-20242025-594",
-            "ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1",
-            "problemen blijven bestaan?", "2",
-        ])
+        #expect(
+            texts == [
+                "Vraag 3\nWat zijn de gevolgen als deze", "ah-tk-20242025-594",
+                "ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1",
+                "problemen blijven bestaan?", "2",
+            ])
         #expect(blocks.map(\.kind) == [.paragraph, .furniture, .furniture, .paragraph, .furniture])
     }
 

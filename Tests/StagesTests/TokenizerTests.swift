@@ -15,10 +15,14 @@ import Testing
 
     @Test func hyphenatedNamesAndCompoundsStayWhole() {
         #expect(words("Michon-Derkzen en Van Eijk-Nagel") == ["Michon-Derkzen", "en", "Van", "Eijk-Nagel"])
-        #expect(words("de dual-useverordening, Nuctech-scanners") == ["de", "dual-useverordening", ",", "Nuctech-scanners"])
+        #expect(
+            words("de dual-useverordening, Nuctech-scanners") == ["de", "dual-useverordening", ",", "Nuctech-scanners"])
         // The hyphen of an omitted compound part (weglatingsstreepje) belongs to its word.
         #expect(words("gezichts- en emotieherkenning") == ["gezichts-", "en", "emotieherkenning"])
-        #expect(words("land-, tuin- en bosbouw, zowel lang- als kort") == ["land-", ",", "tuin-", "en", "bosbouw", ",", "zowel", "lang-", "als", "kort"])
+        #expect(
+            words("land-, tuin- en bosbouw, zowel lang- als kort") == [
+                "land-", ",", "tuin-", "en", "bosbouw", ",", "zowel", "lang-", "als", "kort",
+            ])
         #expect(words("programma en -proces") == ["programma", "en", "-proces"])
         #expect(words("een woord - en een streep") == ["een", "woord", "-", "en", "een", "streep"])
         #expect(words("meegewo-\ngen") == ["meegewo-\ngen"])  // broken at a line end (PDF): one word
@@ -29,13 +33,20 @@ import Testing
     }
 
     @Test func namesWithAnAmpersandOrAnInnerPeriod() {
-        #expect(words("CD&V, AT&T en sp.a of SP.A/Spirit") == ["CD&V", ",", "AT&T", "en", "sp.a", "of", "SP.A", "/", "Spirit"])
+        #expect(
+            words("CD&V, AT&T en sp.a of SP.A/Spirit") == [
+                "CD&V", ",", "AT&T", "en", "sp.a", "of", "SP.A", "/", "Spirit",
+            ])
         #expect(words("Jansen & Zonen") == ["Jansen", "&", "Zonen"])
         #expect(words("gezien.U heeft") == ["gezien", ".", "U", "heeft"])
     }
 
     @Test func numbersWithUnitsFractionsAndYears() {
-        #expect(words("90% en 20.4%, 66° 13' N bij 2 °C; 13.521 km² en 5 m³") == ["90%", "en", "20.4%", ",", "66°", "13", "'", "N", "bij", "2", "°C", ";", "13.521", "km²", "en", "5", "m³"])
+        #expect(
+            words("90% en 20.4%, 66° 13' N bij 2 °C; 13.521 km² en 5 m³") == [
+                "90%", "en", "20.4%", ",", "66°", "13", "'", "N", "bij", "2", "°C", ";", "13.521", "km²", "en", "5",
+                "m³",
+            ])
         #expect(words("perron 9 3/4 op 07/12/1998") == ["perron", "9", "3/4", "op", "07/12/1998"])
         #expect(words("de jaren '80 en ’90") == ["de", "jaren", "'80", "en", "’90"])
         #expect(words("zie 'Nota 30'") == ["zie", "'", "Nota", "30", "'"])
@@ -43,7 +54,10 @@ import Testing
 
     @Test func typewriterQuotesAndBracketedWordParts() {
         #expect(words(",,Ja'', zei hij.") == [",,", "Ja", "''", ",", "zei", "hij", "."])
-        #expect(words("de partij(en) en (inter)gemeentelijke gezondheids(zorg)beleid") == ["de", "partij(en)", "en", "(inter)gemeentelijke", "gezondheids(zorg)beleid"])
+        #expect(
+            words("de partij(en) en (inter)gemeentelijke gezondheids(zorg)beleid") == [
+                "de", "partij(en)", "en", "(inter)gemeentelijke", "gezondheids(zorg)beleid",
+            ])
         #expect(words("(zie boven) en wet(1)") == ["(", "zie", "boven", ")", "en", "wet", "(", "1", ")"])
     }
 
@@ -60,8 +74,14 @@ import Testing
     }
 
     @Test func abbreviationsKeepTheirPeriod() {
-        #expect(words("o.a. China, bijv. Nuctech, art. 8 en blz. 5") == ["o.a.", "China", ",", "bijv.", "Nuctech", ",", "art.", "8", "en", "blz.", "5"])
-        #expect(words("d.d. 7 februari t.a.v. de minister, nr. 12") == ["d.d.", "7", "februari", "t.a.v.", "de", "minister", ",", "nr.", "12"])
+        #expect(
+            words("o.a. China, bijv. Nuctech, art. 8 en blz. 5") == [
+                "o.a.", "China", ",", "bijv.", "Nuctech", ",", "art.", "8", "en", "blz.", "5",
+            ])
+        #expect(
+            words("d.d. 7 februari t.a.v. de minister, nr. 12") == [
+                "d.d.", "7", "februari", "t.a.v.", "de", "minister", ",", "nr.", "12",
+            ])
     }
 
     @Test func initialsAreOneToken() {
@@ -70,7 +90,10 @@ import Testing
     }
 
     @Test func numbersWithSeparatorsAreOneToken() {
-        #expect(words("onder 5.4.4 in '30.06.00 Strategische'") == ["onder", "5.4.4", "in", "'", "30.06.00", "Strategische", "'"])
+        #expect(
+            words("onder 5.4.4 in '30.06.00 Strategische'") == [
+                "onder", "5.4.4", "in", "'", "30.06.00", "Strategische", "'",
+            ])
         #expect(words("1.000.000 en 3,5 procent.") == ["1.000.000", "en", "3,5", "procent", "."])
         #expect(words("in 2019.") == ["in", "2019", "."])
     }
@@ -83,7 +106,10 @@ import Testing
     }
 
     @Test func urlsDropTrailingPunctuation() {
-        #expect(words("zie https://example.org/a?b=1, of (https://x.nl/p).") == ["zie", "https://example.org/a?b=1", ",", "of", "(", "https://x.nl/p", ")", "."])
+        #expect(
+            words("zie https://example.org/a?b=1, of (https://x.nl/p).") == [
+                "zie", "https://example.org/a?b=1", ",", "of", "(", "https://x.nl/p", ")", ".",
+            ])
     }
 
     @Test func punctuationRunsAndQuotes() {
@@ -99,7 +125,11 @@ import Testing
     @Test func offsetsAreExactUTF8Offsets() {
         let text = "België, Curaçao en 𝄞!"
         let tokens = tokenizer.tokenize(text)
-        #expect(tokens.map(\.span) == [Span(start: 0, end: 7), Span(start: 7, end: 8), Span(start: 9, end: 17), Span(start: 18, end: 20), Span(start: 21, end: 25), Span(start: 25, end: 26)])
+        #expect(
+            tokens.map(\.span) == [
+                Span(start: 0, end: 7), Span(start: 7, end: 8), Span(start: 9, end: 17), Span(start: 18, end: 20),
+                Span(start: 21, end: 25), Span(start: 25, end: 26),
+            ])
     }
 
     @Test func stageAssignsTokensThroughTheHarness() async throws {

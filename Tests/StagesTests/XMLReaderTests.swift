@@ -51,7 +51,9 @@ import Testing
     @Test func onlyTextElementsWhenSet() async throws {
         var rules = XMLReadingRules.generic
         rules.textElements = ["body"]
-        #expect(try await read("<d><front><p>Voor</p></front><body><p>Kern.</p></body></d>", rules: rules).0.text == "Kern.")
+        #expect(
+            try await read("<d><front><p>Voor</p></front><body><p>Kern.</p></body></d>", rules: rules).0.text == "Kern."
+        )
     }
 
     @Test func lineBreakElementsSeparateWords() async throws {
@@ -71,7 +73,10 @@ import Testing
     }
 
     @Test func libxml2sMessagesAreOneLine() async {
-        for xml in ["<d>\n<p>open</d>", "<d a='1' a='2'/>", "<d>&#xD800;</d>", "<?xml version='1.0' encoding='nope'?><d/>", "<d><e></d>\n\n"] {
+        for xml in [
+            "<d>\n<p>open</d>", "<d a='1' a='2'/>", "<d>&#xD800;</d>", "<?xml version='1.0' encoding='nope'?><d/>",
+            "<d><e></d>\n\n",
+        ] {
             let message = await failure(xml)?.message ?? ""
             #expect(!message.isEmpty && !message.contains("\n") && !message.contains("\r"), "\(xml): \(message)")
         }
@@ -81,7 +86,8 @@ import Testing
     /// conversion failure without a parser context, so it went to standard error (five lines per
     /// document, besides the reader's own) and the document failed as merely "not well formed".
     @Test func bytesTheDeclaredEncodingCannotConvertAreNamed() async {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<doc><p>Eerste alinea.</p><p>caf".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<doc><p>Eerste alinea.</p><p>caf".utf8)
             + [0xFF, 0xFE, 0xFF] + Array(" tweede</p></doc>\n".utf8)
         var harness = StageHarness(XMLReader())
         let error = await #expect(throws: StageError.self) {
@@ -100,7 +106,8 @@ import Testing
     }
 
     @Test func externalEntitiesAreNeverRead() async throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-secret-\(UUID().uuidString).txt")
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-secret-\(UUID().uuidString).txt")
         try Data("GEHEIM-LOKAAL".utf8).write(to: secret)
         defer { try? FileManager.default.removeItem(at: secret) }
         let xml = """
@@ -111,17 +118,23 @@ import Testing
         let (document, warnings) = try await read(xml)
         #expect(!document.text.contains("GEHEIM"))
         #expect(document.text == "Voor na.")
-        #expect(warnings.map(\.message) == ["left out 1 entity reference(s) declared in a DTD (&xxe;); entities are never expanded"])
+        #expect(
+            warnings.map(\.message) == [
+                "left out 1 entity reference(s) declared in a DTD (&xxe;); entities are never expanded"
+            ])
     }
 
     @Test func externalDTDIsNotLoaded() async throws {
-        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE doc SYSTEM \"http://127.0.0.1:9/never.dtd\">\n<doc><p>Tekst.</p></doc>"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE doc SYSTEM \"http://127.0.0.1:9/never.dtd\">\n<doc><p>Tekst.</p></doc>"
         #expect(try await read(xml).0.text == "Tekst.")
     }
 
     @Test func entityExpansionBombIsRefused() async {
         var entities = "<!ENTITY l0 \"lol\">"
-        for level in 1...9 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        for level in 1...9 {
+            entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
         let error = await failure("<?xml version=\"1.0\"?>\n<!DOCTYPE d [\(entities)]>\n<d><p>&l9;</p></d>")
         #expect(error?.message.contains("entity reference loop") == true)
     }
@@ -132,12 +145,14 @@ import Testing
     }
 
     @Test func readsInAPipeline() async throws {
-        var harness = StageHarness(try Pipeline<SourceDocument, Document> {
-            XMLReader()
-            Tokenizer()
-            SentenceSplitter()
-        })
-        let out = try await harness.feed(SourceDocument(id: "x.xml", content: .text("<d><p>Ja. Nee.</p><p>Kop</p></d>"), format: .xml))
+        var harness = StageHarness(
+            try Pipeline<SourceDocument, Document> {
+                XMLReader()
+                Tokenizer()
+                SentenceSplitter()
+            })
+        let out = try await harness.feed(
+            SourceDocument(id: "x.xml", content: .text("<d><p>Ja. Nee.</p><p>Kop</p></d>"), format: .xml))
         #expect(out[0].texts(out[0][Sentences.self]!.map(\.span)) == ["Ja.", "Nee.", "Kop"])
     }
 }
@@ -151,17 +166,26 @@ import Testing
     }
 
     @Test func picksTheReaderByRootElement() async throws {
-        let tei = try await read(SourceDocument(id: "a.xml", content: .text("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#X\"><seg>Ja.</seg></u></body></text></TEI>"), format: .xml))
+        let tei = try await read(
+            SourceDocument(
+                id: "a.xml",
+                content: .text(
+                    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><u who=\"#X\"><seg>Ja.</seg></u></body></text></TEI>"
+                ), format: .xml))
         #expect(tei.metadata.format == "tei")
         #expect(tei[Utterances.self]?.first?.speakerID == "X")
-        let official = try await read(SourceDocument(id: "b.xml", content: .text("<officiele-publicatie><al>Tekst.</al></officiele-publicatie>"), format: .xml))
+        let official = try await read(
+            SourceDocument(
+                id: "b.xml", content: .text("<officiele-publicatie><al>Tekst.</al></officiele-publicatie>"),
+                format: .xml))
         #expect(official.metadata.format == "officiele-publicatie")
         let generic = try await read(SourceDocument(id: "c.xml", content: .text("<d><p>Tekst.</p></d>"), format: .xml))
         #expect(generic.metadata.format == "xml")
     }
 
     @Test func sniffsXMLInAFileWithATextExtension() async throws {
-        let document = try await read(SourceDocument(id: "a.txt", content: .text("<?xml version=\"1.0\"?><d><p>Tekst.</p></d>")))
+        let document = try await read(
+            SourceDocument(id: "a.txt", content: .text("<?xml version=\"1.0\"?><d><p>Tekst.</p></d>")))
         #expect(document.text == "Tekst.")
         let text = try await read(SourceDocument(id: "b.txt", content: .text("<sup>1</sup> geen XML")))
         #expect(text.text == "<sup>1</sup> geen XML")
@@ -170,7 +194,8 @@ import Testing
     @Test func unreadableSourcesFailWithTheirReason() async throws {
         var harness = StageHarness(DocumentReader())
         let error = await #expect(throws: StageError.self) {
-            _ = try await harness.feed(SourceDocument(id: "stdin:3", content: .unreadable("line 3 of standard input is not a JSON object")))
+            _ = try await harness.feed(
+                SourceDocument(id: "stdin:3", content: .unreadable("line 3 of standard input is not a JSON object")))
         }
         #expect(error?.message == "line 3 of standard input is not a JSON object")
     }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Stages
 import Testing
+
 @testable import TextGraphCommands
 
 @Suite struct EvalCommandParsingTests {
     @Test func parsesFilesAndOptions() throws {
-        let command = try EvalSentencesCommand.parse(["a.conllu", "b.conllu", "--json", "--dump-text", "out", "--show-errors", "5"])
+        let command = try EvalSentencesCommand.parse([
+            "a.conllu", "b.conllu", "--json", "--dump-text", "out", "--show-errors", "5",
+        ])
         #expect(command.files == ["a.conllu", "b.conllu"])
         #expect(command.json)
         #expect(command.dumpText == "out")
@@ -31,7 +34,8 @@ import Testing
     }
 
     @Test func tableAlignsColumns() {
-        let table = EvalSentencesCommand.table(system: "textgraph", rows: [("f.conllu", SegmentationScore(documents: 1))])
+        let table = EvalSentencesCommand.table(
+            system: "textgraph", rows: [("f.conllu", SegmentationScore(documents: 1))])
         let lines = table.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("system     file"))

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A graph store that misbehaves on purpose, for the fault tests: it listens on 127.0.0.1 and
@@ -33,7 +33,9 @@ final class FakeGraphStore: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard socket >= 0, bound == 0, listen(socket, 64) == 0 else { throw CocoaError(.fileWriteUnknown) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -45,7 +47,8 @@ final class FakeGraphStore: @unchecked Sendable {
         let reply: String?
         switch behaviour {
         case .hang: return
-        case .status(let status): reply = "HTTP/1.1 \(status) Fake\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnee\n"
+        case .status(let status):
+            reply = "HTTP/1.1 \(status) Fake\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnee\n"
         case .dropConnection: reply = nil
         }
         let listener = socket
@@ -73,7 +76,8 @@ final class FakeGraphStore: @unchecked Sendable {
             received += buffer[0..<count]
             if expected == nil, let end = received.firstRange(of: Array("\r\n\r\n".utf8)) {
                 let head = String(decoding: received[..<end.lowerBound], as: UTF8.self).lowercased()
-                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length =
+                    head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 expected = end.upperBound + length
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Stages
 import Testing
+
 @testable import TextGraphCommands
 
 @Suite struct GazetteerCommandParsingTests {
@@ -10,29 +11,41 @@ import Testing
         #expect(command.format == .teiPersons)
         #expect(command.inputs == ["a.xml", "b.xml"])
         #expect(command.output == "people.tsv")
-        let skos = try GazetteerImportCommand.parse(["skos", "v.ttl", "-o", "-", "--keep-language", "nl", "--default-type", "Organization"])
+        let skos = try GazetteerImportCommand.parse([
+            "skos", "v.ttl", "-o", "-", "--keep-language", "nl", "--default-type", "Organization",
+        ])
         #expect(skos.keepLanguage == ["nl"] && skos.defaultType == "Organization")
     }
 
     @Test func iso3166NeedsNoInputsOrTheJSONAndACatalog() throws {
         #expect(try GazetteerImportCommand.parse(["iso3166", "-o", "c.tsv"]).sources.count == 2)
         #expect(try GazetteerImportCommand.parse(["iso3166", "a.json", "nl.po", "-o", "c.tsv"]).inputs.count == 2)
-        #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["iso3166", "a.json", "-o", "c.tsv"]) }
-        #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["iso3166", "a.po", "b.mo", "-o", "c.tsv"]) }
+        #expect(throws: (any Error).self) {
+            _ = try GazetteerImportCommand.parse(["iso3166", "a.json", "-o", "c.tsv"])
+        }
+        #expect(throws: (any Error).self) {
+            _ = try GazetteerImportCommand.parse(["iso3166", "a.po", "b.mo", "-o", "c.tsv"])
+        }
     }
 
     @Test func usageErrors() {
         #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["xml", "a", "-o", "x.tsv"]) }
         #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["csv", "-o", "x.tsv"]) }
         #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["csv", "a.csv"]) }
-        #expect(throws: (any Error).self) { _ = try GazetteerImportCommand.parse(["csv", "a.csv", "-o", "x", "--delimiter", ";;"]) }
+        #expect(throws: (any Error).self) {
+            _ = try GazetteerImportCommand.parse(["csv", "a.csv", "-o", "x", "--delimiter", ";;"])
+        }
         #expect(throws: (any Error).self) { _ = try GazetteerCheckCommand.parse([]) }
     }
 
     @Test func rootCommandKnowsTheGazetteerGroup() throws {
-        #expect(try TextGraphCommand.parseAsRoot(["gazetteer", "import", "csv", "a.csv", "-o", "x.tsv"]) is GazetteerImportCommand)
+        #expect(
+            try TextGraphCommand.parseAsRoot(["gazetteer", "import", "csv", "a.csv", "-o", "x.tsv"])
+                is GazetteerImportCommand)
         #expect(try TextGraphCommand.parseAsRoot(["gazetteer", "check", "x.tsv"]) is GazetteerCheckCommand)
-        #expect(try TextGraphCommand.parseAsRoot(["gazetteer", "bench", "t.txt", "--gazetteer", "x.tsv"]) is GazetteerBenchCommand)
+        #expect(
+            try TextGraphCommand.parseAsRoot(["gazetteer", "bench", "t.txt", "--gazetteer", "x.tsv"])
+                is GazetteerBenchCommand)
     }
 }
 
@@ -68,7 +81,8 @@ import Testing
     }
 
     func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-gazetteer-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-gazetteer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -77,7 +91,9 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("orgs.csv")
-        try Data("id,type,label@nl,aliases\norg/a,Organization,\"Alfa, B.V.\",AB|Alfa\norg/b,Organization,Bravo,AB\n".utf8).write(to: csv)
+        try Data(
+            "id,type,label@nl,aliases\norg/a,Organization,\"Alfa, B.V.\",AB|Alfa\norg/b,Organization,Bravo,AB\n".utf8
+        ).write(to: csv)
         let tsv = directory.appendingPathComponent("orgs.tsv").path
         let imported = try run(["gazetteer", "import", "csv", csv.path, "-o", tsv])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -98,7 +114,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("bad.csv")
         try Data("id,type\nx\n".utf8).write(to: csv)
-        let result = try run(["gazetteer", "import", "csv", csv.path, "-o", directory.appendingPathComponent("x.tsv").path])
+        let result = try run([
+            "gazetteer", "import", "csv", csv.path, "-o", directory.appendingPathComponent("x.tsv").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(csv.path):2: expected 2 fields, found 1"))
         let missing = try run(["gazetteer", "check", directory.appendingPathComponent("none.tsv").path])
@@ -106,15 +124,19 @@ import Testing
         #expect(missing.stderr.contains("cannot read gazetteer"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rapper"), "needs rapper (absent: test skipped)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rapper"), "needs rapper (absent: test skipped)"))
     func skosTurtleIsConvertedByRapper() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let ttl = directory.appendingPathComponent("v.ttl")
-        try Data("""
+        try Data(
+            """
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://example.org/c/1> a skos:Concept ; skos:prefLabel "Eén"@nl ; skos:altLabel "één"@nl .
-            """.utf8).write(to: ttl)
+            """.utf8
+        ).write(to: ttl)
         let result = try run(["gazetteer", "import", "skos", ttl.path, "-o", "-", "--default-type", "Organization"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\nhttp://example.org/c/1\tOrganization\tEén\t\téén\t\t\n"))
@@ -126,10 +148,15 @@ import Testing
     }
 
     static var parlaMint: String {
-        RunCommandExecutionTests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/parlamint-nl/ParlaMint-NL-listPerson.xml").path
+        RunCommandExecutionTests.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/data/parlamint-nl/ParlaMint-NL-listPerson.xml"
+        ).path
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: parlaMint), "needs ../shared/data beside the checkout (absent: test skipped)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: parlaMint),
+            "needs ../shared/data beside the checkout (absent: test skipped)"))
     func parlaMintPeopleImportAndRunWithTheBundledGazetteer() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -152,10 +179,14 @@ import Testing
     }
 
     @Test func benchPrintsItsFigures() throws {
-        let result = try run(["gazetteer", "bench", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--rounds", "1"])
+        let result = try run([
+            "gazetteer", "bench", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--rounds", "1",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        for line in ["gazetteer: ", "load: parse ", "tokenizing: ", "matching (GazetteerMatcher), tokenization excluded: ",
-                     "tagging (GazetteerTagger stage), tokenization included: "] {
+        for line in [
+            "gazetteer: ", "load: parse ", "tokenizing: ", "matching (GazetteerMatcher), tokenization excluded: ",
+            "tagging (GazetteerTagger stage), tokenization included: ",
+        ] {
             #expect(result.stdout.contains(line), "no line \(line)")
         }
     }

@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func theReadmeProgramWritesTheSameTurtleAsTheCommandLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-library-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-library-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let fromLibrary = directory.appendingPathComponent("library.ttl").path

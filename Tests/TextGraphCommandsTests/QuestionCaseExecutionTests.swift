@@ -33,11 +33,20 @@ import Testing
         func has(_ line: String) -> Bool { lines.contains(line) }
         for number in 1...9 {
             let question = "<\(Self.entity)document/2024Z01911/question-\(number)>"
-            #expect(has("\(question) <\(Self.schema)isPartOf> \(questionDoc) ."), "question \(number) is part of the questions")
-            #expect(has("\(question) <\(Self.schema)acceptedAnswer> \(answerDoc)#answer-\(groups[number - 1])> ."), "question \(number) is answered")
+            #expect(
+                has("\(question) <\(Self.schema)isPartOf> \(questionDoc) ."),
+                "question \(number) is part of the questions")
+            #expect(
+                has("\(question) <\(Self.schema)acceptedAnswer> \(answerDoc)#answer-\(groups[number - 1])> ."),
+                "question \(number) is answered")
             #expect(has("\(answerDoc)#answer-\(groups[number - 1])> <\(Self.schema)parentItem> \(question) ."))
-            #expect(has("\(question) <https://w3id.org/textgraph/ns#dateAnswered> \"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
-            #expect(has("\(question) <\(Self.schema)dateCreated> \"2024-02-07\"^^<http://www.w3.org/2001/XMLSchema#date> ."))
+            #expect(
+                has(
+                    "\(question) <https://w3id.org/textgraph/ns#dateAnswered> \"2024-03-04\"^^<http://www.w3.org/2001/XMLSchema#date> ."
+                ))
+            #expect(
+                has("\(question) <\(Self.schema)dateCreated> \"2024-02-07\"^^<http://www.w3.org/2001/XMLSchema#date> .")
+            )
         }
         #expect(has("\(answerDoc)#answer-3-4> <\(Self.schema)author> <\(Self.entity)person/marnix-van-rij> ."))
         // The answer document holds no question of its own.

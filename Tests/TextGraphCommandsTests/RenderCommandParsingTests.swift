@@ -2,12 +2,14 @@ import ArgumentParser
 import Pipeline
 import Render
 import Testing
+
 @testable import TextGraphCommands
 
 @Suite struct RenderCommandParsingTests {
     @Test func parsesOutputsFiltersAndPipelineOptions() throws {
         let command = try RenderCommand.parse([
-            "corpus", "--html", "site", "--svg", "n.svg", "--around", "entity/org/nuctech", "--depth", "2", "--type", "place",
+            "corpus", "--html", "site", "--svg", "n.svg", "--around", "entity/org/nuctech", "--depth", "2", "--type",
+            "place",
             "--type", "Corporation", "--document", "corpus/2024*", "--min-weight", "2", "--no-model", "--jobs", "1",
         ])
         #expect(command.inputs == ["corpus"])
@@ -29,19 +31,30 @@ import Testing
 
     @Test func usageErrors() {
         #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["corpus"]) }  // nothing to write
-        #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["corpus", "graph.nq", "--html", "s"]) }  // mixed inputs
-        #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["corpus", "--dot", "n.dot", "--depth", "-1"]) }
-        #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["corpus", "--dot", "n.dot", "--min-weight", "0"]) }
+        // mixed inputs
+        #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["corpus", "graph.nq", "--html", "s"]) }
+        #expect(throws: (any Error).self) {
+            _ = try RenderCommand.parse(["corpus", "--dot", "n.dot", "--depth", "-1"])
+        }
+        #expect(throws: (any Error).self) {
+            _ = try RenderCommand.parse(["corpus", "--dot", "n.dot", "--min-weight", "0"])
+        }
         #expect(throws: (any Error).self) { _ = try RenderCommand.parse(["--html", "s"]) }
     }
 
     @Test func graphFilesAreGraphInputs() throws {
-        #expect(RenderCommand.isGraphFile("g.nq") && RenderCommand.isGraphFile("G.NT") && !RenderCommand.isGraphFile("a.txt"))
+        #expect(
+            RenderCommand.isGraphFile("g.nq") && RenderCommand.isGraphFile("G.NT")
+                && !RenderCommand.isGraphFile("a.txt"))
         #expect(try TextGraphCommand.parseAsRoot(["render", "g.nq", "--dot", "n.dot"]) is RenderCommand)
     }
 
     @Test func linksFromAPictureReachTheSite() {
-        #expect(RenderCommand.relativePath(from: "/tmp/out/n.svg", to: "/tmp/out/site/entities/a.html") == "site/entities/a.html")
-        #expect(RenderCommand.relativePath(from: "/tmp/pictures/n.svg", to: "/tmp/site/entities/a.html") == "../site/entities/a.html")
+        #expect(
+            RenderCommand.relativePath(from: "/tmp/out/n.svg", to: "/tmp/out/site/entities/a.html")
+                == "site/entities/a.html")
+        #expect(
+            RenderCommand.relativePath(from: "/tmp/pictures/n.svg", to: "/tmp/site/entities/a.html")
+                == "../site/entities/a.html")
     }
 }

@@ -61,11 +61,17 @@ import Testing
         let output = directory.appendingPathComponent("graph.\(format)").path
         let result = try run(["run", "corpus", "--output", output, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        let written = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let golden = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/golden/corpus.\(format)"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        let written = try String(contentsOfFile: output, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let golden = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/golden/corpus.\(format)"),
+            encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false)
         if let line = zip(written, golden).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
-            Issue.record("line \(line.offset + 1) differs from the golden file (scripts/update-golden.sh rewrites it for a change meant to change the graph):\n  now:    \(line.element.0)\n  golden: \(line.element.1)")
+            Issue.record(
+                "line \(line.offset + 1) differs from the golden file (scripts/update-golden.sh rewrites it for a change meant to change the graph):\n  now:    \(line.element.0)\n  golden: \(line.element.1)"
+            )
         }
         #expect(written.count == golden.count, "\(written.count) lines, the golden file has \(golden.count)")
     }
@@ -102,21 +108,24 @@ import Testing
         let result = try run(["run", corpus.path, "--output", output, "--report", report])
         #expect(result.status == 2)
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("textgraph: error: ") }
-        #expect(errors == [
-            "textgraph: error: mixed/b-latin1.txt: DocumentReader: invalid UTF-8 at byte 2 (0xFF); convert the file to UTF-8",
-            "textgraph: error: mixed/c-empty.txt: DocumentReader: the document is empty",
-            "textgraph: error: mixed/d-binary.txt: DocumentReader: binary content, not text: NUL byte at byte 4",
-        ])
+        #expect(
+            errors == [
+                "textgraph: error: mixed/b-latin1.txt: DocumentReader: invalid UTF-8 at byte 2 (0xFF); convert the file to UTF-8",
+                "textgraph: error: mixed/c-empty.txt: DocumentReader: the document is empty",
+                "textgraph: error: mixed/d-binary.txt: DocumentReader: binary content, not text: NUL byte at byte 4",
+            ])
         let graph = try String(contentsOfFile: output, encoding: .utf8)
         #expect(graph.contains("mixed/a-good.txt"))
         #expect(graph.contains("mixed/e-good.txt"))
         #expect(!graph.contains("mixed/b-latin1.txt"))
 
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect(json?["documentsRead"] as? Int == 5)
         #expect(json?["documentsFailed"] as? Int == 3)
         let failures = json?["failures"] as? [[String: String]]
-        #expect(failures?.map { $0["document"] ?? "" } == ["mixed/b-latin1.txt", "mixed/c-empty.txt", "mixed/d-binary.txt"])
+        #expect(
+            failures?.map { $0["document"] ?? "" } == ["mixed/b-latin1.txt", "mixed/c-empty.txt", "mixed/d-binary.txt"])
     }
 
     @Test func hostileAndBrokenXMLFailAloneAndNothingLocalLeaks() throws {
@@ -126,12 +135,19 @@ import Testing
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         let secret = directory.appendingPathComponent("secret.txt")
         try Data("GEHEIM-LOKAAL-BESTAND".utf8).write(to: secret)
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: corpus.appendingPathComponent(name))
+        }
         try write("a-good.xml", "<doc><p>Nuctech en de Douane.</p></doc>")
         try write("b-truncated.xml", "<?xml version=\"1.0\"?>\n<doc><p>Afgebroken <b>midden")
-        try write("c-xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>\n<d><p>China &x; België.</p></d>")
+        try write(
+            "c-xxe.xml",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"\(secret.absoluteString)\">]>\n<d><p>China &x; België.</p></d>"
+        )
         var entities = "<!ENTITY l0 \"lol\">"
-        for level in 1...9 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        for level in 1...9 {
+            entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
         try write("d-laughs.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE d [\(entities)]>\n<d><p>&l9;</p></d>")
         try write("e-good.txt", "Het Wassenaar Arrangement.")
         let output = directory.appendingPathComponent("graph.nt").path
@@ -139,7 +155,8 @@ import Testing
 
         let result = try run(["run", corpus.path, "--output", output, "--report", report])
         #expect(result.status == 2)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         let failures = (json?["failures"] as? [[String: String]]) ?? []
         #expect(failures.map { $0["document"] ?? "" } == ["xml/b-truncated.xml", "xml/d-laughs.xml"])
         #expect(failures.first?["reason"]?.contains("truncated") == true)
@@ -167,10 +184,20 @@ import Testing
         let result = try run(["run", "-", "--root", directory.path, "--output", output], standardInput: lines)
         #expect(result.status == 2)
         // Paths lead nowhere outside --root: no climbing out, no absolute paths.
-        #expect(result.stderr.contains("textgraph: error: kv-5: DocumentReader: line 6 of standard input: ../../../etc/passwd is not a file inside --root"))
-        #expect(result.stderr.contains("textgraph: error: kv-6: DocumentReader: line 7 of standard input: \(file.path) is not a file inside --root"))
-        #expect(result.stderr.contains("textgraph: error: stdin:3: DocumentReader: line 3 of standard input is not a JSON object"))
-        #expect(result.stderr.contains("textgraph: error: kv-4: DocumentReader: line 5 of standard input has neither \"text\" nor \"path\""))
+        #expect(
+            result.stderr.contains(
+                "textgraph: error: kv-5: DocumentReader: line 6 of standard input: ../../../etc/passwd is not a file inside --root"
+            ))
+        #expect(
+            result.stderr.contains(
+                "textgraph: error: kv-6: DocumentReader: line 7 of standard input: \(file.path) is not a file inside --root"
+            ))
+        #expect(
+            result.stderr.contains(
+                "textgraph: error: stdin:3: DocumentReader: line 3 of standard input is not a JSON object"))
+        #expect(
+            result.stderr.contains(
+                "textgraph: error: kv-4: DocumentReader: line 5 of standard input has neither \"text\" nor \"path\""))
         let graph = try String(contentsOfFile: output, encoding: .utf8)
         #expect(graph.contains("<https://w3id.org/textgraph/doc/kv-1>"))
         #expect(graph.contains("Canada en Australi"))
@@ -187,7 +214,9 @@ import Testing
         let output = directory.appendingPathComponent("graph.nq").path
         let result = try run(["run", directory.path + "/a/docs", directory.path + "/b/docs", "--output", output])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("textgraph: error: docs/x.txt: DocumentReader: another input already has the id docs/x.txt"))
+        #expect(
+            result.stderr.contains(
+                "textgraph: error: docs/x.txt: DocumentReader: another input already has the id docs/x.txt"))
         let graph = try String(contentsOfFile: output, encoding: .utf8)
         #expect(graph.contains("Nuctech levert") && !graph.contains("Canada en"))
 
@@ -204,13 +233,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("graph.nq").path
         let long = #"{"id": "kv-1", "text": ""# + String(repeating: "Nuctech ", count: 2_000) + #""}"#
-        let lines = [long, #"{"id": "kv-2", "text": "Canada."}"#, "\r", #"{"id": "kv-3", "text": "China."}"#].joined(separator: "\n")
+        let lines = [long, #"{"id": "kv-2", "text": "Canada."}"#, "\r", #"{"id": "kv-3", "text": "China."}"#].joined(
+            separator: "\n")
         // --max-document-size 100: lines up to 6 × 100 + 4096 bytes.
         let result = try run(["run", "-", "--max-document-size", "100", "--output", output], standardInput: lines)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("stdin:1: DocumentReader: line 1 of standard input is longer than 4696 bytes; skipped without reading it whole"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "stdin:1: DocumentReader: line 1 of standard input is longer than 4696 bytes; skipped without reading it whole"
+            ), "\(result.stderr)")
         let graph = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(graph.contains("<https://w3id.org/textgraph/doc/kv-2>") && graph.contains("<https://w3id.org/textgraph/doc/kv-3>"))
+        #expect(
+            graph.contains("<https://w3id.org/textgraph/doc/kv-2>")
+                && graph.contains("<https://w3id.org/textgraph/doc/kv-3>"))
         #expect(!graph.contains("<https://w3id.org/textgraph/doc/kv-1>"))
     }
 
@@ -221,7 +256,10 @@ import Testing
         let lines = #"{"id": "kv-1", "path": "/etc/hostname"}"# + "\n" + #"{"id": "kv-2", "text": "Nuctech en China."}"#
         let result = try run(["run", "-", "--output", output], standardInput: lines)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("kv-1: DocumentReader: line 1 of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"))
+        #expect(
+            result.stderr.contains(
+                "kv-1: DocumentReader: line 1 of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"
+            ))
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("<https://w3id.org/textgraph/doc/kv-2>"))
     }
 
@@ -230,7 +268,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let corpus = directory.appendingPathComponent("corpus")
         let outside = directory.appendingPathComponent("secret.txt")
-        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: corpus.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try Data("Nuctech en China.".utf8).write(to: corpus.appendingPathComponent("a.txt"))
         try Data("GEHEIM wachtwoord".utf8).write(to: outside)
         #expect(mkfifo(corpus.appendingPathComponent("pipe.txt").path, 0o644) == 0)
@@ -240,7 +279,9 @@ import Testing
         // A name that is not UTF-8.
         let rawName = Array(corpus.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".txt".utf8)
         let fd = rawName.withUnsafeBufferPointer { buffer in
-            (Array(buffer) + [0]).withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            (Array(buffer) + [0]).withUnsafeBufferPointer {
+                open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+            }
         }
         #expect(fd >= 0)
         close(fd)
@@ -248,15 +289,21 @@ import Testing
         let report = directory.appendingPathComponent("report.json").path
         let result = try run(["run", corpus.path, "--output", output, "--report", report])
         #expect(result.status == 2)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         let failures = (json?["failures"] as? [[String: String]]) ?? []
         let reasons = Dictionary(failures.map { ($0["document"] ?? "", $0["reason"] ?? "") }, uniquingKeysWith: { $1 })
         #expect(reasons["corpus/pipe.txt"]?.contains("is a FIFO (named pipe), not a regular file") == true)
-        #expect(reasons["corpus/link.txt"]?.contains("is a symbolic link; not followed without --follow-symlinks") == true)
+        #expect(
+            reasons["corpus/link.txt"]?.contains("is a symbolic link; not followed without --follow-symlinks") == true)
         #expect(reasons["corpus/sub/up"]?.contains("is a symbolic link; not followed") == true)
         #expect(reasons["corpus/dangling.txt"]?.contains("dangling") == true)
-        #expect(reasons.keys.contains { $0.hasPrefix("corpus/bad-") } && reasons.values.contains { $0.contains("not valid UTF-8") })
-        for failure in ["pipe.txt", "link.txt", "dangling.txt"] { #expect(result.stderr.contains("textgraph: error: corpus/\(failure):")) }
+        #expect(
+            reasons.keys.contains { $0.hasPrefix("corpus/bad-") }
+                && reasons.values.contains { $0.contains("not valid UTF-8") })
+        for failure in ["pipe.txt", "link.txt", "dangling.txt"] {
+            #expect(result.stderr.contains("textgraph: error: corpus/\(failure):"))
+        }
         let graph = try String(contentsOfFile: output, encoding: .utf8)
         #expect(graph.contains("corpus/a.txt") && !graph.contains("GEHEIM"))
 
@@ -286,11 +333,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FakeGraphStore(.hang)
         let report = directory.appendingPathComponent("report.json").path
-        let result = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--push-timeout", "1", "--report", report])
+        let result = try run([
+            "run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--push-timeout",
+            "1", "--report", report,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("after 4 tries: timed out after 1 s (--push-timeout)"), "\(result.stderr)")
         #expect(!result.stderr.contains("NSURLErrorDomain"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect((json?["fatal"] as? String)?.contains("timed out") == true)
     }
 
@@ -300,7 +351,9 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("(tried once): HTTP 401: nee"), "\(result.stderr)")
         let failing = try FakeGraphStore(.status(500))
-        let retried = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", failing.endpoint])
+        let retried = try run([
+            "run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", failing.endpoint,
+        ])
         #expect(retried.stderr.contains("after 4 tries: HTTP 500: nee"), "\(retried.stderr)")
     }
 
@@ -310,18 +363,28 @@ import Testing
         let corpus = directory.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try Data("Een korte tekst over China.\n".utf8).write(to: corpus.appendingPathComponent("small.txt"))
-        try Data(String(repeating: "Een lange tekst over Nederland en België. ", count: 300_000).utf8).write(to: corpus.appendingPathComponent("large.txt"))
+        try Data(String(repeating: "Een lange tekst over Nederland en België. ", count: 300_000).utf8).write(
+            to: corpus.appendingPathComponent("large.txt"))
         let output = directory.appendingPathComponent("graph.nq").path
         // The budget is what is left of 400 MiB after the gazetteer and the model: room for the
         // small document (8 MiB), not for 40 times the large one's 12.3 MiB.
         let result = try run(["run", corpus.path, "--output", output, "--max-memory", "400M", "--jobs", "1"])
         #expect(result.status == 2, "\(result.stderr)")
         let errors = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
-        #expect(errors.count == 1 && errors[0].contains("large.txt: memory budget: needs about 500.1 MiB of memory (40 times its 12.3 MiB)"), "\(result.stderr)")
-        #expect(errors.first?.hasSuffix("raise --max-memory (or give the process more memory), or split the document") == true)
+        #expect(
+            errors.count == 1
+                && errors[0].contains(
+                    "large.txt: memory budget: needs about 500.1 MiB of memory (40 times its 12.3 MiB)"),
+            "\(result.stderr)")
+        #expect(
+            errors.first?.hasSuffix("raise --max-memory (or give the process more memory), or split the document")
+                == true)
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("small.txt"))
         let invalid = try run(["run", corpus.path, "--output", output, "--max-memory", "lots"])
-        #expect(invalid.status != 0 && invalid.stderr.contains("--max-memory \"lots\": give a size such as 800M, 2G or 1.5G, or 'off'"), "\(invalid.stderr)")
+        #expect(
+            invalid.status != 0
+                && invalid.stderr.contains("--max-memory \"lots\": give a size such as 800M, 2G or 1.5G, or 'off'"),
+            "\(invalid.stderr)")
     }
 
     @Test func aStoreThatDropsTheConnectionIsTriedAgainAndSaysWhatHappened() throws {
@@ -329,12 +392,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FakeGraphStore(.dropConnection)
         let report = directory.appendingPathComponent("report.json").path
-        let result = try run(["run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--report", report])
+        let result = try run([
+            "run", "corpus/2024Z01911-vragen-nuctech-douanescanners.txt", "--push", store.endpoint, "--report", report,
+        ])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("after 4 tries: the store closed the connection without an answer"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("after 4 tries: the store closed the connection without an answer"),
+            "\(result.stderr)")
         #expect(!result.stderr.contains("NSURLErrorDomain"))
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect((json?["fatal"] as? String)?.contains("closed the connection") == true)
     }
 
@@ -344,7 +412,8 @@ import Testing
         // Enough documents that the run is still going when the signal comes.
         let corpus = directory.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        let seed = try Data(contentsOf: Self.packageRoot.appendingPathComponent("corpus/2024Z01911-vragen-nuctech-douanescanners.txt"))
+        let seed = try Data(
+            contentsOf: Self.packageRoot.appendingPathComponent("corpus/2024Z01911-vragen-nuctech-douanescanners.txt"))
         for k in 0..<400 { try seed.write(to: corpus.appendingPathComponent(String(format: "doc-%04d.txt", k))) }
         let output = directory.appendingPathComponent("graph.nq").path
         let process = Process()
@@ -359,7 +428,8 @@ import Testing
         let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 130, "\(stderr)")
-        #expect(stderr.contains("stopped by SIGINT after ") && stderr.contains("--resume goes on from here"), "\(stderr)")
+        #expect(
+            stderr.contains("stopped by SIGINT after ") && stderr.contains("--resume goes on from here"), "\(stderr)")
         #expect(FileManager.default.fileExists(atPath: output + ".partial"))
         #expect(FileManager.default.fileExists(atPath: output + ".partial.journal"))
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Stages
 import Testing
+
 @testable import TextGraphCommands
 
 @Suite struct RunCommandParsingTests {
     @Test func parsesInputsOutputAndOptions() throws {
-        let command = try RunCommand.parse(["corpus", "more/a.txt", "--output", "g.ttl", "--jobs", "2", "--no-sentences"])
+        let command = try RunCommand.parse([
+            "corpus", "more/a.txt", "--output", "g.ttl", "--jobs", "2", "--no-sentences",
+        ])
         #expect(command.inputs == ["corpus", "more/a.txt"])
         #expect(command.output == "g.ttl")
         #expect(command.options.jobs == 2)
@@ -49,7 +52,9 @@ import Testing
     }
 
     @Test func resumeNeedsAnOutputFile() {
-        #expect(throws: (any Error).self) { _ = try RunCommand.parse(["c", "--push", "http://127.0.0.1:7878/store", "--resume"]) }
+        #expect(throws: (any Error).self) {
+            _ = try RunCommand.parse(["c", "--push", "http://127.0.0.1:7878/store", "--resume"])
+        }
         #expect(throws: (any Error).self) { _ = try RunCommand.parse(["c", "-o", "-", "--resume"]) }
         #expect(throws: Never.self) { _ = try RunCommand.parse(["c", "-o", "g.nq", "--resume"]) }
     }

@@ -14,7 +14,8 @@ import Testing
         var journal = RunJournal(output: output, fingerprint: "f")
         try journal.start(baseSizes: (0, 0))
         for (index, id) in ids.enumerated() {
-            let failure = index == 1 ? DocumentFailure(documentID: id, stage: "Doc\treader", reason: "kapot\nbestand") : nil
+            let failure =
+                index == 1 ? DocumentFailure(documentID: id, stage: "Doc\treader", reason: "kapot\nbestand") : nil
             try journal.record(index: index, failure: failure, documentID: id, sizes: (index * 10, index))
         }
         var reloaded = RunJournal(output: output, fingerprint: "f")
@@ -26,6 +27,9 @@ import Testing
         // One line per document: nothing in an id breaks the journal's lines or fields.
         let text = try String(contentsOfFile: output + ".partial.journal", encoding: .utf8)
         #expect(text.split(separator: "\n").count == ids.count + 1)
-        #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 7 })
+        #expect(
+            text.split(separator: "\n").dropFirst().allSatisfy {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).count == 7
+            })
     }
 }

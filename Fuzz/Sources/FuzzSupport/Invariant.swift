@@ -20,7 +20,9 @@ public enum Invariant {
     /// Checks that `span` lies inside a text of `count` UTF-8 bytes and starts and ends on scalar
     /// boundaries (never on a continuation byte `10xxxxxx`).
     public static func checkSpan(_ start: Int, _ end: Int, in utf8: UnsafeBufferPointer<UInt8>, what: String) {
-        check(start >= 0 && start <= end && end <= utf8.count, "\(what) \(start)..<\(end) outside the text of \(utf8.count) bytes")
+        check(
+            start >= 0 && start <= end && end <= utf8.count,
+            "\(what) \(start)..<\(end) outside the text of \(utf8.count) bytes")
         check(start == utf8.count || utf8[start] & 0xC0 != 0x80, "\(what) \(start)..<\(end) starts inside a scalar")
         check(end == utf8.count || utf8[end] & 0xC0 != 0x80, "\(what) \(start)..<\(end) ends inside a scalar")
     }

@@ -71,11 +71,15 @@ public enum LayerChecks {
         var s = 0
         for token in tokens {
             while s < sentences.count && sentences[s].span.end <= token.span.start { s += 1 }
-            Invariant.check(s < sentences.count && sentences[s].span.contains(token.span), "token \(token.span) is in no sentence")
+            Invariant.check(
+                s < sentences.count && sentences[s].span.contains(token.span), "token \(token.span) is in no sentence")
         }
-        let starts = Set(tokens.map(\.span.start)), ends = Set(tokens.map(\.span.end))
+        let starts = Set(tokens.map(\.span.start))
+        let ends = Set(tokens.map(\.span.end))
         for sentence in sentences {
-            Invariant.check(starts.contains(sentence.span.start) && ends.contains(sentence.span.end), "sentence \(sentence.span) does not start and end at tokens")
+            Invariant.check(
+                starts.contains(sentence.span.start) && ends.contains(sentence.span.end),
+                "sentence \(sentence.span) does not start and end at tokens")
         }
     }
 }

@@ -3,8 +3,11 @@
 public enum ParserSelfTest {
     /// Stops the process when a parser refuses a valid document or accepts an invalid one.
     public static func run() {
-        let nTriples = NTriplesParser(quads: false), nQuads = NTriplesParser(quads: true), turtle = TurtleSubsetParser()
-        let valid = #"<http://a.example/s> <http://a.example/p> "caf\u00E9 \"x\"\n\\ é"@nl-NL ."# + "\n"
+        let nTriples = NTriplesParser(quads: false)
+        let nQuads = NTriplesParser(quads: true)
+        let turtle = TurtleSubsetParser()
+        let valid =
+            #"<http://a.example/s> <http://a.example/p> "caf\u00E9 \"x\"\n\\ é"@nl-NL ."# + "\n"
             + #"_:b1 <http://a.example/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> ."# + "\n"
             + #"<http://a.example/s> <http://a.example/p> <http://a.example/o\u00E9> ."# + "\n"
         let statements = expectValid(nTriples, valid)
@@ -12,9 +15,12 @@ public enum ParserSelfTest {
         Invariant.check(
             statements[0].object == .literal("caf\u{E9} \"x\"\n\\ é", language: "nl-NL", datatype: RDFTerm.langString),
             "self-test: literal read as \(statements[0].object)")
-        Invariant.check(statements[2].object == .iri("http://a.example/o\u{E9}"), "self-test: IRI read as \(statements[2].object)")
+        Invariant.check(
+            statements[2].object == .iri("http://a.example/o\u{E9}"), "self-test: IRI read as \(statements[2].object)")
         // Not the same bytes: a composed and a decomposed é are equal Swift strings, but other terms.
-        Invariant.check(RDFTerm.literal("\u{E9}", language: nil, datatype: "x:y") != .literal("e\u{301}", language: nil, datatype: "x:y"), "self-test: canonical equivalence")
+        Invariant.check(
+            RDFTerm.literal("\u{E9}", language: nil, datatype: "x:y")
+                != .literal("e\u{301}", language: nil, datatype: "x:y"), "self-test: canonical equivalence")
         _ = expectValid(nQuads, #"<http://a.example/s> <http://a.example/p> "o" <http://a.example/g> ."# + "\n")
         for invalid in [
             #"<http://a.example/s> <http://a.example/p> "o""# + "\n",  // no '.'
@@ -31,18 +37,24 @@ public enum ParserSelfTest {
         ] {
             expectInvalid(nTriples, invalid)
         }
-        let ttl = "@prefix ex: <http://a.example/> .\n\nex:s a ex:C ;\n    ex:p \"o\"@nl ,\n        ex:o2 .\n<http://a.example/t> ex:p \"1\"^^ex:int .\n"
+        let ttl =
+            "@prefix ex: <http://a.example/> .\n\nex:s a ex:C ;\n    ex:p \"o\"@nl ,\n        ex:o2 .\n<http://a.example/t> ex:p \"1\"^^ex:int .\n"
         let parsed = expectValidTurtle(turtle, ttl)
         Invariant.check(parsed.count == 4, "self-test: Turtle gave \(parsed.count) statements")
-        Invariant.check(parsed[0].predicate == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), "self-test: 'a' read as \(parsed[0].predicate)")
-        Invariant.check(parsed[3].object == .literal("1", language: nil, datatype: "http://a.example/int"), "self-test: prefixed datatype read as \(parsed[3].object)")
+        Invariant.check(
+            parsed[0].predicate == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            "self-test: 'a' read as \(parsed[0].predicate)")
+        Invariant.check(
+            parsed[3].object == .literal("1", language: nil, datatype: "http://a.example/int"),
+            "self-test: prefixed datatype read as \(parsed[3].object)")
         for invalid in [
             "ex:s ex:p ex:o .\n",  // undeclared prefix
             "@prefix ex: <http://a.example/> .\nex:s ex:p ex:o\n",  // no '.'
             "@prefix ex: <http://a.example/> .\nex:s ex:p [ ex:q ex:o ] .\n",  // outside the subset
             "@prefix ex: <http://a.example/> .\nex:s ex:p ex:o ;; .\n",
         ] {
-            Invariant.check((try? turtle.parse(Array(invalid.utf8))) == nil, "self-test: the Turtle parser accepted \(invalid)")
+            Invariant.check(
+                (try? turtle.parse(Array(invalid.utf8))) == nil, "self-test: the Turtle parser accepted \(invalid)")
         }
     }
 
@@ -63,6 +75,7 @@ public enum ParserSelfTest {
     }
 
     private static func expectInvalid(_ parser: NTriplesParser, _ text: String) {
-        Invariant.check((try? parser.parse(Array(text.utf8))) == nil, "self-test: the parser accepted invalid input: \(text)")
+        Invariant.check(
+            (try? parser.parse(Array(text.utf8))) == nil, "self-test: the parser accepted invalid input: \(text)")
     }
 }

@@ -49,10 +49,14 @@ struct RDFScanner {
         while close < end, bytes[close] != 0x3E, bytes[close] != 0x5C, bytes[close] > 0x20 { close += 1 }
         if close < end, bytes[close] == 0x3E {
             for byte in bytes[position..<close]
-            where byte == 0x3C || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C || byte == 0x5E || byte == 0x60 {
+            where byte == 0x3C || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C || byte == 0x5E
+                || byte == 0x60
+            {
                 throw error("byte 0x\(String(byte, radix: 16)) not allowed in an IRI")
             }
-            guard let value = String(validating: bytes[position..<close], as: UTF8.self) else { throw error("invalid UTF-8 in an IRI") }
+            guard let value = String(validating: bytes[position..<close], as: UTF8.self) else {
+                throw error("invalid UTF-8 in an IRI")
+            }
             position = close + 1
             try Self.checkIRI(value, at: error(""))
             return value
@@ -60,13 +64,17 @@ struct RDFScanner {
         var scalars = String.UnicodeScalarView()
         while true {
             guard let byte = current else { throw error("IRI without '>'") }
-            if byte == 0x3E { position += 1; break }
+            if byte == 0x3E {
+                position += 1
+                break
+            }
             if byte == 0x5C {
                 let value = try uchar()
                 scalars.append(value)
                 continue
             }
-            if byte <= 0x20 || byte == 0x3C || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C || byte == 0x5E
+            if byte <= 0x20 || byte == 0x3C || byte == 0x22 || byte == 0x7B || byte == 0x7D || byte == 0x7C
+                || byte == 0x5E
                 || byte == 0x60
             {
                 throw error("byte 0x\(String(byte, radix: 16)) not allowed in an IRI")
@@ -83,7 +91,8 @@ struct RDFScanner {
         var located = location
         for scalar in value.unicodeScalars {
             let v = scalar.value
-            if v <= 0x20 || v == 0x3C || v == 0x3E || v == 0x22 || v == 0x7B || v == 0x7D || v == 0x7C || v == 0x5E || v == 0x60
+            if v <= 0x20 || v == 0x3C || v == 0x3E || v == 0x22 || v == 0x7B || v == 0x7D || v == 0x7C || v == 0x5E
+                || v == 0x60
                 || v == 0x5C || (v >= 0x7F && v <= 0x9F)
             {
                 located.message = "IRI <\(value)> holds U+\(String(v, radix: 16, uppercase: true)), which IRIs forbid"
@@ -93,7 +102,9 @@ struct RDFScanner {
         // scheme ":" with scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
         let utf8 = Array(value.utf8)
         guard let colon = utf8.firstIndex(of: 0x3A), colon > 0, Self.isAlpha(utf8[0]),
-            utf8[1..<colon].allSatisfy({ Self.isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            utf8[1..<colon].allSatisfy({
+                Self.isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+            })
         else {
             located.message = "IRI <\(value)> is not absolute"
             throw located
@@ -136,7 +147,9 @@ struct RDFScanner {
             value = value << 4 | UInt32(digit)
             position += 1
         }
-        guard let scalar = Unicode.Scalar(value) else { throw error("\\u escape of U+\(String(value, radix: 16)), no scalar value") }
+        guard let scalar = Unicode.Scalar(value) else {
+            throw error("\\u escape of U+\(String(value, radix: 16)), no scalar value")
+        }
         return scalar
     }
 

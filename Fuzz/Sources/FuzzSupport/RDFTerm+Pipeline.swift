@@ -11,7 +11,8 @@ extension RDFTerm {
             if let language = literal.language {
                 self = .literal(literal.lexicalForm, language: language, datatype: RDFTerm.langString)
             } else {
-                self = .literal(literal.lexicalForm, language: nil, datatype: literal.datatype?.value ?? RDFTerm.xsdString)
+                self = .literal(
+                    literal.lexicalForm, language: nil, datatype: literal.datatype?.value ?? RDFTerm.xsdString)
             }
         }
     }
@@ -20,6 +21,8 @@ extension RDFTerm {
 extension RDFStatement {
     /// The statement a pipeline ``Triple`` should parse back as.
     public init(_ triple: Triple, graph: IRI? = nil) {
-        self.init(subject: RDFTerm(triple.subject), predicate: .iri(triple.predicate.value), object: RDFTerm(triple.object), graph: graph.map { .iri($0.value) })
+        self.init(
+            subject: RDFTerm(triple.subject), predicate: .iri(triple.predicate.value), object: RDFTerm(triple.object),
+            graph: graph.map { .iri($0.value) })
     }
 }

@@ -111,7 +111,9 @@ public struct TurtleSubsetParser: Sendable {
         switch scanner.current {
         case 0x5F: return .blank(try scanner.blankLabel())
         case 0x22:
-            if scanner.position + 2 < scanner.end, scanner.bytes[scanner.position + 1] == 0x22, scanner.bytes[scanner.position + 2] == 0x22 {
+            if scanner.position + 2 < scanner.end, scanner.bytes[scanner.position + 1] == 0x22,
+                scanner.bytes[scanner.position + 2] == 0x22
+            {
                 throw scanner.error("long strings are outside the subset")
             }
             let form = try scanner.quotedString()

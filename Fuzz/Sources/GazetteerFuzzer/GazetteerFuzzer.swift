@@ -42,7 +42,9 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     LayerChecks.checkSpans(matches.map(\.span), in: text, what: "gazetteer match")
     for match in matches {
         Invariant.check(!match.entries.isEmpty, "match \(match.span) without entries")
-        Invariant.check(match.entries.allSatisfy { matcher.gazetteer.entries.indices.contains($0) }, "match \(match.span) with an entry outside the gazetteer")
+        Invariant.check(
+            match.entries.allSatisfy { matcher.gazetteer.entries.indices.contains($0) },
+            "match \(match.span) with an entry outside the gazetteer")
     }
 
     switch StageRun.outputs(of: tagger, for: document) {
@@ -52,7 +54,9 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         LayerChecks.checkSpans(mentions.map(\.span), in: text, what: "gazetteer mention")
         for mention in mentions {
             Invariant.check(!mention.candidates.isEmpty, "mention \(mention.span) without candidates")
-            Invariant.check(mention.candidates.allSatisfy(entityIRIs.contains), "mention \(mention.span) with a candidate that is no gazetteer entity")
+            Invariant.check(
+                mention.candidates.allSatisfy(entityIRIs.contains),
+                "mention \(mention.span) with a candidate that is no gazetteer entity")
         }
     case .failure(let error):
         Invariant.check(false, "the tagger failed on a tokenized document: \(error)")

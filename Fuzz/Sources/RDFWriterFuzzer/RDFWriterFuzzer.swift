@@ -35,7 +35,8 @@ struct Setup: Sendable {
     init() {
         ParserSelfTest.run()
         do {
-            analysis = try TextGraphPipeline.makeAnalysis(gazetteer: try Gazetteer.bundled(), options: TextGraphPipeline.Options())
+            analysis = try TextGraphPipeline.makeAnalysis(
+                gazetteer: try Gazetteer.bundled(), options: TextGraphPipeline.Options())
         } catch {
             fatalError("cannot make the standard pipeline: \(error)")
         }
@@ -55,7 +56,9 @@ let nif = Vocabulary.Namespace.nif.iri
 func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = FuzzEntry.bytes(data, size)
     let source = SourceDocument(id: "fuzz/input.txt", content: .bytes(bytes), format: .text)
-    guard case .success(let documents) = StageRun.outputs(of: setup.analysis, for: source), let document = documents.first else {
+    guard case .success(let documents) = StageRun.outputs(of: setup.analysis, for: source),
+        let document = documents.first
+    else {
         return 0  // refused (empty, binary, malformed): the reader fuzzers check refusals
     }
     Invariant.check(documents.count == 1, "the pipeline made \(documents.count) documents")
@@ -66,7 +69,8 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let spilled: EncodedFragment
     do {
         encoded = try GraphEncoder(builder: builder, formats: Set(formats.map(\.0))).encode(document)
-        spilled = try GraphEncoder(builder: builder, formats: Set(formats.map(\.0)), spillThreshold: 256).encode(document)
+        spilled = try GraphEncoder(builder: builder, formats: Set(formats.map(\.0)), spillThreshold: 256).encode(
+            document)
     } catch {
         Invariant.check(false, "GraphEncoder failed: \(error)")
         return 0
@@ -74,10 +78,12 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let fragment = builder.build(document)
     let reference = GraphEncoder.encode(fragment, formats: Set(formats.map(\.0)))
     for (format, _) in formats {
-        Invariant.check(encoded.bodies[format] == reference.bodies[format], "GraphEncoder and the Triple road differ in \(format)")
+        Invariant.check(
+            encoded.bodies[format] == reference.bodies[format], "GraphEncoder and the Triple road differ in \(format)")
         Invariant.check(spilled.bodies[format] == encoded.bodies[format], "a spilled body differs in \(format)")
     }
-    Invariant.check(encoded.sharedLines == reference.sharedLines, "GraphEncoder and the Triple road differ in the shared lines")
+    Invariant.check(
+        encoded.sharedLines == reference.sharedLines, "GraphEncoder and the Triple road differ in the shared lines")
     Invariant.check(encoded.graph == fragment.graph, "GraphEncoder names another graph")
 
     var written: [RDFFormat: [UInt8]] = [:]
@@ -105,23 +111,35 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         expected.append(RDFStatement(triple))
     }
     let triples = Set(nTriples)
-    Invariant.check(nTriples.count == expected.count, "N-Triples hold \(nTriples.count) statements, the graph \(expected.count)")
+    Invariant.check(
+        nTriples.count == expected.count, "N-Triples hold \(nTriples.count) statements, the graph \(expected.count)")
     Invariant.check(triples == Set(expected), "N-Triples differ from the graph: \(difference(nTriples, expected))")
     for statement in nTriples { Invariant.check(statement.graph == nil, "a graph label in N-Triples") }
 
     // N-Quads: the same triples, each in the right graph.
-    Invariant.check(nQuads.count == nTriples.count, "N-Quads hold \(nQuads.count) statements, N-Triples \(nTriples.count)")
-    Invariant.check(Set(nQuads.map(\.triple)) == triples, "N-Quads and N-Triples differ: \(difference(nQuads.map(\.triple), nTriples))")
-    let documentGraph = RDFTerm.iri(fragment.graph.value), entitiesGraph = RDFTerm.iri(Vocabulary.entitiesGraph.value)
+    Invariant.check(
+        nQuads.count == nTriples.count, "N-Quads hold \(nQuads.count) statements, N-Triples \(nTriples.count)")
+    Invariant.check(
+        Set(nQuads.map(\.triple)) == triples,
+        "N-Quads and N-Triples differ: \(difference(nQuads.map(\.triple), nTriples))")
+    let documentGraph = RDFTerm.iri(fragment.graph.value)
+    let entitiesGraph = RDFTerm.iri(Vocabulary.entitiesGraph.value)
     let own = Set(fragment.triples.map { RDFStatement($0) })
     for quad in nQuads {
-        Invariant.check(quad.graph == documentGraph || quad.graph == entitiesGraph, "a quad in graph \(String(describing: quad.graph))")
-        Invariant.check(quad.graph == entitiesGraph || own.contains(quad.triple), "a shared statement in the document's graph: \(quad)")
-        Invariant.check(quad.graph == documentGraph || seenShared.contains(quad.triple), "a document statement in the entities graph: \(quad)")
+        Invariant.check(
+            quad.graph == documentGraph || quad.graph == entitiesGraph,
+            "a quad in graph \(String(describing: quad.graph))")
+        Invariant.check(
+            quad.graph == entitiesGraph || own.contains(quad.triple),
+            "a shared statement in the document's graph: \(quad)")
+        Invariant.check(
+            quad.graph == documentGraph || seenShared.contains(quad.triple),
+            "a document statement in the entities graph: \(quad)")
     }
 
     // Turtle: the same triples, as many.
-    Invariant.check(turtle.count == nTriples.count, "Turtle holds \(turtle.count) statements, N-Triples \(nTriples.count)")
+    Invariant.check(
+        turtle.count == nTriples.count, "Turtle holds \(turtle.count) statements, N-Triples \(nTriples.count)")
     Invariant.check(Set(turtle) == triples, "Turtle and N-Triples differ: \(difference(turtle, nTriples))")
 
     checkOffsets(nTriples, text: document.text)
@@ -134,7 +152,8 @@ func parse(_ bytes: [UInt8], _ name: String, _ parser: ([UInt8]) throws -> [RDFS
         return try parser(bytes)
     } catch let error as RDFSyntaxError {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let line = error.line > 0 && error.line <= lines.count ? String(decoding: lines[error.line - 1], as: UTF8.self) : ""
+        let line =
+            error.line > 0 && error.line <= lines.count ? String(decoding: lines[error.line - 1], as: UTF8.self) : ""
         fatalError("\(name) output refused: \(error)\n\(line)")
     } catch {
         fatalError("\(name) output refused: \(error)")
@@ -143,14 +162,17 @@ func parse(_ bytes: [UInt8], _ name: String, _ parser: ([UInt8]) throws -> [RDFS
 
 /// A few statements in one list and not the other, for the crash message.
 func difference(_ a: [RDFStatement], _ b: [RDFStatement]) -> String {
-    let onlyA = Set(a).subtracting(b).prefix(3), onlyB = Set(b).subtracting(a).prefix(3)
+    let onlyA = Set(a).subtracting(b).prefix(3)
+    let onlyB = Set(b).subtracting(a).prefix(3)
     return "only in the first: \(onlyA.map(\.description)); only in the second: \(onlyB.map(\.description))"
 }
 
 /// NIF offsets against the text, in code points.
 func checkOffsets(_ statements: [RDFStatement], text: String) {
     let scalars = Array(text.unicodeScalars)
-    var begin: [RDFTerm: Int] = [:], end: [RDFTerm: Int] = [:], anchor: [RDFTerm: String] = [:]
+    var begin: [RDFTerm: Int] = [:]
+    var end: [RDFTerm: Int] = [:]
+    var anchor: [RDFTerm: String] = [:]
     var contexts = 0
     for statement in statements {
         guard case .iri(let predicate) = statement.predicate, predicate.hasPrefix(nif) else { continue }
@@ -170,11 +192,15 @@ func checkOffsets(_ statements: [RDFStatement], text: String) {
             Invariant.check(false, "\(subject) has nif:beginIndex without nif:endIndex")
             return
         }
-        Invariant.check(0 <= b && b <= e && e <= scalars.count, "\(subject): offsets \(b)..<\(e) outside a text of \(scalars.count) code points")
+        Invariant.check(
+            0 <= b && b <= e && e <= scalars.count,
+            "\(subject): offsets \(b)..<\(e) outside a text of \(scalars.count) code points")
         if let form = anchor[subject] {
             var expected = String.UnicodeScalarView()
             expected.append(contentsOf: scalars[b..<e])
-            Invariant.check(String(expected).utf8.elementsEqual(form.utf8), "\(subject): nif:anchorOf is not the text at \(b)..<\(e)")
+            Invariant.check(
+                String(expected).utf8.elementsEqual(form.utf8),
+                "\(subject): nif:anchorOf is not the text at \(b)..<\(e)")
         }
     }
     Invariant.check(Set(anchor.keys).isSubset(of: begin.keys), "nif:anchorOf without offsets")

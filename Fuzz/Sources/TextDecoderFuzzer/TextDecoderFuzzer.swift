@@ -33,18 +33,24 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             Invariant.check(documents[0].text == result.text, "the reader's text differs from the decoder's")
             LayerChecks.checkDocument(documents[0])
         case (.failure, .failure): break
-        case (.success, .failure(let error)): Invariant.check(false, "the reader read what the decoder refused: \(error)")
-        case (.failure(let error), .success): Invariant.check(false, "the reader refused what the decoder read: \(error)")
+        case (.success, .failure(let error)):
+            Invariant.check(false, "the reader read what the decoder refused: \(error)")
+        case (.failure(let error), .success):
+            Invariant.check(false, "the reader refused what the decoder read: \(error)")
         }
     }
     return 0
 }
 
-func check(_ bytes: [UInt8], strict: Result<(text: String, encoding: String), any Error>, lenient: Result<(text: String, encoding: String), any Error>) {
+func check(
+    _ bytes: [UInt8], strict: Result<(text: String, encoding: String), any Error>,
+    lenient: Result<(text: String, encoding: String), any Error>
+) {
     for case .success(let result) in [strict, lenient] {
         Invariant.check(!result.text.utf8.contains(0x0D), "decoded text holds a carriage return")
         Invariant.check(!result.text.utf8.contains(0), "decoded text holds NUL")
-        Invariant.check(result.text.utf8.contains { ![0x20, 0x0A, 0x09, 0x0C, 0x0B].contains($0) }, "decoded text is blank")
+        Invariant.check(
+            result.text.utf8.contains { ![0x20, 0x0A, 0x09, 0x0C, 0x0B].contains($0) }, "decoded text is blank")
     }
     let isUTF16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
     if isUTF16 {
@@ -54,7 +60,9 @@ func check(_ bytes: [UInt8], strict: Result<(text: String, encoding: String), an
         case (.failure, .failure): break
         default: Invariant.check(false, "UTF-16 succeeds with one fallback setting only")
         }
-        if case .success(let result) = strict { Invariant.check(result.encoding == "UTF-16", "UTF-16 read as \(result.encoding)") }
+        if case .success(let result) = strict {
+            Invariant.check(result.encoding == "UTF-16", "UTF-16 read as \(result.encoding)")
+        }
         return
     }
     let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -72,7 +80,8 @@ func check(_ bytes: [UInt8], strict: Result<(text: String, encoding: String), an
             return
         }
         Invariant.check(Array(result.text.utf8) == normalized, "valid UTF-8 decoded to other bytes")
-        Invariant.check(result.encoding == (hasBOM ? "UTF-8 with byte-order mark" : "UTF-8"), "encoding named \(result.encoding)")
+        Invariant.check(
+            result.encoding == (hasBOM ? "UTF-8 with byte-order mark" : "UTF-8"), "encoding named \(result.encoding)")
         guard case .success(let other) = lenient else {
             Invariant.check(false, "valid UTF-8 refused with the fallback")
             return
@@ -99,9 +108,12 @@ func check(_ bytes: [UInt8], strict: Result<(text: String, encoding: String), an
         {
             Invariant.check(offset >= (hasBOM ? 3 : 0) && offset < bytes.count, "bad byte \(offset) out of range")
             let before = Array(bytes[(hasBOM ? 3 : 0)..<offset])
-            Invariant.check(String(validating: before, as: UTF8.self) != nil, "the bytes before the named bad byte \(offset) are not valid UTF-8")
+            Invariant.check(
+                String(validating: before, as: UTF8.self) != nil,
+                "the bytes before the named bad byte \(offset) are not valid UTF-8")
             let suffix = Array(bytes[offset...])
-            Invariant.check(String(validating: suffix, as: UTF8.self) == nil, "the named bad byte \(offset) starts valid UTF-8")
+            Invariant.check(
+                String(validating: suffix, as: UTF8.self) == nil, "the named bad byte \(offset) starts valid UTF-8")
         } else {
             Invariant.check(false, "the error names no byte: \(message)")
         }
@@ -113,12 +125,17 @@ func check(_ bytes: [UInt8], strict: Result<(text: String, encoding: String), an
         Invariant.check(result.encoding.hasPrefix("Windows-1252"), "fallback named \(result.encoding)")
         // One scalar per byte of the normalized body, ASCII unchanged, Latin-1 above 0x9F.
         let scalars = Array(result.text.unicodeScalars)
-        Invariant.check(scalars.count == normalized.count, "Windows-1252 gave \(scalars.count) scalars for \(normalized.count) bytes")
+        Invariant.check(
+            scalars.count == normalized.count,
+            "Windows-1252 gave \(scalars.count) scalars for \(normalized.count) bytes")
         for (scalar, byte) in zip(scalars, normalized) where byte < 0x80 || byte >= 0xA0 {
-            Invariant.check(scalar.value == UInt32(byte), "Windows-1252 byte 0x\(String(byte, radix: 16)) decoded as U+\(String(scalar.value, radix: 16))")
+            Invariant.check(
+                scalar.value == UInt32(byte),
+                "Windows-1252 byte 0x\(String(byte, radix: 16)) decoded as U+\(String(scalar.value, radix: 16))")
         }
     case .failure(let error):
-        Invariant.check(body.contains { undefined.contains($0) }, "the fallback refused bytes Windows-1252 defines: \(error)")
+        Invariant.check(
+            body.contains { undefined.contains($0) }, "the fallback refused bytes Windows-1252 defines: \(error)")
     }
 }
 

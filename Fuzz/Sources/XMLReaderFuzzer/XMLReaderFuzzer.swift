@@ -27,7 +27,9 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         (sniffing, SourceDocument(id: "fuzz/input.txt", content: .bytes(bytes), format: .text)),
     ] {
         let (result, written) = standardError.run { StageRun.outputs(of: reader, for: source) }
-        Invariant.check(written.isEmpty, "reading \(source.id) wrote to standard error: \(String(decoding: written, as: UTF8.self))")
+        Invariant.check(
+            written.isEmpty, "reading \(source.id) wrote to standard error: \(String(decoding: written, as: UTF8.self))"
+        )
         check(result)
     }
     return 0
@@ -39,6 +41,7 @@ func check(_ result: Result<[Document], any Error>) {
         Invariant.check(documents.count == 1, "the reader made \(documents.count) documents of one input")
         for document in documents { LayerChecks.checkDocument(document) }
     case .failure(let error):
-        Invariant.check(error is StageError, "the reader failed with an error that is no StageError: \(type(of: error)): \(error)")
+        Invariant.check(
+            error is StageError, "the reader failed with an error that is no StageError: \(type(of: error)): \(error)")
     }
 }

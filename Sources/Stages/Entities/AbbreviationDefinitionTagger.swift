@@ -52,7 +52,9 @@ public struct AbbreviationDefinitionTagger: Stage {
             if shortForms.contains(word) { uses[word, default: []].append(index) }
         }
         for definition in definitions {
-            apply(definition, text: document.text, uses: uses[definition.short] ?? [], tokens: tokens, mentions: &mentions, entities: &entities, source: source)
+            apply(
+                definition, text: document.text, uses: uses[definition.short] ?? [], tokens: tokens,
+                mentions: &mentions, entities: &entities, source: source)
         }
         document[Mentions.self] = mentions.sorted { $0.span < $1.span }
         document[Entities.self] = entities.sorted { $0.iri < $1.iri }
@@ -67,7 +69,8 @@ public struct AbbreviationDefinitionTagger: Stage {
     }
 
     private func apply(
-        _ definition: Definition, text: String, uses: [Int], tokens: [Token], mentions: inout [Mention], entities: inout [Entity], source: String
+        _ definition: Definition, text: String, uses: [Int], tokens: [Token], mentions: inout [Mention],
+        entities: inout [Entity], source: String
     ) {
         let long = Self.substring(text, definition.longSpan)
         // The entity: what the gazetteer found for the long form, else for the short form, else new.
@@ -75,7 +78,9 @@ public struct AbbreviationDefinitionTagger: Stage {
         let shortMention = mentions.first { $0.span == definition.shortSpan }
         var candidates = longMention?.entity.map { [$0] } ?? longMention?.candidates ?? []
         var entityClass = longMention?.entityClass
-        if candidates.isEmpty, let shortMention, AbbreviationImporter.kind(of: long) == nil || shortMention.entityClass != nil {
+        if candidates.isEmpty, let shortMention,
+            AbbreviationImporter.kind(of: long) == nil || shortMention.entityClass != nil
+        {
             candidates = shortMention.entity.map { [$0] } ?? shortMention.candidates
             entityClass = shortMention.entityClass
         }
@@ -95,7 +100,9 @@ public struct AbbreviationDefinitionTagger: Stage {
         }
         let entity = candidates.count == 1 ? candidates[0] : nil
         func mention(_ span: Span) -> Mention {
-            Mention(span: span, entityClass: entityClass, entity: entity, candidates: candidates, confidence: entity == nil ? nil : 1, source: source)
+            Mention(
+                span: span, entityClass: entityClass, entity: entity, candidates: candidates,
+                confidence: entity == nil ? nil : 1, source: source)
         }
         // The long form replaces the mentions inside it.
         mentions.removeAll { definition.longSpan.contains($0.span) }
@@ -123,7 +130,9 @@ public struct AbbreviationDefinitionTagger: Stage {
         }
         for open in tokens.indices where tokens[open].kind == .punctuation && isByte(tokens[open], 0x28) {
             guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { isByte($0, 0x29) }) else { continue }
-            let definition = shortInBrackets(text, tokens, open: open, close: close) ?? longInBrackets(text, tokens, open: open, close: close)
+            let definition =
+                shortInBrackets(text, tokens, open: open, close: close)
+                ?? longInBrackets(text, tokens, open: open, close: close)
             if let definition, seen.insert(definition.short).inserted { found.append(definition) }
         }
         return found
@@ -137,11 +146,16 @@ public struct AbbreviationDefinitionTagger: Stage {
         {
             inside.removeFirst(2)
         }
-        guard inside.count == 1, let shortToken = inside.first, isShortForm(substring(text, shortToken.span)) else { return nil }
+        guard inside.count == 1, let shortToken = inside.first, isShortForm(substring(text, shortToken.span)) else {
+            return nil
+        }
         let short = substring(text, shortToken.span)
         let limit = min(short.count + 5, 2 * short.count)
-        let words = tokens[..<open].suffix(limit + 2).filter { $0.kind != .punctuation || substring(text, $0.span) == "&" }
-        guard let longSpan = longForm(of: short, words: Array(words), text: text), longSpan.end == tokens[open - 1].span.end
+        let words = tokens[..<open].suffix(limit + 2).filter {
+            $0.kind != .punctuation || substring(text, $0.span) == "&"
+        }
+        guard let longSpan = longForm(of: short, words: Array(words), text: text),
+            longSpan.end == tokens[open - 1].span.end
         else { return nil }
         return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
     }
@@ -153,15 +167,21 @@ public struct AbbreviationDefinitionTagger: Stage {
         let short = substring(text, shortToken.span)
         guard isShortForm(short) else { return nil }
         let words = Array(tokens[(open + 1)..<close])
-        guard let longSpan = longForm(of: short, words: words, text: text), longSpan.start == words[0].span.start else { return nil }
+        guard let longSpan = longForm(of: short, words: words, text: text), longSpan.start == words[0].span.start else {
+            return nil
+        }
         return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
     }
 
     /// Whether a token can be a short form: 2 to 10 characters, a capital first, two capitals
     /// or more or at most five characters ("ACM", "NZa", "Wft"), letters, digits and `&` only.
     static func isShortForm(_ token: String) -> Bool {
-        guard AbbreviationImporter.isAbbreviation(token), AbbreviationImporter.hasTwoCapitalsOrIsShort(token) else { return false }
-        guard token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "&" || $0 == "-" }), token.contains(where: \.isLetter) else { return false }
+        guard AbbreviationImporter.isAbbreviation(token), AbbreviationImporter.hasTwoCapitalsOrIsShort(token) else {
+            return false
+        }
+        guard token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "&" || $0 == "-" }),
+            token.contains(where: \.isLetter)
+        else { return false }
         // A word in capitals at the end of a sentence is not defined by a bracket; a number is not a name.
         return token.count >= 2 && !token.allSatisfy(\.isNumber)
     }
@@ -179,13 +199,17 @@ public struct AbbreviationDefinitionTagger: Stage {
         var position = chars.count - 1
         var remaining = Array(letters)
         while let letter = remaining.popLast() {
-            while position >= 0 && (chars[position].0 != letter || (remaining.isEmpty && !chars[position].atStart)) { position -= 1 }
+            while position >= 0 && (chars[position].0 != letter || (remaining.isEmpty && !chars[position].atStart)) {
+                position -= 1
+            }
             guard position >= 0 else { return nil }
             if !remaining.isEmpty { position -= 1 }
         }
         var first = chars[position].word
         // A leading article or preposition is not part of the name.
-        while first < words.count - 1, ["de", "het", "van", "een"].contains(substring(text, words[first].span)) { first += 1 }
+        while first < words.count - 1, ["de", "het", "van", "een"].contains(substring(text, words[first].span)) {
+            first += 1
+        }
         let firstWord = substring(text, words[first].span)
         guard let initial = firstWord.first, initial.isUppercase, initial.lowercased().first == firstLetter,
             words.count - first >= 2 || firstWord.count > short.count + 2

@@ -34,7 +34,9 @@ public struct ArticleReferenceTagger: Stage {
         let mentions = document[Mentions.self] ?? []
         var entities = document[Entities.self] ?? []
         let bytes = Array(document.text.utf8)
-        func word(_ k: Int) -> String { String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self) }
+        func word(_ k: Int) -> String {
+            String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self)
+        }
         let source = name  // computed once: the default name reflects on the type
         let legislation = IRI.schema("Legislation")
         let laws = mentions.filter { $0.entityClass == legislation && $0.entity != nil && $0.source != source }
@@ -45,9 +47,12 @@ public struct ArticleReferenceTagger: Stage {
             // "artikel", "art." and "artikelen" start with "a" in any case (no other character lowercases
             // to "a"): one byte tells most tokens apart before the others are looked at.
             let tokenSpan = tokens[k].span
-            guard tokenSpan.length >= 4, bytes[tokenSpan.start] | 0x20 == 0x61, Self.mayBeKeyword(bytes, tokenSpan) else { continue }
+            guard tokenSpan.length >= 4, bytes[tokenSpan.start] | 0x20 == 0x61, Self.mayBeKeyword(bytes, tokenSpan)
+            else { continue }
             let keyword = word(k).lowercased()
-            guard keyword == "artikel" || keyword == "art." || keyword == "artikelen", tokens[k + 1].kind == .number || tokens[k + 1].kind == .alphanumeric else { continue }
+            guard keyword == "artikel" || keyword == "art." || keyword == "artikelen",
+                tokens[k + 1].kind == .number || tokens[k + 1].kind == .alphanumeric
+            else { continue }
             let number = word(k + 1)
             guard let first = number.first, first.isNumber, number.count <= 6 else { continue }
             var last = k + 1
@@ -72,19 +77,20 @@ public struct ArticleReferenceTagger: Stage {
                 if after < tokens.count { law = laws.first { $0.span.start == tokens[after].span.start } }
             }
             if law == nil, k > 0, word(k - 1) == "(" {
-                law = laws.last { $0.span.end <= tokens[k - 1].span.start && $0.span.start >= sentence.span.start && tokens[k - 1].span.start - $0.span.end <= 2 }
-            }
-            if let law, let lawIRI = law.entity {
-                let iri = lawIRI.appending("/artikel/" + IRI.percentEncodedPath(number))
-                let lawLabel = entities.first { $0.iri == lawIRI }?.labels.first { $0.language == "nl" }?.lexicalForm ?? document.text(of: law.span)
-                if !entities.contains(where: { $0.iri == iri }) {
-                    entities.append(
-                        Entity(iri: iri, types: [.schema("Legislation")], labels: [Literal("artikel \(number) (\(lawLabel))", language: "nl")], partOf: [lawIRI])
-                    )
+                law = laws.last {
+                    $0.span.end <= tokens[k - 1].span.start && $0.span.start >= sentence.span.start
+                        && tokens[k - 1].span.start - $0.span.end <= 2
                 }
-                found.append(Mention(span: span, entityClass: .schema("Legislation"), entity: iri, confidence: 1, source: source))
+            }
+            if let law, let iri = Self.article(number, of: law, in: document, entities: &entities) {
+                found.append(
+                    Mention(span: span, entityClass: .schema("Legislation"), entity: iri, confidence: 1, source: source)
+                )
             } else {
-                found.append(Mention(span: span, entityClass: Self.articleReference, form: .value, value: Literal(number), source: source))
+                found.append(
+                    Mention(
+                        span: span, entityClass: Self.articleReference, form: .value, value: Literal(number),
+                        source: source))
             }
             k = last
         }
@@ -93,12 +99,32 @@ public struct ArticleReferenceTagger: Stage {
         try await emit(document)
     }
 
+    /// The IRI of article `number` of a linked law, described in `entities` (once) as a part of
+    /// the law labelled "artikel N (law)".
+    private static func article(_ number: String, of law: Mention, in document: Document, entities: inout [Entity])
+        -> IRI?
+    {
+        guard let lawIRI = law.entity else { return nil }
+        let iri = lawIRI.appending("/artikel/" + IRI.percentEncodedPath(number))
+        let lawLabel =
+            entities.first { $0.iri == lawIRI }?.labels.first { $0.language == "nl" }?.lexicalForm
+            ?? document.text(of: law.span)
+        if !entities.contains(where: { $0.iri == iri }) {
+            let label = Literal("artikel \(number) (\(lawLabel))", language: "nl")
+            entities.append(Entity(iri: iri, types: [.schema("Legislation")], labels: [label], partOf: [lawIRI]))
+        }
+        return iri
+    }
+
     /// Whether a token may be "artikel", "art." or "artikelen" in any case (the test made before
     /// its lowercased `String` is): in ASCII, lowercasing is byte for byte; a token with other
     /// letters goes on to the `String` test.
     static func mayBeKeyword(_ bytes: [UInt8], _ span: Span) -> Bool {
         let length = span.length
-        guard length == 4 || length == 7 || length == 9 || (length > 4 && bytes[span.start..<span.end].contains { $0 >= 0x80 }) else {
+        guard
+            length == 4 || length == 7 || length == 9
+                || (length > 4 && bytes[span.start..<span.end].contains { $0 >= 0x80 })
+        else {
             return false
         }
         let keyword: StaticString = length == 4 ? "art." : "artikelen"

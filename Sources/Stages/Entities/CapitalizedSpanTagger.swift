@@ -20,8 +20,13 @@ public struct CapitalizedSpanTagger: Stage {
     public var requires: Set<AnnotationKey> { [.tokens, .sentences] }
     public var assigns: Set<AnnotationKey> { [.mentions] }
 
-    static let joiners: Set<String> = ["van", "de", "der", "den", "het", "voor", "en", "op", "in", "aan", "te", "ter", "tot", "'t", "'s"]
-    static let ignored: Set<String> = ["Vraag", "Antwoord", "Antwoorden", "Vragen", "Datum", "Betreft", "Bijlage", "Bijlagen", "Ja", "Nee", "De", "Het", "Een", "In", "Op", "Ik", "U", "Wij", "Zij", "Dat", "Dit", "Deze"]
+    static let joiners: Set<String> = [
+        "van", "de", "der", "den", "het", "voor", "en", "op", "in", "aan", "te", "ter", "tot", "'t", "'s",
+    ]
+    static let ignored: Set<String> = [
+        "Vraag", "Antwoord", "Antwoorden", "Vragen", "Datum", "Betreft", "Bijlage", "Bijlagen", "Ja", "Nee", "De",
+        "Het", "Een", "In", "Op", "Ik", "U", "Wij", "Zij", "Dat", "Dit", "Deze",
+    ]
 
     public func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
         var document = input
@@ -29,14 +34,17 @@ public struct CapitalizedSpanTagger: Stage {
         let sentences = try document.require(Sentences.self, by: self)
         let sentenceStarts = Set(sentences.map(\.span.start))
         let bytes = Array(document.text.utf8)
-        func word(_ k: Int) -> String { String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self) }
+        func word(_ k: Int) -> String {
+            String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self)
+        }
         func isCapitalized(_ k: Int) -> Bool {
             guard tokens[k].kind == .word || tokens[k].kind == .alphanumeric else { return false }
             guard let first = word(k).unicodeScalars.first else { return false }
             return first.properties.isUppercase && !Self.ignored.contains(word(k))
         }
         func continues(_ next: Int) -> Bool {
-            !sentenceStarts.contains(tokens[next].span.start) && !bytes[tokens[next - 1].span.end..<tokens[next].span.start].contains(0x0A)
+            !sentenceStarts.contains(tokens[next].span.start)
+                && !bytes[tokens[next - 1].span.end..<tokens[next].span.start].contains(0x0A)
         }
         var found: [Mention] = []
         var k = 0
@@ -47,7 +55,9 @@ public struct CapitalizedSpanTagger: Stage {
             }
             // At a sentence start the first word is capitalized anyway: it belongs to a name only
             // when a capitalized word follows it directly ("Den Haag").
-            if sentenceStarts.contains(tokens[k].span.start), !(k + 1 < tokens.count && continues(k + 1) && isCapitalized(k + 1)) {
+            if sentenceStarts.contains(tokens[k].span.start),
+                !(k + 1 < tokens.count && continues(k + 1) && isCapitalized(k + 1))
+            {
                 k += 1
                 continue
             }

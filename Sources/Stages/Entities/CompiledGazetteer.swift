@@ -70,7 +70,10 @@ public enum CompiledGazetteer {
             }
             let found = try reader.integer(UInt32.self)
             guard found == version else {
-                throw StageError(.invalidData, "\(source): compiled gazetteer format \(found), this TextGraph reads \(version); run textgraph gazetteer compile")
+                throw StageError(
+                    .invalidData,
+                    "\(source): compiled gazetteer format \(found), this TextGraph reads \(version); run textgraph gazetteer compile"
+                )
             }
             guard try reader.integer(UInt64.self) == expectedHash else { return nil }
             let strings = try reader.strings()
@@ -79,7 +82,9 @@ public enum CompiledGazetteer {
             entries.reserveCapacity(count)
             for _ in 0..<count { entries.append(try reader.entry(strings)) }
             let index = try reader.index()
-            guard reader.isAtEnd else { throw StageError(.invalidData, "\(source): bytes left after the compiled gazetteer") }
+            guard reader.isAtEnd else {
+                throw StageError(.invalidData, "\(source): bytes left after the compiled gazetteer")
+            }
             var gazetteer = Gazetteer(entries)
             gazetteer.compiledIndex = index
             return gazetteer
@@ -189,7 +194,10 @@ struct BinaryReader {
     var isAtEnd: Bool { offset == bytes.count }
 
     func damaged() -> StageError {
-        StageError(.invalidData, "\(source): the compiled gazetteer is cut short or damaged at byte \(offset); run textgraph gazetteer compile")
+        StageError(
+            .invalidData,
+            "\(source): the compiled gazetteer is cut short or damaged at byte \(offset); run textgraph gazetteer compile"
+        )
     }
 
     mutating func bytes(_ count: Int) throws -> [UInt8] {
@@ -232,7 +240,9 @@ struct BinaryReader {
         let start = offset
         offset += count * size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for k in 0..<count { buffer[k] = T(littleEndian: bytes.loadUnaligned(fromByteOffset: start + k * size, as: T.self)) }
+            for k in 0..<count {
+                buffer[k] = T(littleEndian: bytes.loadUnaligned(fromByteOffset: start + k * size, as: T.self))
+            }
             initialized = count
         }
     }
@@ -285,25 +295,31 @@ struct BinaryReader {
         let edgeMask = Int(try integer(Int64.self))
         let rootChildren = try array(Int32.self)
         let aliasStart = try array(Int32.self)
-        let entries = try array(Int32.self), firstTokens = try array(Int32.self), tokenCounts = try array(Int32.self)
+        let entries = try array(Int32.self)
+        let firstTokens = try array(Int32.self)
+        let tokenCounts = try array(Int32.self)
         let flags = try array(UInt8.self)
-        guard firstTokens.count == entries.count, tokenCounts.count == entries.count, flags.count == entries.count else { throw damaged() }
+        guard firstTokens.count == entries.count, tokenCounts.count == entries.count, flags.count == entries.count
+        else { throw damaged() }
         let aliases = entries.indices.map {
             GazetteerMatcher.Alias(
-                entry: entries[$0], firstToken: firstTokens[$0], tokenCount: tokenCounts[$0], isAdjective: flags[$0] & 1 != 0,
+                entry: entries[$0], firstToken: firstTokens[$0], tokenCount: tokenCounts[$0],
+                isAdjective: flags[$0] & 1 != 0,
                 hasExactRule: flags[$0] & 2 != 0
             )
         }
         let rules = try array(UInt8.self).map { GazetteerMatcher.CaseRule(rawValue: $0) ?? .any }
         let index = GazetteerMatcher.Index(
             vocabularyBytes: vocabularyBytes, vocabularyStart: vocabularyStart, vocabularySlots: vocabularySlots,
-            vocabularyMask: vocabularyMask, vocabularyFilter: vocabularyFilter, vocabularyFilterShift: vocabularyFilterShift,
+            vocabularyMask: vocabularyMask, vocabularyFilter: vocabularyFilter,
+            vocabularyFilterShift: vocabularyFilterShift,
             edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeMask: edgeMask, rootChildren: rootChildren,
             aliasStart: aliasStart, aliases: aliases, tokenRules: rules, tokenSurfaceStart: try array(Int32.self),
             tokenSurfaceEnd: try array(Int32.self), surfaceBytes: try array(UInt8.self)
         )
         // The tables' sizes must agree, or a lookup would read out of bounds.
-        guard vocabularyMask + 1 == vocabularySlots.count, edgeMask + 1 == edgeKeys.count, edgeChildren.count == edgeKeys.count,
+        guard vocabularyMask + 1 == vocabularySlots.count, edgeMask + 1 == edgeKeys.count,
+            edgeChildren.count == edgeKeys.count,
             vocabularyStart.count == rootChildren.count + 1, index.tokenSurfaceStart.count == rules.count,
             index.tokenSurfaceEnd.count == rules.count, !aliasStart.isEmpty
         else { throw damaged() }

@@ -23,7 +23,8 @@ public struct DateTagger: Stage {
 
     /// Dutch month names and their abbreviations, lowercase, to month numbers.
     static let months: [String: Int] = [
-        "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
+        "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
+        "apr": 4,
         "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
         "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
@@ -36,11 +37,33 @@ public struct DateTagger: Stage {
         try await emit(document)
     }
 
+    /// The month a token names ("februari", "feb.", "September"), or `nil`.
+    private static func month(named bytes: [UInt8], _ span: Span, isASCII: Bool) -> Int? {
+        guard isASCII else {
+            var monthWord = String(decoding: bytes[span.start..<span.end], as: UTF8.self).lowercased()
+            if monthWord.hasSuffix(".") { monthWord.removeLast() }
+            return months[monthWord]
+        }
+        // The longest name, "september.", has ten bytes; lowercasing ASCII is byte for byte.
+        guard span.length <= 10 else { return nil }
+        var end = span.end
+        if end > span.start && bytes[end - 1] == 0x2E { end -= 1 }
+        let lowered = String(unsafeUninitializedCapacity: end - span.start) { buffer in
+            for (i, byte) in bytes[span.start..<end].enumerated() {
+                buffer[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            return end - span.start
+        }
+        return months[lowered]
+    }
+
     /// The dates in a tokenized text.
     public func dates(in text: String, tokens: [Token]) -> [Mention] {
         let bytes = Array(text.utf8)
         let source = name  // computed once: the default name reflects on the type
-        func word(_ k: Int) -> String { String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self) }
+        func word(_ k: Int) -> String {
+            String(decoding: bytes[tokens[k].span.start..<tokens[k].span.end], as: UTF8.self)
+        }
         func isASCII(_ k: Int) -> Bool { !bytes[tokens[k].span.start..<tokens[k].span.end].contains { $0 >= 0x80 } }
         // In ASCII a character is a byte: read numbers and month names from the bytes there, and
         // make `String`s only for other tokens.
@@ -50,34 +73,24 @@ public struct DateTagger: Stage {
             let word = word(k)
             return (Int(word), word.count)
         }
-        func month(_ k: Int) -> Int? {
-            let span = tokens[k].span
-            guard isASCII(k) else {
-                var monthWord = word(k).lowercased()
-                if monthWord.hasSuffix(".") { monthWord.removeLast() }
-                return Self.months[monthWord]
-            }
-            // The longest name, "september.", has ten bytes; lowercasing ASCII is byte for byte.
-            guard span.length <= 10 else { return nil }
-            var end = span.end
-            if end > span.start && bytes[end - 1] == 0x2E { end -= 1 }
-            let lowered = String(unsafeUninitializedCapacity: end - span.start) { buffer in
-                for (i, byte) in bytes[span.start..<end].enumerated() { buffer[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
-                return end - span.start
-            }
-            return Self.months[lowered]
-        }
+        func month(_ k: Int) -> Int? { Self.month(named: bytes, tokens[k].span, isASCII: isASCII(k)) }
         /// The date a single number token writes as "07-02-2024" or "2024-02-07".
         func hyphenatedDate(_ k: Int) -> Literal? {
             let parts: [(value: Int?, length: Int)]
             if isASCII(k) {
                 let span = tokens[k].span
-                parts = bytes[span.start..<span.end].split(separator: 0x2D, omittingEmptySubsequences: false).map { (ByteSearch.integer($0), $0.count) }
+                parts = bytes[span.start..<span.end].split(separator: 0x2D, omittingEmptySubsequences: false).map {
+                    (ByteSearch.integer($0), $0.count)
+                }
             } else {
                 parts = word(k).split(separator: "-", omittingEmptySubsequences: false).map { (Int($0), $0.count) }
             }
-            guard parts.count == 3, let a = parts[0].value, let b = parts[1].value, let c = parts[2].value else { return nil }
-            return parts[0].length == 4 ? Self.literal(year: a, month: b, day: c) : parts[2].length == 4 ? Self.literal(year: c, month: b, day: a) : nil
+            guard parts.count == 3, let a = parts[0].value, let b = parts[1].value, let c = parts[2].value else {
+                return nil
+            }
+            return parts[0].length == 4
+                ? Self.literal(year: a, month: b, day: c)
+                : parts[2].length == 4 ? Self.literal(year: c, month: b, day: a) : nil
         }
         var found: [Mention] = []
         var k = 0
@@ -90,16 +103,24 @@ public struct DateTagger: Stage {
             guard span.length <= 2 || hasHyphen else { continue }
             // "7 februari 2024", "7 feb. 2024"
             let first = number(k)
-            if first.length <= 2, let day = first.value, k + 2 < tokens.count, let month = month(k + 1), tokens[k + 2].kind == .number {
+            if first.length <= 2, let day = first.value, k + 2 < tokens.count, let month = month(k + 1),
+                tokens[k + 2].kind == .number
+            {
                 let year = number(k + 2)
-                if let value = year.value, year.length == 4, let literal = Self.literal(year: value, month: month, day: day) {
-                    found.append(mention(Span(start: tokens[k].span.start, end: tokens[k + 2].span.end), literal, source: source))
+                if let value = year.value, year.length == 4,
+                    let literal = Self.literal(year: value, month: month, day: day)
+                {
+                    found.append(
+                        mention(Span(start: tokens[k].span.start, end: tokens[k + 2].span.end), literal, source: source)
+                    )
                     k += 2
                     continue
                 }
             }
             // "07-02-2024" and "2024-02-07" are single number tokens.
-            if hasHyphen, let literal = hyphenatedDate(k) { found.append(mention(tokens[k].span, literal, source: source)) }
+            if hasHyphen, let literal = hyphenatedDate(k) {
+                found.append(mention(tokens[k].span, literal, source: source))
+            }
         }
         return found
     }
@@ -175,7 +196,8 @@ enum MentionMerge {
         func overlapsAny(_ span: Span) -> Bool {
             // The spans that start before `span` ends come first; one of them overlaps it when it
             // ends after `span` starts.
-            var low = 0, high = starts.count
+            var low = 0
+            var high = starts.count
             while low < high {
                 let middle = (low + high) / 2
                 if starts[middle] < span.end { low = middle + 1 } else { high = middle }

@@ -69,7 +69,8 @@ public struct DocumentNumberTagger: Stage {
     public static func classify(_ word: String) -> (Kind, String)? {
         if isCaseNumber(word[...]) { return (.caseNumber, word) }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-        if let prefix = parts.first, ["kv", "ah", "h", "kst", "blg", "stb", "stcrt", "trb"].contains(prefix), parts.count >= 3,
+        if let prefix = parts.first, ["kv", "ah", "h", "kst", "blg", "stb", "stcrt", "trb"].contains(prefix),
+            parts.count >= 3,
             parts.allSatisfy({ !$0.isEmpty })
         {
             if prefix == "kv", let last = parts.last, isCaseNumber(last) { return (.caseNumber, String(last)) }
@@ -108,7 +109,8 @@ public struct DocumentNumberTagger: Stage {
             let hit = min(nextHyphen, nextZ)
             guard hit < text.count else { break }
             // The first token that ends after the hit: the hit is inside it if it starts at or before it.
-            var low = firstToken, high = tokens.count
+            var low = firstToken
+            var high = tokens.count
             while low < high {
                 let middle = (low + high) / 2
                 if tokens[middle].span.end <= hit { low = middle + 1 } else { high = middle }
@@ -116,7 +118,8 @@ public struct DocumentNumberTagger: Stage {
             guard low < tokens.count else { break }
             let token = tokens[low]
             if token.span.start <= hit {
-                if (token.kind == .alphanumeric || token.kind == .word || token.kind == .number) && token.span.length >= 8
+                if (token.kind == .alphanumeric || token.kind == .word || token.kind == .number)
+                    && token.span.length >= 8
                     && mayBeNumber(UnsafeBufferPointer(rebasing: text[token.span.start..<token.span.end]))
                 {
                     found.append(token)
@@ -137,7 +140,8 @@ public struct DocumentNumberTagger: Stage {
     static func mayBeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.count == 10 && bytes[4] == 0x5A { return true }
         guard bytes.contains(0x2D) else { return false }
-        for prefix: StaticString in ["kv-", "ah-", "h-", "kst-", "blg-", "stb-", "stcrt-", "trb-"] where ByteSearch.hasPrefix(bytes, prefix) {
+        for prefix: StaticString in ["kv-", "ah-", "h-", "kst-", "blg-", "stb-", "stcrt-", "trb-"]
+        where ByteSearch.hasPrefix(bytes, prefix) {
             return true
         }
         return ByteSearch.contains(bytes, "DOC-")
@@ -147,7 +151,9 @@ public struct DocumentNumberTagger: Stage {
     static func isCaseNumber(_ word: Substring) -> Bool {
         let bytes = Array(word.utf8)
         guard bytes.count == 10, bytes[4] == 0x5A else { return false }
-        guard bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes[5...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            bytes[5...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
         let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)) ?? 0
         return (1990...2199).contains(year)
     }

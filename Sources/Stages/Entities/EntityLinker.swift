@@ -28,15 +28,21 @@ public struct EntityLinker: Stage {
         "heer": .schema("Person"), "mevrouw": .schema("Person"), "minister": .schema("Person"),
         "staatssecretaris": .schema("Person"), "lid": .schema("Person"), "leden": .schema("Person"),
         "collega": .schema("Person"), "dhr.": .schema("Person"), "mevr.": .schema("Person"), "mr.": .schema("Person"),
-        "dr.": .schema("Person"), "prof.": .schema("Person"), "land": .schema("Country"), "republiek": .schema("Country"),
+        "dr.": .schema("Person"), "prof.": .schema("Person"), "land": .schema("Country"),
+        "republiek": .schema("Country"),
         "koninkrijk": .schema("Country"), "bedrijf": .schema("Corporation"), "firma": .schema("Corporation"),
         "fabrikant": .schema("Corporation"), "leverancier": .schema("Corporation"), "concern": .schema("Corporation"),
-        "onderneming": .schema("Corporation"), "partij": .schema("PoliticalParty"), "fractie": .schema("PoliticalParty"),
+        "onderneming": .schema("Corporation"), "partij": .schema("PoliticalParty"),
+        "fractie": .schema("PoliticalParty"),
     ]
 
     /// The class the word just before a mention points at, if it is a cue.
     static func cuedClass(before offset: Int, in text: String) -> IRI? {
-        let utf8 = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: max(0, offset - 40))..<text.utf8.index(text.utf8.startIndex, offsetBy: offset)])
+        let utf8 = Array(
+            text.utf8[
+                text.utf8.index(
+                    text.utf8.startIndex, offsetBy: max(0, offset - 40))..<text.utf8.index(
+                        text.utf8.startIndex, offsetBy: offset)])
         let words = String(decoding: utf8, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard let last = words.last else { return nil }
         return cues[last.lowercased()]
@@ -75,9 +81,10 @@ public struct EntityLinker: Stage {
                 } else if !mention.candidates.isEmpty {
                     let certain = certain()
                     let supported = mention.candidates.filter(certain.contains)
-                    let cued = EntityLinker.cuedClass(before: mention.span.start, in: document.text).map { cue in
-                        mention.candidates.filter { gazetteer[$0]?.types.contains(cue) == true }
-                    } ?? []
+                    let cued =
+                        EntityLinker.cuedClass(before: mention.span.start, in: document.text).map { cue in
+                            mention.candidates.filter { gazetteer[$0]?.types.contains(cue) == true }
+                        } ?? []
                     if supported.count == 1 {
                         mention.entity = supported[0]
                         mention.confidence = 1
@@ -91,24 +98,15 @@ public struct EntityLinker: Stage {
             }
             if let entity = mention.entity {
                 linked.insert(entity)
-                if let entry = gazetteer[entity], let type = entry.types.first, !(mention.entityClass.map(entry.types.contains) ?? false) {
+                if let entry = gazetteer[entity], let type = entry.types.first,
+                    !(mention.entityClass.map(entry.types.contains) ?? false)
+                {
                     mention.entityClass = type
                 }
             }
             mentions[index] = mention
         }
-        // Speakers of debates, by name, to the people the gazetteer knows under the same IRI.
-        if var utterances = document[Utterances.self] {
-            for index in utterances.indices where utterances[index].speaker == nil {
-                guard let name = utterances[index].speakerName else { continue }
-                let iri = IRI(Gazetteer.entityBase + "person/" + Gazetteer.slug(name))
-                if gazetteer[iri] != nil {
-                    utterances[index].speaker = iri
-                    linked.insert(iri)
-                }
-            }
-            document[Utterances.self] = utterances
-        }
+        linkSpeakers(in: &document, linked: &linked)
         var entities = document[Entities.self] ?? []
         let described = Set(entities.map(\.iri))
         // The linked entities, and the organizations they belong to (a person's party), so that the
@@ -121,5 +119,19 @@ public struct EntityLinker: Stage {
         document[Mentions.self] = mentions
         document[Entities.self] = entities.sorted { $0.iri < $1.iri }
         try await emit(document)
+    }
+
+    /// Links the speakers of debates, by name, to the people the gazetteer knows under the same IRI.
+    private func linkSpeakers(in document: inout Document, linked: inout Set<IRI>) {
+        guard var utterances = document[Utterances.self] else { return }
+        for index in utterances.indices where utterances[index].speaker == nil {
+            guard let name = utterances[index].speakerName else { continue }
+            let iri = IRI(Gazetteer.entityBase + "person/" + Gazetteer.slug(name))
+            if gazetteer[iri] != nil {
+                utterances[index].speaker = iri
+                linked.insert(iri)
+            }
+        }
+        document[Utterances.self] = utterances
     }
 }

@@ -5,17 +5,21 @@ extension EntityRecognizer {
     /// Words that often stand before the name of an institution or a place ("voorzitter van",
     /// "lid Tweede Kamer", "commissaris van de Koning", "Staten-Generaal") are not among them.
     static let personTitles: Set<String> = [
-        "minister", "staatssecretaris", "minister-president", "premier", "president", "professor", "prof.", "dr.", "drs.",
+        "minister", "staatssecretaris", "minister-president", "premier", "president", "professor", "prof.", "dr.",
+        "drs.",
         "mr.", "ir.", "dhr.", "mevr.", "mevrouw", "heer", "burgemeester", "wethouder", "kamerlid", "koning", "koningin",
         "prins", "prinses", "kanselier", "ambassadeur", "senator", "gouverneur", "paus", "staatsraad",
     ]
 
     /// The lower-case hashes of ``personTitles``, compared with the hashes of tokens' bytes.
-    private static let personTitleHashes: Set<UInt64> = Set(personTitles.map { NamedEntityHash.lowercased(Array($0.utf8)[...]) })
+    private static let personTitleHashes: Set<UInt64> = Set(
+        personTitles.map { NamedEntityHash.lowercased(Array($0.utf8)[...]) })
 
     /// Words that join the parts of a Dutch surname ("professor van Dijk", "minister De Jonge").
     private static let particles: Set<UInt64> = Set(
-        ["van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in"].map { NamedEntityHash.lowercased(Array($0.utf8)[...]) })
+        ["van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in"].map {
+            NamedEntityHash.lowercased(Array($0.utf8)[...])
+        })
 
     /// The confidence of a name found by its title rather than by the model.
     static let titledNameConfidence = 0.75
@@ -41,9 +45,12 @@ extension EntityRecognizer {
                     if let bits = lexicon.membership[word], bits & 0x11 == 0 { continue }
                     var end = t + 2
                     while end < sentence.upperBound {
-                        if isCapitalized(bytes, text.tokens[end]) && text.tokens[end].lowerBound - text.tokens[end - 1].upperBound <= 1 {
+                        if isCapitalized(bytes, text.tokens[end])
+                            && text.tokens[end].lowerBound - text.tokens[end - 1].upperBound <= 1
+                        {
                             end += 1
-                        } else if end + 1 < sentence.upperBound, particles.contains(NamedEntityHash.lowercased(bytes, text.tokens[end])),
+                        } else if end + 1 < sentence.upperBound,
+                            particles.contains(NamedEntityHash.lowercased(bytes, text.tokens[end])),
                             isCapitalized(bytes, text.tokens[end + 1])
                         {
                             end += 2
@@ -51,7 +58,8 @@ extension EntityRecognizer {
                             break
                         }
                     }
-                    names.append(NamedEntityModel.Name(start: t + 1, end: end, type: "PER", confidence: titledNameConfidence))
+                    names.append(
+                        NamedEntityModel.Name(start: t + 1, end: end, type: "PER", confidence: titledNameConfidence))
                     t = end - 1
                 }
             }
@@ -71,14 +79,17 @@ extension EntityRecognizer {
             for sentence in text.sentences where sentence.count > 2 {
                 for t in (sentence.lowerBound + 1)..<(sentence.upperBound - 1) {
                     let initial = text.tokens[t + 1]
-                    guard initial.count == 2, bytes[initial.lowerBound + 1] == 0x2E, bytes[initial.lowerBound] >= 0x41 && bytes[initial.lowerBound] <= 0x5A,
+                    guard initial.count == 2, bytes[initial.lowerBound + 1] == 0x2E,
+                        bytes[initial.lowerBound] >= 0x41 && bytes[initial.lowerBound] <= 0x5A,
                         initial.lowerBound == text.tokens[t].upperBound + 1, isNameWord(bytes, text.tokens[t]),
-                        !isCapitalized(bytes, text.tokens[t - 1]), t + 2 == sentence.upperBound || !isCapitalized(bytes, text.tokens[t + 2])
+                        !isCapitalized(bytes, text.tokens[t - 1]),
+                        t + 2 == sentence.upperBound || !isCapitalized(bytes, text.tokens[t + 2])
                     else { continue }
                     let word = NamedEntityHash.lowercased(bytes, text.tokens[t])
                     if let bits = lexicon.membership[word], bits & 0x11 == 0 { continue }
                     guard !generic.contains(text.token(t).lowercased()) else { continue }
-                    names.append(NamedEntityModel.Name(start: t, end: t + 2, type: "PER", confidence: titledNameConfidence))
+                    names.append(
+                        NamedEntityModel.Name(start: t, end: t + 2, type: "PER", confidence: titledNameConfidence))
                 }
             }
         }

@@ -51,7 +51,8 @@ public struct EntityRecognizer: Stage {
     /// Words that say who someone is but are not part of the name.
     static let titles: Set<String> = [
         "minister", "staatssecretaris", "minister-president", "premier", "heer", "mevrouw", "mevr.", "dhr.", "mr.",
-        "dr.", "prof.", "drs.", "ir.", "ing.", "burgemeester", "wethouder", "voorzitter", "kamerlid", "lid", "president",
+        "dr.", "prof.", "drs.", "ir.", "ing.", "burgemeester", "wethouder", "voorzitter", "kamerlid", "lid",
+        "president",
         "koning", "koningin", "commissaris", "ambassadeur", "generaal", "staatsraad",
     ]
 
@@ -83,12 +84,13 @@ public struct EntityRecognizer: Stage {
 
     /// The IRI of a recognized entity: its class and its normalized name.
     public static func entityIRI(type: String, name: String) -> IRI {
-        let kind = switch type {
-        case "PER": "person"
-        case "ORG": "organization"
-        case "LOC": "place"
-        default: "thing"
-        }
+        let kind =
+            switch type {
+            case "PER": "person"
+            case "ORG": "organization"
+            case "LOC": "place"
+            default: "thing"
+            }
         return IRI(Gazetteer.entityBase + "ner/" + kind + "/" + Gazetteer.slug(name))
     }
 
@@ -105,30 +107,48 @@ public struct EntityRecognizer: Stage {
             var end = name.end
             while start < end - 1, Self.isTitle(text, start) { start += 1 }
             while end > start, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .symbol { end -= 1 }
-            guard start < end, !Self.isTitle(text, start), !(end - start == 1 && Self.generic.contains(text.token(start).lowercased())) else { continue }
-            found.append((Span(start: tokens[start].span.start, end: tokens[end - 1].span.end), name.type, name.confidence))
+            guard start < end, !Self.isTitle(text, start),
+                !(end - start == 1 && Self.generic.contains(text.token(start).lowercased()))
+            else { continue }
+            found.append(
+                (Span(start: tokens[start].span.start, end: tokens[end - 1].span.end), name.type, name.confidence))
         }
         guard !found.isEmpty else { return try await emit(document) }
         var mentions: [Mention] = []
         var entities: [IRI: Entity] = [:]
-        let linked = existing.filter { $0.entity != nil && $0.entityClass.map { [0, 1, 2].contains(NamedEntityLexicon.coarseType(of: [$0])) } == true }
+        let linked = existing.filter {
+            $0.entity != nil
+                && $0.entityClass.map { [0, 1, 2].contains(NamedEntityLexicon.coarseType(of: [$0])) } == true
+        }
         let linkedNames = linked.map { document.text(of: $0.span) }
         let foundNames = found.map { ($0.type, document.text(of: $0.span)) }
-        for ((span, type, confidence), (_, name)) in zip(found, foundNames) where !existing.contains(where: { $0.span.overlaps(span) }) {
+        for ((span, type, confidence), (_, name)) in zip(found, foundNames)
+        where !existing.contains(where: { $0.span.overlaps(span) }) {
             let entityClass = Self.entityClass(of: type)
             if let full = Self.fullForm(of: name, type: type, among: foundNames) {
                 // A short form of a longer name the model found here.
                 let iri = Self.entityIRI(type: type, name: full)
-                mentions.append(Mention(span: span, entityClass: entityClass, entity: iri, confidence: confidence, source: self.name))
-                entities[iri] = Entity(iri: iri, types: [entityClass, Self.recognizedEntity], labels: [Literal(full, language: "nl")])
-            } else if let index = linked.indices.first(where: { Self.fits(type, linked[$0].entityClass) && Self.isShortForm(name, of: linkedNames[$0]) }) {
+                mentions.append(
+                    Mention(
+                        span: span, entityClass: entityClass, entity: iri, confidence: confidence, source: self.name))
+                entities[iri] = Entity(
+                    iri: iri, types: [entityClass, Self.recognizedEntity], labels: [Literal(full, language: "nl")])
+            } else if let index = linked.indices.first(where: {
+                Self.fits(type, linked[$0].entityClass) && Self.isShortForm(name, of: linkedNames[$0])
+            }) {
                 let mention = linked[index]
                 // A short form of a gazetteer name in this document: the same entity.
-                mentions.append(Mention(span: span, entityClass: mention.entityClass, entity: mention.entity, confidence: confidence, source: self.name))
+                mentions.append(
+                    Mention(
+                        span: span, entityClass: mention.entityClass, entity: mention.entity, confidence: confidence,
+                        source: self.name))
             } else {
                 let iri = Self.entityIRI(type: type, name: name)
-                mentions.append(Mention(span: span, entityClass: entityClass, entity: iri, confidence: confidence, source: self.name))
-                entities[iri] = Entity(iri: iri, types: [entityClass, Self.recognizedEntity], labels: [Literal(name, language: "nl")])
+                mentions.append(
+                    Mention(
+                        span: span, entityClass: entityClass, entity: iri, confidence: confidence, source: self.name))
+                entities[iri] = Entity(
+                    iri: iri, types: [entityClass, Self.recognizedEntity], labels: [Literal(name, language: "nl")])
             }
         }
         guard !mentions.isEmpty else { return try await emit(document) }
@@ -144,7 +164,9 @@ public struct EntityRecognizer: Stage {
     /// a title or with the initial of their surname that none of them covers
     /// (``titledNames(in:lexicon:)``, ``initialledNames(in:lexicon:)``), in text order.
     func names(in text: NamedEntityText) -> [NamedEntityModel.Name] {
-        let found = model.names(in: text, lexicon: lexicon, capitalizedOnly: true).filter { $0.confidence >= minimumConfidence }
+        let found = model.names(in: text, lexicon: lexicon, capitalizedOnly: true).filter {
+            $0.confidence >= minimumConfidence
+        }
         guard Self.titledNameConfidence >= minimumConfidence else { return found }
         var names = found
         for name in Self.titledNames(in: text, lexicon: lexicon) + Self.initialledNames(in: text, lexicon: lexicon)
@@ -166,7 +188,8 @@ public struct EntityRecognizer: Stage {
             while t < tokens.count, tokens[t].span.end <= sentence.span.end { t += 1 }
             if t > first { ranges.append(first..<t) }
         }
-        return NamedEntityText(bytes: Array(document.text.utf8), tokens: tokens.map { $0.span.start..<$0.span.end }, sentences: ranges)
+        return NamedEntityText(
+            bytes: Array(document.text.utf8), tokens: tokens.map { $0.span.start..<$0.span.end }, sentences: ranges)
     }
 
     /// Whether `short` is the last words of `full` (and shorter), ignoring case.
@@ -179,7 +202,9 @@ public struct EntityRecognizer: Stage {
     /// The longest name of the same type that `name` is a short form of, for people.
     static func fullForm(of name: String, type: String, among names: [(String, String)]) -> String? {
         guard type == "PER" else { return nil }
-        return names.filter { $0.0 == type && isShortForm(name, of: $0.1) }.map(\.1).max { $0.count != $1.count ? $0.count < $1.count : $0 > $1 }
+        return names.filter { $0.0 == type && isShortForm(name, of: $0.1) }.map(\.1).max {
+            $0.count != $1.count ? $0.count < $1.count : $0 > $1
+        }
     }
 
     /// Whether a gazetteer class agrees with a coarse type.

@@ -5,17 +5,22 @@ extension Gazetteer {
     /// The kind of thing an entry names, for telling whether two entries with one name can be
     /// one entity: a person and a place of one name are two entities, a party from two sources one.
     enum Family: Hashable, Sendable {
-        case person, place, organization, legislation, other(IRI?)
+        case person, place, organization, legislation
+        case other(IRI?)
 
         init(_ types: [IRI]) {
             let names = types.map { $0.value.replacingOccurrences(of: Vocabulary.Namespace.schema.iri, with: "") }
             if names.contains("Person") {
                 self = .person
-            } else if names.contains(where: { ["Place", "City", "AdministrativeArea", "Country", "State"].contains($0) }) {
+            } else if names.contains(where: {
+                ["Place", "City", "AdministrativeArea", "Country", "State"].contains($0)
+            }) {
                 self = .place
             } else if names.contains("Legislation") {
                 self = .legislation
-            } else if names.contains(where: { $0.hasSuffix("Organization") || $0 == "PoliticalParty" || $0 == "Corporation" }) {
+            } else if names.contains(where: {
+                $0.hasSuffix("Organization") || $0 == "PoliticalParty" || $0 == "Corporation"
+            }) {
                 self = .organization
             } else {
                 self = .other(types.first)
@@ -50,7 +55,9 @@ extension Gazetteer {
         var names: [String: [Int]] = [:]
         var taken = Set<String>()
         for (index, entry) in entries.enumerated() {
-            for name in Self.names(of: entry) where names[name]?.contains(index) != true { names[name, default: []].append(index) }
+            for name in Self.names(of: entry) where names[name]?.contains(index) != true {
+                names[name, default: []].append(index)
+            }
             taken.formUnion(Self.names(of: entry))
             taken.formUnion(entry.adjectives.map(Gazetteer.foldedName))
         }
@@ -94,5 +101,7 @@ extension Gazetteer {
 extension Gazetteer {
     /// A name as the matcher compares it: folded (lowercase, without diacritics, typographic
     /// apostrophes and hyphens made plain).
-    public static func foldedName(_ name: String) -> String { String(decoding: TextFolding.shared.fold(name), as: UTF8.self) }
+    public static func foldedName(_ name: String) -> String {
+        String(decoding: TextFolding.shared.fold(name), as: UTF8.self)
+    }
 }

@@ -19,7 +19,8 @@ extension Gazetteer {
         for scalar in folded.unicodeScalars {
             if scalar == "'" { continue }
             let isASCIIAlphanumeric = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-            let isOtherAlphanumeric = !scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            let isOtherAlphanumeric =
+                !scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
             if isASCIIAlphanumeric || isOtherAlphanumeric {
                 if pendingSeparator && !slug.isEmpty { slug.append("-") }
                 pendingSeparator = false

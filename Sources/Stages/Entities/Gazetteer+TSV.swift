@@ -76,7 +76,8 @@ extension Gazetteer {
 
     private static func list(_ values: [String], of id: String) throws -> String {
         for value in values where value.contains("|") {
-            throw StageError(.invalidData, "\(id): the value '\(value)' contains '|', which separates values in the format")
+            throw StageError(
+                .invalidData, "\(id): the value '\(value)' contains '|', which separates values in the format")
         }
         return values.map(cell).joined(separator: "|")
     }

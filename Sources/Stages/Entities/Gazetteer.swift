@@ -321,12 +321,14 @@ public struct Gazetteer: Sendable {
             do {
                 return (file.name, try Data(contentsOf: file.url))
             } catch {
-                throw StageError(.unreadable, "cannot read gazetteer \(file.url.path): \(error.localizedDescription)", cause: error)
+                throw StageError(
+                    .unreadable, "cannot read gazetteer \(file.url.path): \(error.localizedDescription)", cause: error)
             }
         }
         let compiledFile = directory.appendingPathComponent(CompiledGazetteer.fileName)
         if compiled, let data = try? Data(contentsOf: compiledFile, options: .alwaysMapped),
-            let gazetteer = try CompiledGazetteer.gazetteer(from: data, expectedHash: CompiledGazetteer.sourceHash(contents), source: compiledFile.path)
+            let gazetteer = try CompiledGazetteer.gazetteer(
+                from: data, expectedHash: CompiledGazetteer.sourceHash(contents), source: compiledFile.path)
         {
             return gazetteer
         }
@@ -365,7 +367,8 @@ public struct Gazetteer: Sendable {
     /// The TSV files of a bundled gazetteer folder in load order, named relative to the folder.
     static func sourceFiles(in directory: URL) throws -> [(name: String, url: URL, isCurated: Bool)] {
         func tsv(_ folder: URL) -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".tsv") }.sorted()
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".tsv") }
+                .sorted()
         }
         guard FileManager.default.fileExists(atPath: directory.path) else {
             throw StageError(.unreadable, "no gazetteer folder at \(directory.path)")

@@ -71,7 +71,9 @@ extension GazetteerMatcher {
         }
 
         @inline(__always)
-        private static func hashSeed(length: Int) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: length) }
+        private static func hashSeed(length: Int) -> UInt64 {
+            0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: length)
+        }
 
         @inline(__always)
         private static func hashStep(_ h: UInt64, _ word: UInt64) -> UInt64 {
@@ -191,7 +193,8 @@ extension GazetteerMatcher {
             let e = Int(tokenSurfaceEnd[k])
             guard e - s == end - start else { return false }
             return surfaceBytes.withUnsafeBufferPointer { stored in
-                memcmpEqual(UnsafeBufferPointer(rebasing: stored[s..<e]), UnsafeBufferPointer(rebasing: text[start..<end]))
+                memcmpEqual(
+                    UnsafeBufferPointer(rebasing: stored[s..<e]), UnsafeBufferPointer(rebasing: text[start..<end]))
             }
         }
 
@@ -236,7 +239,9 @@ extension GazetteerMatcher {
             private var surfaceBytes: [UInt8] = []
             private var scratch: [UInt8] = []
 
-            mutating func add(_ name: String, entry: Int32, isAdjective: Bool, tokenizer: Tokenizer, folding: TextFolding) {
+            mutating func add(
+                _ name: String, entry: Int32, isAdjective: Bool, tokenizer: Tokenizer, folding: TextFolding
+            ) {
                 var name = name
                 let tokens = tokenizer.tokenize(name)
                 guard !tokens.isEmpty else { return }
@@ -247,7 +252,9 @@ extension GazetteerMatcher {
                     for token in tokens {
                         let word = UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end])
                         scratch.removeAll(keepingCapacity: true)
-                        if !folding.fold(word, into: &scratch) { scratch = folding.slowFold(String(decoding: word, as: UTF8.self)) }
+                        if !folding.fold(word, into: &scratch) {
+                            scratch = folding.slowFold(String(decoding: word, as: UTF8.self))
+                        }
                         let folded = scratch
                         let id: Int32
                         if let existing = vocabulary[folded] {
@@ -291,7 +298,8 @@ extension GazetteerMatcher {
                 var filter = [UInt64](repeating: 0, count: filterBits / 64)
                 vocabularyBytes.withUnsafeBufferPointer { all in
                     for id in 0..<vocabulary.count {
-                        let h = Index.hash(UnsafeBufferPointer(rebasing: all[Int(vocabularyStart[id])..<Int(vocabularyStart[id + 1])]))
+                        let h = Index.hash(
+                            UnsafeBufferPointer(rebasing: all[Int(vocabularyStart[id])..<Int(vocabularyStart[id + 1])]))
                         let bit = Index.filterBit(h, shift: filterShift)
                         filter[bit >> 6] |= 1 << UInt64(bit & 63)
                         var slot = Int(h) & (vocabularyCapacity - 1)
@@ -318,7 +326,9 @@ extension GazetteerMatcher {
                 for (node, _) in ending { counts[Int(node) + 1] += 1 }
                 for n in 0..<Int(nodeCount) { counts[n + 1] += counts[n] }
                 var next = counts
-                var aliases = [Alias](repeating: Alias(entry: 0, firstToken: 0, tokenCount: 0, isAdjective: false, hasExactRule: false), count: ending.count)
+                var aliases = [Alias](
+                    repeating: Alias(entry: 0, firstToken: 0, tokenCount: 0, isAdjective: false, hasExactRule: false),
+                    count: ending.count)
                 for (node, alias) in ending {
                     aliases[Int(next[Int(node)])] = alias
                     next[Int(node)] += 1
@@ -327,7 +337,8 @@ extension GazetteerMatcher {
                     vocabularyBytes: paddedVocabularyBytes, vocabularyStart: vocabularyStart,
                     vocabularySlots: slots, vocabularyMask: vocabularyCapacity - 1,
                     vocabularyFilter: filter, vocabularyFilterShift: filterShift,
-                    edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeMask: edgeCapacity - 1, rootChildren: rootChildren,
+                    edgeKeys: edgeKeys, edgeChildren: edgeChildren, edgeMask: edgeCapacity - 1,
+                    rootChildren: rootChildren,
                     aliasStart: counts, aliases: aliases,
                     tokenRules: tokenRules, tokenSurfaceStart: tokenSurfaceStart, tokenSurfaceEnd: tokenSurfaceEnd,
                     surfaceBytes: surfaceBytes

@@ -95,7 +95,9 @@ public final class GazetteerMatcher: Sendable {
             var namesOfEntry = Set<String>()
             names += names.compactMap { name, isAdjective in Self.spacedVariant(of: name).map { ($0, isAdjective) } }
             for (name, isAdjective) in names where namesOfEntry.insert(name).inserted {
-                builder.add(name, entry: Int32(entryIndex), isAdjective: isAdjective, tokenizer: tokenizer, folding: TextFolding.shared)
+                builder.add(
+                    name, entry: Int32(entryIndex), isAdjective: isAdjective, tokenizer: tokenizer,
+                    folding: TextFolding.shared)
             }
         }
         self.gazetteer = gazetteer
@@ -113,7 +115,9 @@ public final class GazetteerMatcher: Sendable {
     init(gazetteer: Gazetteer, index: Index) {
         self.gazetteer = gazetteer
         self.index = index
-        self.punctuationIDs = Self.punctuationScalars.map { value in index.id(of: TextFolding.shared.fold(String(Unicode.Scalar(value)!))) }
+        self.punctuationIDs = Self.punctuationScalars.map { value in
+            index.id(of: TextFolding.shared.fold(String(Unicode.Scalar(value)!)))
+        }
         self.aliasCount = index.distinctNameCount()
     }
 
@@ -124,7 +128,9 @@ public final class GazetteerMatcher: Sendable {
         var changed = false
         for k in scalars.indices.dropFirst().dropLast() where scalars[k] == "-" {
             let before = scalars[..<k].lastIndex(where: { !$0.properties.isAlphabetic }).map { $0 + 1 } ?? 0
-            guard before < k, scalars[before].properties.isUppercase, scalars[k + 1].properties.isUppercase else { continue }
+            guard before < k, scalars[before].properties.isUppercase, scalars[k + 1].properties.isUppercase else {
+                continue
+            }
             scalars[k] = " "
             changed = true
         }
@@ -143,7 +149,9 @@ public final class GazetteerMatcher: Sendable {
 
     /// The part of a token that may be a name when the whole is not (see ``Glue``), or `nil`.
     @inline(__always)
-    static func innerName(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, mayHaveHyphen: Bool) -> (start: Int, end: Int)? {
+    static func innerName(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, mayHaveHyphen: Bool) -> (
+        start: Int, end: Int
+    )? {
         let span = token.span
         if token.kind == .alphanumeric { return gluedLetters(bytes, span) }
         guard token.kind == .word, span.length >= 4 else { return nil }
@@ -165,7 +173,8 @@ public final class GazetteerMatcher: Sendable {
     /// The letters of an alphanumeric token after its leading and before its trailing ASCII
     /// digits, when there are such digits and at least three bytes of something else, none a digit.
     static func gluedLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> (start: Int, end: Int)? {
-        var start = span.start, end = span.end
+        var start = span.start
+        var end = span.end
         while start < end, bytes[start] >= 0x30, bytes[start] <= 0x39 { start += 1 }
         while end > start, bytes[end - 1] >= 0x30, bytes[end - 1] <= 0x39 { end -= 1 }
         guard end - start >= 3, start > span.start || end < span.end else { return nil }
@@ -237,13 +246,18 @@ public final class GazetteerMatcher: Sendable {
             }
             if bestEnd > 0 {
                 let start = firstGlue?.start ?? tokens[i].span.start
-                let end = bestEnd == i + 1 ? (firstGlue?.end ?? lastGlue?.end ?? tokens[i].span.end) : (lastGlue?.end ?? tokens[bestEnd - 1].span.end)
+                let end =
+                    bestEnd == i + 1
+                    ? (firstGlue?.end ?? lastGlue?.end ?? tokens[i].span.end)
+                    : (lastGlue?.end ?? tokens[bestEnd - 1].span.end)
                 found.append(match(Span(start: start, end: end), bestAliases))
                 i = bestEnd
                 continue
             }
             // "Nuctech-scanners": the first part of a hyphenated token.
-            if mayHaveHyphen[i], let found1 = firstPartMatch(bytes, tokens[i], scratch: &scratch) { found.append(found1) }
+            if mayHaveHyphen[i], let found1 = firstPartMatch(bytes, tokens[i], scratch: &scratch) {
+                found.append(found1)
+            }
             i += 1
         }
         return found
@@ -252,7 +266,9 @@ public final class GazetteerMatcher: Sendable {
     /// A name that is the first part of a hyphenated word or code ("Nuctech" of
     /// "Nuctech-scanners"), when the gazetteer lists it as one token.
     private func firstPartMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, scratch: inout [UInt8]) -> Match? {
-        guard token.kind == .word || token.kind == .alphanumeric, let hyphen = firstHyphen(bytes, token.span) else { return nil }
+        guard token.kind == .word || token.kind == .alphanumeric, let hyphen = firstHyphen(bytes, token.span) else {
+            return nil
+        }
         var ignored = true
         let id = tokenID(bytes, token.span.start, hyphen, &scratch, mayHaveHyphen: &ignored)
         let child = id >= 0 ? index.child(of: 0, token: id) : -1
@@ -285,7 +301,8 @@ public final class GazetteerMatcher: Sendable {
                     for k in 0..<tokens.count {
                         let token = tokens[k]
                         if token.kind == .punctuation && token.span.length > 3 { continue }
-                        let id = tokenID(bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
+                        let id = tokenID(
+                            bytes, token.span.start, token.span.end, &scratch, mayHaveHyphen: &mayHaveHyphen[k])
                         ids[k] = id
                         if id >= 0 {
                             firstNodes[k] = index.child(of: 0, token: id)
@@ -347,18 +364,23 @@ public final class GazetteerMatcher: Sendable {
     /// `mayHaveHyphen` to `false` when it saw every byte and no `-` (other hyphens are not ASCII).
     @inline(__always)
     private func tokenID(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8], mayHaveHyphen: inout Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ scratch: inout [UInt8],
+        mayHaveHyphen: inout Bool
     ) -> Int32 {
         // ASCII tokens of up to sixteen bytes, most tokens: two eight-byte loads, folded
         // (lowercased) and hashed a word at a time, compared with the vocabulary a word at a time.
         let length = end - start
         if length <= 16, start + 16 <= bytes.count, let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let w0 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & Index.lowBytes(length)
-            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)) & Index.lowBytes(length - 8)
+            let w0 =
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & Index.lowBytes(length)
+            let w1 =
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+                & Index.lowBytes(length - 8)
             if (w0 | w1) & 0x8080_8080_8080_8080 == 0 {
                 mayHaveHyphen = Self.hasByte(0x2D, w0) || Self.hasByte(0x2D, w1)
-                let f0 = Self.asciiLowercased(w0), f1 = Self.asciiLowercased(w1)
+                let f0 = Self.asciiLowercased(w0)
+                let f1 = Self.asciiLowercased(w1)
                 let h = Index.hash(words: f0, f1, length: length)
                 // The filter here, inline, turns most tokens away without a call.
                 guard index.mayContain(h) else { return -1 }
@@ -403,7 +425,9 @@ public final class GazetteerMatcher: Sendable {
         while k < span.end {
             let b = bytes[k]
             if b == 0x2D { return k }
-            if b == 0xE2, k + 2 < span.end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x90 || bytes[k + 2] == 0x91 { return k }
+            if b == 0xE2, k + 2 < span.end, bytes[k + 1] == 0x80, bytes[k + 2] == 0x90 || bytes[k + 2] == 0x91 {
+                return k
+            }
             k += 1
         }
         return nil
@@ -484,7 +508,8 @@ public final class GazetteerMatcher: Sendable {
             let v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
             return (Unicode.Scalar(v) ?? "?", 3)
         }
-        let v = UInt32(b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+        let v =
+            UInt32(b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
             | UInt32(bytes[offset + 3] & 0x3F)
         return (Unicode.Scalar(v) ?? "?", 4)
     }

@@ -40,7 +40,10 @@ public struct GazetteerTagger: Stage {
         let matches = matcher.matches(in: document.text, tokens: tokens)
         for k in matches.indices {
             var match = matches[k]
-            guard !existing.contains(where: { $0.span.overlaps(match.span) }) && !furniture.contains(where: { $0.contains(match.span) }) else { continue }
+            guard
+                !existing.contains(where: { $0.span.overlaps(match.span) })
+                    && !furniture.contains(where: { $0.contains(match.span) })
+            else { continue }
             let types = entries[match.entries[0]].types
             if refinement.isSurnameAfterParticle(match.span, types: types) { continue }
             if refinement.isPartOfLongerName(
@@ -51,7 +54,9 @@ public struct GazetteerTagger: Stage {
             }
             match.span = refinement.withYear(match.span, types: types)
             let named = refinement.withInitials(match.span, types: types)
-            if named != match.span && !existing.contains(where: { $0.span.overlaps(named) }) && !found.contains(where: { $0.span.overlaps(named) }) {
+            if named != match.span && !existing.contains(where: { $0.span.overlaps(named) })
+                && !found.contains(where: { $0.span.overlaps(named) })
+            {
                 match.span = named
             }
             found.append(
@@ -83,7 +88,8 @@ public struct GazetteerTagger: Stage {
         }
         var all: [Mention] = []
         all.reserveCapacity(existing.count + found.count)
-        var e = 0, f = 0
+        var e = 0
+        var f = 0
         while e < existing.count && f < found.count {
             if found[f].span < existing[e].span {
                 all.append(found[f])

@@ -24,8 +24,10 @@ struct MatchRefinement {
     }
 
     /// Surname prefixes that are written with a capital when no given name or initials precede them.
-    static let particles: [[UInt8]] = ["Van", "De", "Ter", "Ten", "Den", "Der", "Van der", "Van den", "Van de", "Op de", "In 't", "Van 't"]
-        .map { Array($0.utf8) }
+    static let particles: [[UInt8]] = [
+        "Van", "De", "Ter", "Ten", "Den", "Der", "Van der", "Van den", "Van de", "Op de", "In 't", "Van 't",
+    ]
+    .map { Array($0.utf8) }
 
     static let placeTypes: Set<IRI> = Set(["Place", "City", "AdministrativeArea", "State"].map { IRI.schema($0) })
     static let legislation = IRI.schema("Legislation")
@@ -53,12 +55,15 @@ struct MatchRefinement {
     /// right before it (not starting its sentence, not ending in punctuation) or right after it,
     /// that no other match covers (`previousMatchEnd`, `nextMatchStart`).
     func isPartOfLongerName(_ span: Span, types: [IRI], previousMatchEnd: Int?, nextMatchStart: Int?) -> Bool {
-        guard types.contains(where: Self.placeTypes.contains), !text[span.start..<span.end].contains(0x20) else { return false }
+        guard types.contains(where: Self.placeTypes.contains), !text[span.start..<span.end].contains(0x20) else {
+            return false
+        }
         if byte(span.start - 1) == 0x20 {
             var start = span.start - 1
             while start > 0, let b = byte(start - 1), b != 0x20, b != 0x0A, b != 0x09 { start -= 1 }
             let end = span.start - 1
-            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let last = byte(end - 1), Self.isLetter(last),
+            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let last = byte(end - 1),
+                Self.isLetter(last),
                 previousMatchEnd != end, !isSentenceStart(start)
             {
                 return true
@@ -68,7 +73,8 @@ struct MatchRefinement {
             let start = span.end + 1
             var end = start
             while end < text.count, text[end] != 0x20, text[end] != 0x0A, text[end] != 0x09 { end += 1 }
-            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let second = byte(start + 1), second >= 0x61, second <= 0x7A,
+            if end - start >= 2, let first = byte(start), first >= 0x41, first <= 0x5A, let second = byte(start + 1),
+                second >= 0x61, second <= 0x7A,
                 nextMatchStart != start, !isSentenceStart(start)
             {
                 return true
@@ -86,7 +92,8 @@ struct MatchRefinement {
     func withYear(_ span: Span, types: [IRI]) -> Span {
         guard byte(span.end) == 0x20, types.contains(Self.legislation) else { return span }
         let year = bytes(span.end + 1, 4)
-        guard year.count == 4, year.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year.first == 0x31 || year.first == 0x32 else { return span }
+        guard year.count == 4, year.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year.first == 0x31 || year.first == 0x32
+        else { return span }
         // The name already ends in a year, or the number goes on ("Wet 2024 12"): no year added.
         if let last = byte(span.end - 1), last >= 0x30 && last <= 0x39 { return span }
         if let after = byte(span.end + 5), (after >= 0x30 && after <= 0x39) || after >= 0x41 { return span }
@@ -107,7 +114,8 @@ struct MatchRefinement {
     }
 
     private func isSentenceStart(_ offset: Int) -> Bool {
-        var low = 0, high = sentenceStarts.count
+        var low = 0
+        var high = sentenceStarts.count
         while low < high {
             let mid = (low + high) / 2
             if sentenceStarts[mid] < offset { low = mid + 1 } else { high = mid }

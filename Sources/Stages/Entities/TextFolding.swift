@@ -45,7 +45,8 @@ struct TextFolding: Sendable {
         latin = Self.latinTable.map { folded -> UInt16 in
             guard let folded else { return 0xFFFF }
             let bytes = Array(folded.utf8)
-            precondition(bytes.count <= 2 && bytes.allSatisfy { $0 < 0x80 }, "fold table entries are at most two ASCII bytes")
+            precondition(
+                bytes.count <= 2 && bytes.allSatisfy { $0 < 0x80 }, "fold table entries are at most two ASCII bytes")
             return bytes.enumerated().reduce(0) { $0 | UInt16($1.element) << (8 * UInt16($1.offset)) }
         }
         asciiLower = (0..<128).map { (b: Int) -> UInt8 in

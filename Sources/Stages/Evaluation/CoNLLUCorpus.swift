@@ -106,12 +106,16 @@ public struct CoNLLUCorpus: Sendable {
                 if let value = commentValue(line, key: "newdoc id") { current.newDocument = value }
                 if let value = commentValue(line, key: "newdoc") { current.newDocument = current.newDocument ?? value }
                 if let value = commentValue(line, key: "newpar id") { current.newParagraph = value }
-                if let value = commentValue(line, key: "newpar") { current.newParagraph = current.newParagraph ?? value }
+                if let value = commentValue(line, key: "newpar") {
+                    current.newParagraph = current.newParagraph ?? value
+                }
                 continue
             }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count >= 10 else {
-                throw StageError(.malformedInput, "\(source):\(lineNumber): a token line needs 10 tab-separated columns, found \(columns.count)")
+                throw StageError(
+                    .malformedInput,
+                    "\(source):\(lineNumber): a token line needs 10 tab-separated columns, found \(columns.count)")
             }
             hasContent = true
             let id = columns[0]
@@ -217,7 +221,8 @@ public struct CoNLLUCorpus: Sendable {
 
     /// Groups by the document, paragraph and sentence numbers in `# sent_id`, sorting
     /// numerically; documents keep the order of their first sentence.
-    private static func groupBySentenceIDs(_ sentences: [RawSentence], positions: [SentencePosition]) -> [DocumentGroup] {
+    private static func groupBySentenceIDs(_ sentences: [RawSentence], positions: [SentencePosition]) -> [DocumentGroup]
+    {
         var order: [String] = []
         var byDocument: [String: [Int]] = [:]
         for (index, position) in positions.enumerated() {
@@ -226,7 +231,8 @@ public struct CoNLLUCorpus: Sendable {
         }
         return order.map { document in
             let indices = byDocument[document]!.sorted { a, b in
-                let pa = positions[a], pb = positions[b]
+                let pa = positions[a]
+                let pb = positions[b]
                 if pa.paragraph != pb.paragraph { return pa.paragraph < pb.paragraph }
                 return pa.sentence.lexicographicallyPrecedes(pb.sentence)
             }
@@ -309,7 +315,9 @@ public struct CoNLLUCorpus: Sendable {
         {
             return .number
         }
-        if scalars.allSatisfy({ !$0.properties.isAlphabetic && $0.properties.numericType == nil }) { return .punctuation }
+        if scalars.allSatisfy({ !$0.properties.isAlphabetic && $0.properties.numericType == nil }) {
+            return .punctuation
+        }
         return .word
     }
 }

@@ -28,7 +28,9 @@ public enum GoldCorpus {
     static func readTEIAna(path: String) throws -> [Document] {
         let document = try TEIReader().read(SourceDocument(id: path, content: .file(path), format: .xml))
         guard document.has(GoldSentences.self) else {
-            throw StageError(.malformedInput, "\(path): a TEI file without <s> sentences, not a linguistically annotated (.ana) file")
+            throw StageError(
+                .malformedInput, "\(path): a TEI file without <s> sentences, not a linguistically annotated (.ana) file"
+            )
         }
         return [document]
     }

@@ -46,7 +46,8 @@ public struct PredictedSegmentation: Sendable {
                 let entry = try decoder.decode(Entry.self, from: Data(line.utf8))
                 entries[entry.document] = entry
             } catch {
-                throw StageError(.malformedInput, "\(source):\(number + 1): not a prediction line: \(error)", cause: error)
+                throw StageError(
+                    .malformedInput, "\(source):\(number + 1): not a prediction line: \(error)", cause: error)
             }
         }
     }
@@ -82,7 +83,10 @@ public struct PredictedSegmentation: Sendable {
         func convert(_ pairs: [[Int]], _ what: String) throws -> [Span] {
             try pairs.map { pair in
                 guard pair.count == 2, pair[0] >= 0, pair[0] <= pair[1], pair[1] < utf8Offsets.count else {
-                    throw StageError(.invalidData, "\(document.id): \(what) \(pair) is not a span of the text (\(utf8Offsets.count - 1) code points)")
+                    throw StageError(
+                        .invalidData,
+                        "\(document.id): \(what) \(pair) is not a span of the text (\(utf8Offsets.count - 1) code points)"
+                    )
                 }
                 return Span(start: utf8Offsets[pair[0]], end: utf8Offsets[pair[1]])
             }

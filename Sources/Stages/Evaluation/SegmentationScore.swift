@@ -36,7 +36,8 @@ public struct PrecisionRecall: Hashable, Sendable, Codable {
 
     /// The harmonic mean of precision and recall.
     public var f1: Double {
-        let p = precision, r = recall
+        let p = precision
+        let r = recall
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
 
@@ -106,8 +107,10 @@ public struct SegmentationScore: Hashable, Sendable, Codable {
     public var tokens: PrecisionRecall?
 
     /// Creates a score from its parts.
-    public init(documents: Int = 0, goldSentences: Int = 0, predictedSentences: Int = 0,
-                boundaries: PrecisionRecall = PrecisionRecall(), tokens: PrecisionRecall? = nil) {
+    public init(
+        documents: Int = 0, goldSentences: Int = 0, predictedSentences: Int = 0,
+        boundaries: PrecisionRecall = PrecisionRecall(), tokens: PrecisionRecall? = nil
+    ) {
         self.documents = documents
         self.goldSentences = goldSentences
         self.predictedSentences = predictedSentences
@@ -123,8 +126,10 @@ public struct SegmentationScore: Hashable, Sendable, Codable {
     ///   - blocks: The blocks whose ends are not scored; every span's end is left out.
     ///   - predictedTokens: The tokens a system found, or `nil` not to score tokens.
     ///   - goldTokens: The reference tokens, or `nil`.
-    public init(predictedSentences: [Span], goldSentences: [Span], blocks: [Span],
-                predictedTokens: [Span]? = nil, goldTokens: [Span]? = nil) {
+    public init(
+        predictedSentences: [Span], goldSentences: [Span], blocks: [Span],
+        predictedTokens: [Span]? = nil, goldTokens: [Span]? = nil
+    ) {
         var unscored = Set(blocks.map(\.end))
         if let textEnd = goldSentences.map(\.end).max() { unscored.insert(textEnd) }
         self.init(
@@ -165,7 +170,8 @@ public struct SegmentationScore: Hashable, Sendable, Codable {
     /// neither side compared them.
     public static func + (lhs: SegmentationScore, rhs: SegmentationScore) -> SegmentationScore {
         let tokens: PrecisionRecall? =
-            lhs.tokens == nil && rhs.tokens == nil ? nil : (lhs.tokens ?? PrecisionRecall()) + (rhs.tokens ?? PrecisionRecall())
+            lhs.tokens == nil && rhs.tokens == nil
+            ? nil : (lhs.tokens ?? PrecisionRecall()) + (rhs.tokens ?? PrecisionRecall())
         return SegmentationScore(
             documents: lhs.documents + rhs.documents,
             goldSentences: lhs.goldSentences + rhs.goldSentences,

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A growable run of bytes for writing RDF quickly: appends are a capacity test and a `memcpy`,
@@ -85,7 +85,10 @@ final class ByteBuffer {
         }
         let failure = TemporaryFile.writeAll(spillDescriptor, UnsafeRawBufferPointer(start: storage, count: count))
         guard failure == 0 else {
-            spillError = StageError(.output, "cannot write a temporary file of \(spilledCount + count) bytes in \(spillDirectory ?? TemporaryFile.defaultDirectory): \(String(cString: strerror(failure)))")
+            spillError = StageError(
+                .output,
+                "cannot write a temporary file of \(spilledCount + count) bytes in \(spillDirectory ?? TemporaryFile.defaultDirectory): \(String(cString: strerror(failure)))"
+            )
             return false
         }
         spilledCount += count
@@ -209,7 +212,9 @@ final class ByteBuffer {
         let count = bytes.count
         while k < count {
             // Eight bytes at a time while none needs an escape (most of a text).
-            while k + 8 <= count && !Self.mayNeedLiteralEscape(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) { k += 8 }
+            while k + 8 <= count && !Self.mayNeedLiteralEscape(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) {
+                k += 8
+            }
             guard k < count else { break }
             let byte = bytes[k]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
@@ -237,7 +242,8 @@ final class ByteBuffer {
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let below20 = (word &- ones &* 0x20) & ~word & highs
-        return below20 | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x7F)) != 0
+        return below20 | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
+            | hasZero(word ^ (ones &* 0x7F)) != 0
     }
 
     /// Appends the bytes of an IRI with the escapes IRIREF needs (as ``RDFEncoder`` writes

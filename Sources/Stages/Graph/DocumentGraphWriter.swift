@@ -42,10 +42,13 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         let metadata = document.metadata
         sink.add(doc, type, .vocabulary(.schemaDigitalDocument))
         if let source = metadata.source { sink.add(doc, .vocabulary(.tgSourcePath), .literal(Literal(source))) }
-        if let identifier = metadata.identifier { sink.add(doc, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier))) }
+        if let identifier = metadata.identifier {
+            sink.add(doc, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier)))
+        }
         if let title = metadata.title { sink.add(doc, .vocabulary(.dctermsTitle), .literal(Literal(title))) }
         if let date = metadata.date {
-            sink.add(doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.Namespace.xsd.iri + "date"))))
+            sink.add(
+                doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.Namespace.xsd.iri + "date"))))
         }
         sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(metadata.language ?? TextGraphPipeline.language)))
         if let format = metadata.format { sink.add(doc, .vocabulary(.dctermsFormat), .literal(Literal(format))) }
@@ -68,7 +71,9 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         sink.add(context, .vocabulary(.nifIsString), .text(Span(start: 0, end: text.count)))
         sink.add(context, .vocabulary(.nifBeginIndex), .nonNegativeInteger(0))
         sink.add(context, .vocabulary(.nifEndIndex), .nonNegativeInteger(length))
-        sink.add(context, .vocabulary(.nifPredLang), .iri(IRI("http://lexvo.org/id/iso639-1/" + (document.metadata.language ?? TextGraphPipeline.language))))
+        sink.add(
+            context, .vocabulary(.nifPredLang),
+            .iri(IRI("http://lexvo.org/id/iso639-1/" + (document.metadata.language ?? TextGraphPipeline.language))))
         sink.add(context, .vocabulary(.nifSourceUrl), .document)
     }
 
@@ -97,12 +102,16 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             }
             if let entity = mention.entity { sink.add(node, .vocabulary(.itsTaIdentRef), .iri(entity)) }
             if let entityClass = mention.entityClass { sink.add(node, .vocabulary(.itsTaClassRef), .iri(entityClass)) }
-            if let confidence = mention.confidence { sink.add(node, .vocabulary(.itsTaConfidence), .decimal(confidence)) }
+            if let confidence = mention.confidence {
+                sink.add(node, .vocabulary(.itsTaConfidence), .decimal(confidence))
+            }
             if mention.entity == nil {
                 for candidate in mention.candidates { sink.add(node, .vocabulary(.tgCandidate), .iri(candidate)) }
             }
             if mention.form != .name {
-                sink.add(node, .vocabulary(.tgMentionForm), .literal(Literal(mention.form == .adjectival ? "adjectival" : "value")))
+                sink.add(
+                    node, .vocabulary(.tgMentionForm),
+                    .literal(Literal(mention.form == .adjectival ? "adjectival" : "value")))
             }
             if let value = mention.value { sink.add(node, .vocabulary(.tgValue), .literal(value)) }
         }
@@ -129,7 +138,9 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         for relation in document[Relations.self] ?? [] {
             sink.add(.iri(relation.subject), .iri(relation.predicate), .iri(relation.object))
             let statement = GraphNode.documentSuffix(
-                "#relation-" + GraphBuilder.stableHash(relation.subject.value + " " + relation.predicate.value + " " + relation.object.value))
+                "#relation-"
+                    + GraphBuilder.stableHash(
+                        relation.subject.value + " " + relation.predicate.value + " " + relation.object.value))
             sink.add(statement, type, .vocabulary(.rdfStatement))
             sink.add(statement, type, .vocabulary(.tgRelationStatement))
             sink.add(statement, .vocabulary(.rdfSubject), .iri(relation.subject))
@@ -147,12 +158,16 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             for type in entity.types { sink.addShared(entity.iri, .vocabulary(.rdfType), .iri(type)) }
             for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
             for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
-            for organization in entity.memberOf { sink.addShared(entity.iri, .iri(Vocabulary.schemaMemberOf.iri), .iri(organization)) }
+            for organization in entity.memberOf {
+                sink.addShared(entity.iri, .iri(Vocabulary.schemaMemberOf.iri), .iri(organization))
+            }
             for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
             for identifier in entity.identifiers {
                 sink.addShared(entity.iri, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier)))
             }
-            for source in entity.sources { sink.addShared(entity.iri, .iri(Vocabulary.dctermsSource.iri), .iri(source)) }
+            for source in entity.sources {
+                sink.addShared(entity.iri, .iri(Vocabulary.dctermsSource.iri), .iri(source))
+            }
             for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.rdfsSeeAlso.iri), .iri(page)) }
         }
     }
@@ -162,8 +177,12 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         for contributor in builder.contributors {
             var statements = GraphStatements(textLength: text.count)
             contributor.contribute(document, to: &statements)
-            for (subject, predicate, object) in statements.statements { sink.add(node(subject), .iri(predicate), node(object)) }
-            for (subject, predicate, object) in statements.sharedStatements { sink.addShared(subject, .iri(predicate), node(object)) }
+            for (subject, predicate, object) in statements.statements {
+                sink.add(node(subject), .iri(predicate), node(object))
+            }
+            for (subject, predicate, object) in statements.sharedStatements {
+                sink.addShared(subject, .iri(predicate), node(object))
+            }
         }
     }
 

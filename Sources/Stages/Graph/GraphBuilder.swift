@@ -52,7 +52,9 @@ public struct GraphBuilder: Stage {
         self.contributors = contributors
     }
 
-    public func process(_ document: Document, context: StageContext, emit: (GraphFragment) async throws -> Void) async throws {
+    public func process(_ document: Document, context: StageContext, emit: (GraphFragment) async throws -> Void)
+        async throws
+    {
         try await emit(build(document))
     }
 
@@ -74,14 +76,17 @@ public struct GraphBuilder: Stage {
     ///   - document: The document.
     ///   - text: The UTF-8 bytes of the document's text.
     ///   - sink: Receives the statements.
-    func write<Sink: GraphStatementSink>(_ document: Document, text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+    func write<Sink: GraphStatementSink>(_ document: Document, text: UnsafeBufferPointer<UInt8>, into sink: inout Sink)
+    {
         var writer = DocumentGraphWriter(builder: self, document: document, text: text, sink: sink)
         writer.writeDocument()
         writer.writeContext()
         writer.writeSentences()
         writer.writeMentions()
         writer.writeUtterances()
-        if let set = document[ParliamentaryQuestions.self] { writeQuestions(set, document: document, into: &writer.sink) }
+        if let set = document[ParliamentaryQuestions.self] {
+            writeQuestions(set, document: document, into: &writer.sink)
+        }
         writer.writeRelations()
         writer.writeEntities()
         writer.writeContributions()
@@ -100,12 +105,16 @@ public struct GraphBuilder: Stage {
     }
 
     /// The IRI of a case ("2024Z01911"): the entity ``DocumentNumberTagger`` links its number to.
-    static func caseIRI(_ caseNumber: String) -> IRI { DocumentNumberTagger.entity(for: caseNumber, kind: .caseNumber).iri }
+    static func caseIRI(_ caseNumber: String) -> IRI {
+        DocumentNumberTagger.entity(for: caseNumber, kind: .caseNumber).iri
+    }
 
     /// The IRI of question `number` of a case: `…/entity/document/2024Z01911/question-3`, the same in
     /// every document about the case, so that a store joins the questions, their answers and
     /// their dates whichever document each came from.
-    public static func questionIRI(caseNumber: String, number: Int) -> IRI { IRI(caseIRI(caseNumber).value + "/question-\(number)") }
+    public static func questionIRI(caseNumber: String, number: Int) -> IRI {
+        IRI(caseIRI(caseNumber).value + "/question-\(number)")
+    }
 
     /// Writes the questions and answers. Questions are named by their case when the document gives
     /// its case number (``questionIRI(caseNumber:number:)``), else by the document (`doc#question-3`);
@@ -119,7 +128,8 @@ public struct GraphBuilder: Stage {
     /// <doc#answer-3> a schema:Answer ; schema:parentItem <case/question-3> ; schema:author <minister> .
     /// <case> tg:datePostponed "2024-02-28"^^xsd:date .     # from a notice of postponement (and on its questions)
     /// ```
-    private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink) {
+    private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink)
+    {
         typealias V = Vocabulary
         let doc = GraphNode.document
         func text(_ span: Span) -> GraphNode { .text(span) }

@@ -67,8 +67,9 @@ public struct GraphStatements {
     private func check(_ node: Node) {
         switch node {
         case .span(let span), .text(let span):
-            precondition(span.start >= 0 && span.start <= span.end && span.end <= textLength,
-                         "a span \(span.start)..<\(span.end) outside the document's \(textLength) bytes")
+            precondition(
+                span.start >= 0 && span.start <= span.end && span.end <= textLength,
+                "a span \(span.start)..<\(span.end) outside the document's \(textLength) bytes")
         default: break
         }
     }

@@ -42,7 +42,9 @@ public struct GraphEncoder: Stage {
         self.temporaryDirectory = temporaryDirectory
     }
 
-    public func process(_ input: Document, context: StageContext, emit: (EncodedFragment) async throws -> Void) async throws {
+    public func process(_ input: Document, context: StageContext, emit: (EncodedFragment) async throws -> Void)
+        async throws
+    {
         try await emit(encode(input))
     }
 
@@ -54,10 +56,12 @@ public struct GraphEncoder: Stage {
         var text = document.text
         try text.withUTF8 { bytes in
             for format in formats.sorted(by: { $0.rawValue < $1.rawValue }) {
-                let body = ByteBuffer(capacity: bytes.count * 40 + 16384, spillingAbove: spillThreshold, in: temporaryDirectory)
+                let body = ByteBuffer(
+                    capacity: bytes.count * 40 + 16384, spillingAbove: spillThreshold, in: temporaryDirectory)
                 switch format {
                 case .nTriples, .nQuads:
-                    var writer = LineStatementWriter(document: document.iri, text: bytes, quads: format == .nQuads, body: body)
+                    var writer = LineStatementWriter(
+                        document: document.iri, text: bytes, quads: format == .nQuads, body: body)
                     builder.write(document, text: bytes, into: &writer)
                     sharedLines[format] = writer.sharedLines
                 case .turtle:
@@ -70,7 +74,8 @@ public struct GraphEncoder: Stage {
             }
             if formats.isEmpty {
                 // No format asked for: the shared lines alone.
-                var writer = LineStatementWriter(document: document.iri, text: bytes, quads: false, body: ByteBuffer(capacity: 64))
+                var writer = LineStatementWriter(
+                    document: document.iri, text: bytes, quads: false, body: ByteBuffer(capacity: 64))
                 builder.write(document, text: bytes, into: &writer)
                 sharedLines[.nTriples] = writer.sharedLines
             }
@@ -94,7 +99,9 @@ public struct GraphEncoder: Stage {
             }
         }
         func replay<Sink: GraphStatementSink>(into sink: inout Sink) {
-            for triple in fragment.triples { sink.add(node(triple.subject), .iri(triple.predicate), node(triple.object)) }
+            for triple in fragment.triples {
+                sink.add(node(triple.subject), .iri(triple.predicate), node(triple.object))
+            }
             for triple in fragment.sharedTriples {
                 guard case .iri(let subject) = triple.subject else {
                     preconditionFailure("a shared statement's subject must be an IRI: \(triple.subject)")
@@ -109,7 +116,8 @@ public struct GraphEncoder: Stage {
             let body = ByteBuffer(capacity: fragment.triples.count * 120 + 64)
             switch format {
             case .nTriples, .nQuads:
-                var writer = LineStatementWriter(document: fragment.graph, text: noText, quads: format == .nQuads, body: body)
+                var writer = LineStatementWriter(
+                    document: fragment.graph, text: noText, quads: format == .nQuads, body: body)
                 replay(into: &writer)
                 sharedLines[format] = writer.sharedLines
             case .turtle:

@@ -80,7 +80,8 @@ struct TripleCollector: GraphStatementSink {
         case .segment(let begin, let end): .iri(document.appending("#char=\(begin),\(end)"))
         case .literal(let literal): .literal(literal)
         case .text(let span):
-            .literal(Literal(String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)))
+            .literal(
+                Literal(String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)))
         case .nonNegativeInteger(let value): .literal(.nonNegativeInteger(value))
         case .decimal(let value): .literal(.decimal(value))
         }

@@ -194,7 +194,10 @@ struct NodeEncoder {
 
     /// One line (subject, predicate, object and `end`: ` .\n`, or the graph and ` .\n`), made in
     /// `scratch`.
-    func line(_ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode, ending end: ByteBuffer, in scratch: ByteBuffer) -> [UInt8] {
+    func line(
+        _ subject: GraphNode, _ predicate: GraphNode, _ object: GraphNode, ending end: ByteBuffer,
+        in scratch: ByteBuffer
+    ) -> [UInt8] {
         scratch.removeAll()
         append(subject, to: scratch)
         scratch.append(0x20)

@@ -44,7 +44,8 @@ extension Literal {
     /// A literal read from RDF: `xsd:string`, which RDF 1.1 makes the same as a plain literal,
     /// becomes a plain literal, so that both compare equal.
     public static func typed(_ lexicalForm: String, datatype: IRI) -> Literal {
-        datatype.value == Vocabulary.Namespace.xsd.iri + "string" ? Literal(lexicalForm) : Literal(lexicalForm, datatype: datatype)
+        datatype.value == Vocabulary.Namespace.xsd.iri + "string"
+            ? Literal(lexicalForm) : Literal(lexicalForm, datatype: datatype)
     }
 }
 

@@ -225,7 +225,8 @@ public enum Vocabulary: String, CaseIterable, Sendable {
         let namespaces = Dictionary(uniqueKeysWithValues: Namespace.allCases.map { ($0.prefix, $0.iri) })
         let iris = allCases.map { term in
             let colon = term.rawValue.firstIndex(of: ":")!
-            return IRI(namespaces[String(term.rawValue[..<colon])]! + term.rawValue[term.rawValue.index(after: colon)...])
+            return IRI(
+                namespaces[String(term.rawValue[..<colon])]! + term.rawValue[term.rawValue.index(after: colon)...])
         }
         var bytes: [UInt8] = []
         var offsets: [Int] = [0]

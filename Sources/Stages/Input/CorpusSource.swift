@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The documents of a corpus: files, directories walked lazily in a stable order, and JSON lines
@@ -65,7 +65,10 @@ public struct CorpusSource: Sequence, Sendable {
     ///   - maximumLineLength: The longest JSON line read from standard input, in bytes; a longer
     ///     line is skipped as it is read (never held whole) and fails with the reason.
     /// - Throws: ``StageError`` with code ``StageError/Code/unreadable`` for a missing input or root.
-    public init(inputs: [String], include: [String] = [], exclude: [String] = [], followSymlinks: Bool = false, root: String? = nil, maximumLineLength: Int = 256 << 20) throws {
+    public init(
+        inputs: [String], include: [String] = [], exclude: [String] = [], followSymlinks: Bool = false,
+        root: String? = nil, maximumLineLength: Int = 256 << 20
+    ) throws {
         var roots: [Root] = []
         for input in inputs {
             if input == "-" {
@@ -86,7 +89,9 @@ public struct CorpusSource: Sequence, Sendable {
         self.followSymlinks = followSymlinks
         self.maximumLineLength = maximumLineLength
         if let root {
-            guard let resolved = realpath(root, nil) else { throw StageError(.unreadable, "--root \(root): no such directory") }
+            guard let resolved = realpath(root, nil) else {
+                throw StageError(.unreadable, "--root \(root): no such directory")
+            }
             defer { free(resolved) }
             self.root = String(cString: resolved)
         } else {
@@ -94,7 +99,11 @@ public struct CorpusSource: Sequence, Sendable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(roots: roots, filter: filter, followSymlinks: followSymlinks, root: root, maximumLineLength: maximumLineLength) }
+    public func makeIterator() -> Iterator {
+        Iterator(
+            roots: roots, filter: filter, followSymlinks: followSymlinks, root: root,
+            maximumLineLength: maximumLineLength)
+    }
 
     /// Walks the inputs one document at a time.
     public struct Iterator: IteratorProtocol {
@@ -112,7 +121,8 @@ public struct CorpusSource: Sequence, Sendable {
         private var seenIDs: Set<String>?
         private var lines: LineReader
 
-        fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?, maximumLineLength: Int) {
+        fileprivate init(roots: [Root], filter: PathFilter, followSymlinks: Bool, root: String?, maximumLineLength: Int)
+        {
             lines = LineReader(descriptor: 0, maximumLength: maximumLineLength)
             pendingRoots = roots.reversed()
             self.filter = filter
@@ -126,7 +136,8 @@ public struct CorpusSource: Sequence, Sendable {
         public mutating func next() -> SourceDocument? {
             guard let document = nextInWalk() else { return nil }
             guard seenIDs?.insert(document.id).inserted == false else { return document }
-            let reason = "another input already has the id \(document.id); this one is not read (two documents with one id would merge into one graph)"
+            let reason =
+                "another input already has the id \(document.id); this one is not read (two documents with one id would merge into one graph)"
             return SourceDocument(id: document.id, content: .unreadable(reason))
         }
 
@@ -164,34 +175,47 @@ public struct CorpusSource: Sequence, Sendable {
         /// The document an entry of a directory gives: a regular file of a known format, or a
         /// failure that says why an entry the walk would have taken is left out; `nil` for
         /// entries the walk passes by (a file of another format, a directory it descends into).
-        private mutating func visit(_ entry: DirectoryEntry, in directory: String, id parentID: String) -> SourceDocument? {
+        private mutating func visit(_ entry: DirectoryEntry, in directory: String, id parentID: String)
+            -> SourceDocument?
+        {
             let path = directory + "/" + entry.name
             let id = parentID.isEmpty ? entry.name : parentID + "/" + entry.name
             let taken = DocumentFormat.forPath(entry.name) != nil && filter.accepts(id)
             func failure(_ reason: String) -> SourceDocument { SourceDocument(id: id, content: .unreadable(reason)) }
             guard entry.isUTF8 else { return failure("\(path): the file name is not valid UTF-8; skipped") }
             var info = stat()
-            guard lstat(path, &info) == 0 else { return failure("cannot read \(path): \(String(cString: strerror(errno)))") }
+            guard lstat(path, &info) == 0 else {
+                return failure("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard stat(path, &info) == 0 else {
-                    let what = errno == ELOOP ? "a loop of symbolic links" : errno == ENOENT ? "a symbolic link to nothing (dangling)"
-                        : "a symbolic link that cannot be followed (\(String(cString: strerror(errno))))"
+                    let what =
+                        errno == ELOOP
+                        ? "a loop of symbolic links"
+                        : errno == ENOENT
+                            ? "a symbolic link to nothing (dangling)"
+                            : "a symbolic link that cannot be followed (\(String(cString: strerror(errno))))"
                     return taken ? failure("\(path) is \(what); skipped") : nil
                 }
                 let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
                 guard followSymlinks else {
-                    return isDirectory || taken ? failure("\(path) is a symbolic link; not followed without --follow-symlinks") : nil
+                    return isDirectory || taken
+                        ? failure("\(path) is a symbolic link; not followed without --follow-symlinks") : nil
                 }
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 let key = FileKey(info)
                 if stack.contains(where: { $0.key == key }) {
-                    return failure("\(path) leads back to a directory that holds it (a loop of symbolic links); not walked")
+                    return failure(
+                        "\(path) leads back to a directory that holds it (a loop of symbolic links); not walked")
                 }
                 return push(directory: path, id: id, key: key)
             case S_IFREG:
-                return taken ? SourceDocument(id: id, content: .file(path), format: DocumentFormat.forPath(entry.name)!, size: Int(info.st_size)) : nil
+                return taken
+                    ? SourceDocument(
+                        id: id, content: .file(path), format: DocumentFormat.forPath(entry.name)!,
+                        size: Int(info.st_size)) : nil
             default:
                 return taken ? failure("\(path) is \(FileStatus.kind(info.st_mode)), not a regular file; skipped") : nil
             }
@@ -199,10 +223,12 @@ public struct CorpusSource: Sequence, Sendable {
 
         /// Starts walking a directory; a directory that cannot be listed gives a failure instead.
         private mutating func push(directory path: String, id: String, key: FileKey? = nil) -> SourceDocument? {
-            let key = key ?? {
-                var info = stat()
-                return stat(path, &info) == 0 ? FileKey(info) : FileKey(device: 0, inode: 0)
-            }()
+            let key =
+                key
+                ?? {
+                    var info = stat()
+                    return stat(path, &info) == 0 ? FileKey(info) : FileKey(device: 0, inode: 0)
+                }()
             guard let entries = DirectoryEntry.list(path) else {
                 let reason = "cannot read the directory \(path): \(String(cString: strerror(errno)))"
                 return SourceDocument(id: id.isEmpty ? path : id, content: .unreadable(reason))
@@ -221,11 +247,15 @@ public struct CorpusSource: Sequence, Sendable {
                 guard case .line(let line) = read else {
                     return SourceDocument(
                         id: "stdin:\(lineNumber)",
-                        content: .unreadable("line \(lineNumber) of standard input is longer than \(lines.maximumLength) bytes; skipped without reading it whole")
+                        content: .unreadable(
+                            "line \(lineNumber) of standard input is longer than \(lines.maximumLength) bytes; skipped without reading it whole"
+                        )
                     )
                 }
                 if line.allSatisfy(\.isWhitespace) { continue }
-                if let document = JSONLineDocument.parse(line, lineNumber: lineNumber, root: root), filter.accepts(document.id) {
+                if let document = JSONLineDocument.parse(line, lineNumber: lineNumber, root: root),
+                    filter.accepts(document.id)
+                {
                     return document
                 }
             }
@@ -285,7 +315,8 @@ struct LineReader {
                     start = 0
                     searched = 0
                 }
-                return tooLong || buffer.count - start > maximumLength ? .tooLong : .line(String(decoding: buffer[start...], as: UTF8.self))
+                return tooLong || buffer.count - start > maximumLength
+                    ? .tooLong : .line(String(decoding: buffer[start...], as: UTF8.self))
             }
             if start > 0 {
                 buffer.removeSubrange(0..<start)
@@ -335,7 +366,9 @@ struct DirectoryEntry: Sendable {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> DirectoryEntry in
                 let bytes = raw.bindMemory(to: CChar.self)
-                if let valid = String(validatingCString: bytes.baseAddress!) { return DirectoryEntry(name: valid, isUTF8: true) }
+                if let valid = String(validatingCString: bytes.baseAddress!) {
+                    return DirectoryEntry(name: valid, isUTF8: true)
+                }
                 return DirectoryEntry(name: String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self), isUTF8: false)
             }
             if name.name == "." || name.name == ".." { continue }
@@ -380,7 +413,8 @@ enum JSONLineDocument {
     static func parse(_ line: String, lineNumber: Int, root: String? = nil) -> SourceDocument? {
         let fallbackID = "stdin:\(lineNumber)"
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            return SourceDocument(id: fallbackID, content: .unreadable("line \(lineNumber) of standard input is not a JSON object"))
+            return SourceDocument(
+                id: fallbackID, content: .unreadable("line \(lineNumber) of standard input is not a JSON object"))
         }
         let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? fallbackID
         if let text = object["text"] as? String {
@@ -389,14 +423,22 @@ enum JSONLineDocument {
         }
         if let path = object["path"] as? String {
             guard let root else {
-                return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"))
+                return SourceDocument(
+                    id: id,
+                    content: .unreadable(
+                        "line \(lineNumber) of standard input names a file (\"path\"); files are read from standard input's lines only inside --root DIR"
+                    ))
             }
             guard let resolved = confined(path, to: root) else {
-                return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input: \(path) is not a file inside --root \(root)"))
+                return SourceDocument(
+                    id: id,
+                    content: .unreadable(
+                        "line \(lineNumber) of standard input: \(path) is not a file inside --root \(root)"))
             }
             return SourceDocument(id: id, content: .file(resolved), format: DocumentFormat.forPath(path) ?? .text)
         }
-        return SourceDocument(id: id, content: .unreadable("line \(lineNumber) of standard input has neither \"text\" nor \"path\""))
+        return SourceDocument(
+            id: id, content: .unreadable("line \(lineNumber) of standard input has neither \"text\" nor \"path\""))
     }
 }
 

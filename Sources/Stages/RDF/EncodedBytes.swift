@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Serialized RDF: an immutable run of bytes that moves from the encoding stage to the writer
@@ -94,10 +94,14 @@ public struct EncodedBytes: RandomAccessCollection, Equatable, Sendable, Express
         defer { chunk.deallocate() }
         var offset = 0
         while offset < storage.count {
-            let read = pread(storage.descriptor, chunk.baseAddress, Swift.min(chunk.count, storage.count - offset), off_t(offset))
+            let read = pread(
+                storage.descriptor, chunk.baseAddress, Swift.min(chunk.count, storage.count - offset), off_t(offset))
             if read < 0 && errno == EINTR { continue }
             guard read > 0 else {
-                throw StageError(.output, "cannot read back a temporary file: \(read < 0 ? String(cString: strerror(errno)) : "it is shorter than written")")
+                throw StageError(
+                    .output,
+                    "cannot read back a temporary file: \(read < 0 ? String(cString: strerror(errno)) : "it is shorter than written")"
+                )
             }
             try body(UnsafeRawBufferPointer(rebasing: chunk[0..<read]))
             offset += read
@@ -110,6 +114,8 @@ public struct EncodedBytes: RandomAccessCollection, Equatable, Sendable, Express
     public static func == (lhs: EncodedBytes, rhs: EncodedBytes) -> Bool {
         guard lhs.count == rhs.count else { return false }
         if lhs.storage === rhs.storage || lhs.count == 0 { return true }
-        return lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 } }
+        return lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+        }
     }
 }

@@ -1,9 +1,10 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Pipeline
 import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Sends each document's graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint, replacing
 /// that document's named graph, so that running the same corpus twice leaves the store as after
@@ -45,9 +46,13 @@ public final class GraphStoreSink: GraphSink, Sendable {
 
     /// Creates a sink for an endpoint such as `http://127.0.0.1:7878/store`.
     /// - Throws: ``StageError`` when the URL is not an HTTP(S) URL.
-    public init(endpoint: String, attempts: Int = 4, timeout: TimeInterval = 30, sendsSharedEagerly: Bool = false) throws {
+    public init(endpoint: String, attempts: Int = 4, timeout: TimeInterval = 30, sendsSharedEagerly: Bool = false)
+        throws
+    {
         self.sendsSharedEagerly = sendsSharedEagerly
-        guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", url.host != nil
+        else {
             throw StageError(.output, "'\(endpoint)' is not an http:// or https:// URL of a graph store")
         }
         self.endpoint = url
@@ -66,7 +71,9 @@ public final class GraphStoreSink: GraphSink, Sendable {
     /// Replaces the document's named graph with its fragment, already encoded (with N-Triples
     /// among its bodies).
     public func write(_ fragment: EncodedFragment) async throws {
-        guard let body = fragment.bodies[.nTriples] else { preconditionFailure("the fragment was not encoded as N-Triples") }
+        guard let body = fragment.bodies[.nTriples] else {
+            preconditionFailure("the fragment was not encoded as N-Triples")
+        }
         try await send(method: "PUT", graph: fragment.graph, body: body.array)
         let due = shared.withLock { state in
             for line in fragment.sharedLines[.nTriples] ?? [] where state.written.insert(line) { state.pending += line }
@@ -99,7 +106,9 @@ public final class GraphStoreSink: GraphSink, Sendable {
         var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false)
         let existing = components?.queryItems ?? []
         components?.queryItems = existing + [URLQueryItem(name: "graph", value: graph.value)]
-        guard let url = components?.url else { throw StageError(.output, "cannot build a request URL for graph \(graph.value)") }
+        guard let url = components?.url else {
+            throw StageError(.output, "cannot build a request URL for graph \(graph.value)")
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("application/n-triples", forHTTPHeaderField: "Content-Type")
@@ -117,7 +126,8 @@ public final class GraphStoreSink: GraphSink, Sendable {
                 if status < 500 { break }  // the store refused the request: trying again will not help
             } catch let error as URLError where error.code == .timedOut {
                 lastProblem = "timed out after \(Int(timeout)) s (--push-timeout)"
-            } catch let error as URLError where error.code == .networkConnectionLost || error.code == .badServerResponse {
+            } catch let error as URLError where error.code == .networkConnectionLost || error.code == .badServerResponse
+            {
                 lastProblem = "the store closed the connection without an answer"
             } catch let error as URLError where error.code == .cannotConnectToHost {
                 lastProblem = "cannot connect (is the store running?)"

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Pipeline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes graph fragments as N-Triples, N-Quads or Turtle, streaming, to a file or to standard
 /// output.
@@ -80,13 +81,17 @@ public final class RDFWriter: GraphSink {
         var descriptor: Int32
         if resuming {
             descriptor = open(path, access | O_APPEND)
-            if descriptor < 0 && errno == ENOENT { descriptor = open(path, access | O_APPEND | O_CREAT | O_EXCL, 0o644) }
+            if descriptor < 0 && errno == ENOENT {
+                descriptor = open(path, access | O_APPEND | O_CREAT | O_EXCL, 0o644)
+            }
         } else {
             unlink(path)
             descriptor = open(path, access | O_CREAT | O_EXCL, 0o644)
         }
         guard descriptor >= 0 else {
-            let reason = errno == ELOOP ? "it is a symbolic link, which a run never writes through" : String(cString: strerror(errno))
+            let reason =
+                errno == ELOOP
+                ? "it is a symbolic link, which a run never writes through" : String(cString: strerror(errno))
             throw StageError(.output, "cannot write \(path): \(reason)")
         }
         var status = stat()
@@ -107,7 +112,10 @@ public final class RDFWriter: GraphSink {
         let descriptor = try TemporaryFile.anonymous(in: nil)
         guard let handle = fdopen(descriptor, "w+b") else {
             close(descriptor)
-            throw StageError(.output, "cannot open a temporary file in \(TemporaryFile.defaultDirectory): \(String(cString: strerror(errno)))")
+            throw StageError(
+                .output,
+                "cannot open a temporary file in \(TemporaryFile.defaultDirectory): \(String(cString: strerror(errno)))"
+            )
         }
         return handle
     }
@@ -164,10 +172,13 @@ public final class RDFWriter: GraphSink {
     /// an interrupted run wrote after its last complete document), and reloads the shared lines.
     public func truncate(output: Int, shared: Int) throws {
         guard let file, let sharedFile, let temporaryPath else { return }
-        guard fflush(file) == 0, ftruncate(fileno(file), off_t(output)) == 0, fseeko(file, off_t(output), SEEK_SET) == 0,
+        guard fflush(file) == 0, ftruncate(fileno(file), off_t(output)) == 0,
+            fseeko(file, off_t(output), SEEK_SET) == 0,
             fflush(sharedFile) == 0, ftruncate(fileno(sharedFile), off_t(shared)) == 0
         else {
-            throw StageError(.output, "cannot cut \(temporaryPath) back to the last complete document: \(String(cString: strerror(errno)))")
+            throw StageError(
+                .output,
+                "cannot cut \(temporaryPath) back to the last complete document: \(String(cString: strerror(errno)))")
         }
         try reloadSharedLines()
     }
@@ -191,7 +202,8 @@ public final class RDFWriter: GraphSink {
             guard fclose(file) == 0 else { throw StageError(.output, "cannot close \(temporaryPath)") }
             self.file = nil
             guard rename(temporaryPath, path) == 0 else {
-                throw StageError(.output, "cannot rename \(temporaryPath) to \(path): \(String(cString: strerror(errno)))")
+                throw StageError(
+                    .output, "cannot rename \(temporaryPath) to \(path): \(String(cString: strerror(errno)))")
             }
         } else {
             fflush(file)
@@ -206,7 +218,10 @@ public final class RDFWriter: GraphSink {
         if !sharedBuffer.isEmpty, let sharedFile {
             let written = sharedBuffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, sharedFile) }
             guard written == sharedBuffer.count else {
-                throw StageError(.output, "cannot write \(sharedPath ?? "the side file of standard output"): \(String(cString: strerror(errno)))")
+                throw StageError(
+                    .output,
+                    "cannot write \(sharedPath ?? "the side file of standard output"): \(String(cString: strerror(errno)))"
+                )
             }
             sharedBuffer.removeAll(keepingCapacity: true)
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Temporary files that no other process can plant or find.
@@ -26,7 +26,8 @@ enum TemporaryFile {
         var template = Array((directory + "/textgraph-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw StageError(.output, "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            throw StageError(
+                .output, "cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return descriptor

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns the bytes of a text file into normalized text, or says exactly why it cannot.
@@ -18,7 +18,9 @@ public enum TextDecoder {
     ///   - windows1252Fallback: Whether bytes that are not UTF-8 (and have no UTF-16 byte-order
     ///     mark) are decoded as Windows-1252 instead of failing.
     /// - Returns: The text, and the encoding it was read in.
-    public static func decode(_ bytes: [UInt8], windows1252Fallback: Bool = false) throws -> (text: String, encoding: String) {
+    public static func decode(_ bytes: [UInt8], windows1252Fallback: Bool = false) throws -> (
+        text: String, encoding: String
+    ) {
         if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return (try decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF), "UTF-16")
         }
@@ -39,7 +41,10 @@ public enum TextDecoder {
         guard let text = validString(normalized) else {
             let bad = firstInvalidUTF8Offset(body) ?? body.startIndex
             if windows1252Fallback {
-                return (try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])[...]), "Windows-1252 (not valid UTF-8 at byte \(bad))")
+                return (
+                    try finish(normalizeLineEnds(try windows1252ToUTF8(body)[...])[...]),
+                    "Windows-1252 (not valid UTF-8 at byte \(bad))"
+                )
             }
             throw StageError(
                 .invalidEncoding,
@@ -67,7 +72,10 @@ public enum TextDecoder {
             } else if let value = windows1252Scalars[byte], let scalar = Unicode.Scalar(value) {
                 scalars.append(scalar)
             } else {
-                throw StageError(.invalidEncoding, "neither UTF-8 nor Windows-1252: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset)")
+                throw StageError(
+                    .invalidEncoding,
+                    "neither UTF-8 nor Windows-1252: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset)"
+                )
             }
         }
         return Array(String(scalars).utf8)
@@ -85,7 +93,8 @@ public enum TextDecoder {
         units.reserveCapacity(bytes.count / 2 - 1)
         var i = 2
         while i < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(littleEndian ? a | b << 8 : a << 8 | b)
             i += 2
         }
@@ -125,7 +134,8 @@ public enum TextDecoder {
     /// Throws ``StageError/Code/emptyDocument`` when the text is empty or only white space.
     private static func checkNotBlank(_ normalized: ArraySlice<UInt8>) throws {
         guard normalized.contains(where: { !isASCIIWhitespace($0) }) else {
-            throw StageError(.emptyDocument, normalized.isEmpty ? "the document is empty" : "the document holds only white space")
+            throw StageError(
+                .emptyDocument, normalized.isEmpty ? "the document is empty" : "the document holds only white space")
         }
     }
 
@@ -169,19 +179,30 @@ public enum TextDecoder {
             if b0 < 0x80 {
                 // Runs of ASCII, eight bytes at a time.
                 i += 1
-                while i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                while i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
                 continue
             }
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch b0 {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i
             }
             guard i + length <= end else { return i }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Pipeline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads plain-text documents: UTF-8 (with or without byte-order mark) or UTF-16 with a
 /// byte-order mark, any line ends.
@@ -30,7 +31,9 @@ public struct TextReader: Stage {
     public var windows1252Fallback: Bool
 
     /// Creates a reader.
-    public init(documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20, windows1252Fallback: Bool = false) {
+    public init(
+        documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20, windows1252Fallback: Bool = false
+    ) {
         self.documentBase = documentBase
         self.maximumBytes = maximumBytes
         self.windows1252Fallback = windows1252Fallback
@@ -38,7 +41,9 @@ public struct TextReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
+        async throws
+    {
         let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
         let (text, encoding) = try TextDecoder.decode(bytes, windows1252Fallback: windows1252Fallback)
         if encoding != "UTF-8" { context.warn("decoded as \(encoding)") }
@@ -71,9 +76,12 @@ public struct TextReader: Stage {
             let count = bytes.count
             var nextFormFeed = -1
             while true {
-                if nextFormFeed < lineStart { nextFormFeed = ByteSearch.firstOffset(of: 0x0C, in: bytes, from: lineStart, to: count) ?? count }
+                if nextFormFeed < lineStart {
+                    nextFormFeed = ByteSearch.firstOffset(of: 0x0C, in: bytes, from: lineStart, to: count) ?? count
+                }
                 let i = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: nextFormFeed) ?? nextFormFeed
-                var first = lineStart, last = i
+                var first = lineStart
+                var last = i
                 while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
                 while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
                 if first == last {
@@ -102,14 +110,17 @@ public struct TextReader: Stage {
         if line.count <= 4 && line.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         // Every other kind starts with one of these prefixes or holds ", vergaderjaar ": test the
         // bytes before making a `String` of the line.
-        guard ByteSearch.hasPrefix(line, "ISSN ") || ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-")
-            || ByteSearch.hasPrefix(line, "kst-") || ByteSearch.contains(line, ", vergaderjaar ")
+        guard
+            ByteSearch.hasPrefix(line, "ISSN ") || ByteSearch.hasPrefix(line, "ah-tk-")
+                || ByteSearch.hasPrefix(line, "kv-tk-")
+                || ByteSearch.hasPrefix(line, "kst-") || ByteSearch.contains(line, ", vergaderjaar ")
         else { return false }
         if ByteSearch.searchesAsBytes(line) {
             // Text whose characters are each one scalar Foundation compares as bytes (see
             // ByteSearch.searchesAsBytes): the same tests on the bytes, characters counted as scalars.
             if ByteSearch.hasPrefix(line, "ISSN ") { return true }
-            if (ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-") || ByteSearch.hasPrefix(line, "kst-"))
+            if (ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-")
+                || ByteSearch.hasPrefix(line, "kst-"))
                 && !line.contains(0x20)
             {
                 return true
@@ -124,8 +135,12 @@ public struct TextReader: Stage {
     /// ``isPageFurniture(_:)``'s tests on characters, for lines with other characters.
     static func isPageFurniture(characters text: String) -> Bool {
         if text.hasPrefix("ISSN ") { return true }
-        if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") { return true }
-        if text.contains(", vergaderjaar ") && (text.contains("Aanhangsel") || text.contains(", nr.")) && text.count < 120 {
+        if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") {
+            return true
+        }
+        if text.contains(", vergaderjaar ") && (text.contains("Aanhangsel") || text.contains(", nr."))
+            && text.count < 120
+        {
             return true
         }
         return false
@@ -192,9 +207,9 @@ enum SourceBytes {
     /// The system's `read(2)`.
     private static func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
+            Glibc.read(descriptor, buffer, count)
         #else
-        Darwin.read(descriptor, buffer, count)
+            Darwin.read(descriptor, buffer, count)
         #endif
     }
 
@@ -204,6 +219,7 @@ enum SourceBytes {
     }
 
     private static func tooLarge(_ size: Int, _ maximum: Int) -> StageError {
-        StageError(.tooLarge, "the document has \(size) bytes, more than the maximum of \(maximum) (see --max-document-size)")
+        StageError(
+            .tooLarge, "the document has \(size) bytes, more than the maximum of \(maximum) (see --max-document-size)")
     }
 }

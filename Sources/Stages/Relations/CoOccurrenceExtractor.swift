@@ -40,7 +40,9 @@ public struct CoOccurrenceExtractor: Stage {
         var counted: [(span: Span, entity: Int)] = []
         for index in mentions.indices {
             // By index: filtering the mentions would copy each.
-            guard let entity = mentions[index].entity, mentions[index].form != .value, includeAdjectival || mentions[index].form != .adjectival else {
+            guard let entity = mentions[index].entity, mentions[index].form != .value,
+                includeAdjectival || mentions[index].form != .adjectival
+            else {
                 continue
             }
             let number: Int
@@ -94,11 +96,14 @@ public struct CoOccurrenceExtractor: Stage {
         var relations = document[Relations.self] ?? []
         relations += found.map {
             Relation(
-                subject: sortedEntities[$0.pair.a], predicate: Self.coOccursWith, object: sortedEntities[$0.pair.b], evidence: $0.evidence, count: $0.count,
+                subject: sortedEntities[$0.pair.a], predicate: Self.coOccursWith, object: sortedEntities[$0.pair.b],
+                evidence: $0.evidence, count: $0.count,
                 source: source
             )
         }
-        document[Relations.self] = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+        document[Relations.self] = relations.sorted {
+            ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object)
+        }
         try await emit(document)
     }
 

@@ -23,8 +23,10 @@ public struct AbbreviationList: Sendable {
     ///   - entries: Every abbreviation, with its periods.
     ///   - sentenceFinal: Those that often end a sentence too ("enz.").
     ///   - titles: Those that stand before a name and may begin a line in lowercase ("drs.").
-    public init(_ entries: some Sequence<String>, sentenceFinal: some Sequence<String> = [],
-                titles: some Sequence<String> = [String]()) {
+    public init(
+        _ entries: some Sequence<String>, sentenceFinal: some Sequence<String> = [],
+        titles: some Sequence<String> = [String]()
+    ) {
         folded = []
         exact = []
         for entry in entries {

@@ -85,7 +85,8 @@ public struct SentenceSplitter: Stage {
             // Terminal punctuation, then what belongs to it: more terminals, closers, footnote markers.
             let abbreviationCanEnd = token.kind == .abbreviation && abbreviations.canEndSentence(view.text(token))
             let terminal = view.isTerminal(token) && !view.isOmissionMark(index)
-            let last = terminal || abbreviationCanEnd
+            let last =
+                terminal || abbreviationCanEnd
                 ? endOfTerminals(from: index, view, blockEnd: currentBlockEnd, straightQuotes: &straightQuotes) : index
             let lastToken = tokens[last]
             var boundary = true
@@ -99,7 +100,8 @@ public struct SentenceSplitter: Stage {
                 } else if breaks == 1 {
                     boundary = lineBreakEndsSentence(
                         after: lastToken, before: next, opens: view.startsSentence(next) || view.beginsListLine(next),
-                        block: blockIndex < blocks.count ? blocks[blockIndex].span : nil, cursor: cursor, layout: &layout)
+                        block: blockIndex < blocks.count ? blocks[blockIndex].span : nil, cursor: cursor,
+                        layout: &layout)
                 } else {
                     boundary = false
                 }
@@ -131,9 +133,13 @@ public struct SentenceSplitter: Stage {
             {
                 straightQuotes += 1  // the open quote closes after the terminal: `is. " Het`
                 last += 1
-            } else if view.isUnambiguousCloser(next) && view.newlines(between: tokens[last].span.end, next.span.start) == 0 {
+            } else if view.isUnambiguousCloser(next)
+                && view.newlines(between: tokens[last].span.end, next.span.start) == 0
+            {
                 last += 1  // `beter. '' Er`, `zangvogel. »`: a closing quote belongs to the sentence it closes
-            } else if let markerEnd = footnoteMarkerEnd(after: last, tokens: tokens, cursor: view.cursor, blockEnd: blockEnd) {
+            } else if let markerEnd = footnoteMarkerEnd(
+                after: last, tokens: tokens, cursor: view.cursor, blockEnd: blockEnd)
+            {
                 last = markerEnd
             } else {
                 break
@@ -177,7 +183,9 @@ public struct SentenceSplitter: Stage {
         /// Closing quotes that never open: », ”, ›, and '' typed for ”.
         func isUnambiguousCloser(_ token: Token) -> Bool {
             guard token.kind == .punctuation else { return false }
-            if token.span.length == 2 && bytes[token.span.start] == 0x27 && bytes[token.span.start + 1] == 0x27 { return true }
+            if token.span.length == 2 && bytes[token.span.start] == 0x27 && bytes[token.span.start + 1] == 0x27 {
+                return true
+            }
             switch cursor.scalar(at: token.span.start).0.value {
             case 0xBB, 0x201D, 0x203A: return token.span.length <= 3
             default: return false
@@ -186,15 +194,20 @@ public struct SentenceSplitter: Stage {
 
         func startsSentence(_ token: Token) -> Bool {
             // ,, typed for „ opens a quotation in Dutch newspapers: ,,Het is ook een manier''
-            if token.span.length == 2 && bytes[token.span.start] == 0x2C && bytes[token.span.start + 1] == 0x2C { return true }
+            if token.span.length == 2 && bytes[token.span.start] == 0x2C && bytes[token.span.start + 1] == 0x2C {
+                return true
+            }
             let (cls, _) = cursor.classAt(token.span.start)
             switch cls {
             case .upper, .digit, .otherLetter: return true
             case .lower: return false
             case .apostrophe, .punctuation, .symbol, .hyphen:
                 let value = cursor.scalar(at: token.span.start).0.value
-                return [0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x22, 0x27, 0x2A, 0x2022, 0x2D, 0x2013, 0x2014, 0x2039, 0x3C]
-                    .contains(value)
+                return [
+                    0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x22, 0x27, 0x2A, 0x2022, 0x2D, 0x2013, 0x2014, 0x2039,
+                    0x3C,
+                ]
+                .contains(value)
             default: return false
             }
         }
@@ -204,9 +217,11 @@ public struct SentenceSplitter: Stage {
         /// "(...)", "[…]": an ellipsis in brackets marks words left out of a quotation, not an end.
         func isOmissionMark(_ k: Int) -> Bool {
             guard k > 0, k + 1 < tokens.count else { return false }
-            let before = tokens[k - 1], after = tokens[k + 1]
+            let before = tokens[k - 1]
+            let after = tokens[k + 1]
             guard before.span.end == tokens[k].span.start, after.span.start == tokens[k].span.end else { return false }
-            let open = bytes[before.span.start], close = bytes[after.span.start]
+            let open = bytes[before.span.start]
+            let close = bytes[after.span.start]
             return (open == 0x28 && close == 0x29) || (open == 0x5B && close == 0x5D)
         }
 
@@ -243,7 +258,8 @@ public struct SentenceSplitter: Stage {
         after last: Token, before next: Token, opens: Bool, block: Span?, cursor: ScalarCursor, layout: inout LineLayout
     ) -> Bool {
         let bytes = cursor.bytes
-        let lastText = String(decoding: UnsafeBufferPointer(rebasing: bytes[last.span.start..<last.span.end]), as: UTF8.self)
+        let lastText = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[last.span.start..<last.span.end]), as: UTF8.self)
         let continues = continuesOnNextLine(last, text: lastText)
         if opens && !continues { return true }
         guard let block else { return false }
@@ -257,14 +273,17 @@ public struct SentenceSplitter: Stage {
         while lineStart > block.start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         let lineLength = Self.characters(bytes, lineStart, last.span.end)
         var wordEnd = next.span.start
-        while wordEnd < block.end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x0A && bytes[wordEnd] != 0x09 { wordEnd += 1 }
+        while wordEnd < block.end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x0A && bytes[wordEnd] != 0x09 {
+            wordEnd += 1
+        }
         let wordLength = Self.characters(bytes, next.span.start, wordEnd)
         guard lineLength + 1 + wordLength <= layout.width else { return false }  // a wrapped line
 
         let endsItem: Bool
         if last.kind == .punctuation {
             let mark = bytes[last.span.start]
-            let spaced = last.span.start > 0 && (bytes[last.span.start - 1] == 0x20 || bytes[last.span.start - 1] == 0x09)
+            let spaced =
+                last.span.start > 0 && (bytes[last.span.start - 1] == 0x20 || bytes[last.span.start - 1] == 0x09)
             // "," ";" ":" end items; a dash ends one only with a space before it ("NIS -"), since
             // a hyphen glued to the word is a word broken at the line end.
             endsItem = mark == 0x2C || mark == 0x3B || mark == 0x3A || (spaced && (lastText == "-" || lastText == "–"))
@@ -272,7 +291,8 @@ public struct SentenceSplitter: Stage {
             endsItem = false
         }
         // A caption or list item that ends in a spaced dash ("Steenhommel op distel -") may be long.
-        let endsInSpacedDash = endsItem && last.kind == .punctuation && bytes[last.span.start] != 0x2C
+        let endsInSpacedDash =
+            endsItem && last.kind == .punctuation && bytes[last.span.start] != 0x2C
             && bytes[last.span.start] != 0x3B && bytes[last.span.start] != 0x3A
         if opens && endsInSpacedDash { return true }
         guard lineLength <= Self.shortLine else { return false }
@@ -296,7 +316,8 @@ public struct SentenceSplitter: Stage {
         var lineStart = block.start
         while lineStart <= end {
             let lineEnd = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: end) ?? end
-            var first = lineStart, last = lineEnd
+            var first = lineStart
+            var last = lineEnd
             while first < last && isLineSpace(bytes[first]) { first += 1 }
             while last > first && isLineSpace(bytes[last - 1]) { last -= 1 }
             // A line has no more characters than bytes: count only lines that could be longer.
@@ -336,7 +357,8 @@ public struct SentenceSplitter: Stage {
         }
         // "1)" separated by a space from the terminal.
         if last + 2 < tokens.count {
-            let number = tokens[last + 1], paren = tokens[last + 2]
+            let number = tokens[last + 1]
+            let paren = tokens[last + 2]
             if number.kind == .number, number.span.length <= 3, paren.span.start == number.span.end,
                 paren.span.length == 1, bytes[paren.span.start] == 0x29, endsLine(last + 2)
             {

@@ -189,7 +189,10 @@ private struct TokenScanner {
         var isURL = false
         scanning: while true {
             i = scanAlphanumericRun(from: i, into: &word)
-            let hasLetter = word.hasLetter, hasDigit = word.hasDigit, lastWasDigit = word.lastWasDigit, lastWasUpper = word.lastWasUpper
+            let hasLetter = word.hasLetter
+            let hasDigit = word.hasDigit
+            let lastWasDigit = word.lastWasDigit
+            let lastWasUpper = word.lastWasUpper
             guard i < cursor.count else { break }
             // Most words end at a space or a mark that joins nothing: stop without classifying
             // the connector and the scalar after it.
@@ -199,7 +202,8 @@ private struct TokenScanner {
             switch connector {
             case .hyphen where after.isAlphanumeric:
                 i += connectorLength
-            case .hyphen where hasLetter && !lastWasDigit && bytes[i] == 0x2D && lineEndHyphenationEnd(at: i + 1) != nil:
+            case .hyphen
+            where hasLetter && !lastWasDigit && bytes[i] == 0x2D && lineEndHyphenationEnd(at: i + 1) != nil:
                 // "meegewo-\ngen": a word broken at the end of a line (text extracted from PDF) is one
                 // token, its span running over the line end; the text itself is left as it is.
                 i = lineEndHyphenationEnd(at: i + 1)!
@@ -208,7 +212,8 @@ private struct TokenScanner {
                 // omitted last part (weglatingsstreepje) and belongs to the word.
                 i += 1
                 break scanning
-            case .punctuation where bytes[i] == 0x28 && hasLetter && !lastWasDigit && parenthesizedPartEnd(at: i, glued: true) != nil:
+            case .punctuation
+            where bytes[i] == 0x28 && hasLetter && !lastWasDigit && parenthesizedPartEnd(at: i, glued: true) != nil:
                 // "partij(en)", "gezondheids(zorg)beleid": an optional part in brackets inside a word
                 i = parenthesizedPartEnd(at: i, glued: true)!
             case .symbol where bytes[i] == 0x26 && lastWasUpper && after == .upper:
@@ -221,11 +226,13 @@ private struct TokenScanner {
             case .symbol where lastWasDigit && !hasLetter && bytes[i] == 0xC2 && bytes[i + 1] == 0xB0:
                 i += 2  // "66°": degrees glued to the number
                 break scanning
-            case .punctuation where hasLetter && !lastWasDigit && bytes[i] == 0xC2 && (bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3)
+            case .punctuation
+            where hasLetter && !lastWasDigit && bytes[i] == 0xC2 && (bytes[i + 1] == 0xB2 || bytes[i + 1] == 0xB3)
                 && !after.isAlphanumeric:
                 i += 2  // "km²", "m³": a unit with its power
                 break scanning
-            case .period where hasLetter && !hasDigit && i - start <= 3 && after.isLetter
+            case .period
+            where hasLetter && !hasDigit && i - start <= 3 && after.isLetter
                 && shortAcronymPartEnd(i + 1) != nil:
                 // "sp.a", "SP.A": a name of up to three letters, a period and one letter.
                 i = shortAcronymPartEnd(i + 1)!
@@ -272,11 +279,14 @@ private struct TokenScanner {
         while true {
             // ASCII letters, eight bytes at a time: most words are a run of them.
             if i + 8 <= cursor.count, let base = bytes.baseAddress {
-                let eight = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let eight = UInt64(
+                    littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let letters = Self.leadingASCIILetters(eight)
                 if letters > 0 {
                     i += letters
-                    word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = bytes[i - 1] &- 0x41 < 26
+                    word.hasLetter = true
+                    word.lastWasDigit = false
+                    word.lastWasUpper = bytes[i - 1] &- 0x41 < 26
                     if letters == 8 { continue }
                 }
             }
@@ -284,24 +294,36 @@ private struct TokenScanner {
             guard i < cursor.count else { return i }
             let byte = bytes[i]
             if byte &- 0x61 < 26 {
-                word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = false
+                word.hasLetter = true
+                word.lastWasDigit = false
+                word.lastWasUpper = false
                 i += 1
                 continue
             }
             if byte &- 0x41 < 26 {
-                word.hasLetter = true; word.lastWasDigit = false; word.lastWasUpper = true
+                word.hasLetter = true
+                word.lastWasDigit = false
+                word.lastWasUpper = true
                 i += 1
                 continue
             }
             if byte &- 0x30 < 10 {
-                word.hasDigit = true; word.lastWasDigit = true; word.lastWasUpper = false
+                word.hasDigit = true
+                word.lastWasDigit = true
+                word.lastWasUpper = false
                 i += 1
                 continue
             }
             if byte < 0x80 { return i }  // any other ASCII byte is neither letter nor digit
             let (cls, length) = cursor.classAt(i)
             guard cls.isAlphanumeric else { return i }
-            if cls == .digit { word.hasDigit = true; word.lastWasDigit = true } else { word.hasLetter = true; word.lastWasDigit = false }
+            if cls == .digit {
+                word.hasDigit = true
+                word.lastWasDigit = true
+            } else {
+                word.hasLetter = true
+                word.lastWasDigit = false
+            }
             word.lastWasUpper = cls == .upper
             i += length
         }
@@ -314,7 +336,9 @@ private struct TokenScanner {
     @inline(__always)
     private mutating func endWord(from start: Int, at i: Int, _ word: WordShape, isURL: Bool, appending: Bool) -> Int {
         if !isURL, i < cursor.count, bytes[i] == 0x2E, let end = abbreviationEnd(from: start) {
-            if end + 1 < cursor.count, cursor.classAt(end).0 == .hyphen, bytes[end] == 0x2D, cursor.classAt(end + 1).0.isLetter {
+            if end + 1 < cursor.count, cursor.classAt(end).0 == .hyphen, bytes[end] == 0x2D,
+                cursor.classAt(end + 1).0.isLetter
+            {
                 let compoundEnd = scanWord(from: end + 1, appending: false)
                 if appending { append(start, compoundEnd, .word) }
                 return compoundEnd
@@ -322,7 +346,8 @@ private struct TokenScanner {
             if appending { append(start, end, .abbreviation) }
             return end
         }
-        let kind: TokenKind = isURL ? .url : word.hasLetter && word.hasDigit ? .alphanumeric : word.hasDigit ? .number : .word
+        let kind: TokenKind =
+            isURL ? .url : word.hasLetter && word.hasDigit ? .alphanumeric : word.hasDigit ? .number : .word
         if appending { append(start, i, kind) }
         return i
     }
@@ -374,7 +399,8 @@ private struct TokenScanner {
     /// hyphen marks an omitted first part ("en -proces", "of -verkoop").
     private func followsTruncationWord() -> Bool {
         guard let previous = tokens.last, previous.kind == .word, previous.span.length <= 3 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[previous.span.start..<previous.span.end]), as: UTF8.self)
+        let word = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[previous.span.start..<previous.span.end]), as: UTF8.self)
         return word == "en" || word == "of" || word == "tot"
     }
 
@@ -407,7 +433,9 @@ private struct TokenScanner {
             !cursor.classAt(first + 2).0.isAlphanumeric
         else { return nil }
         // "'30.06.00": a number in quotes goes on after its period or comma.
-        if first + 3 < cursor.count, bytes[first + 2] == 0x2E || bytes[first + 2] == 0x2C, cursor.classAt(first + 3).0 == .digit {
+        if first + 3 < cursor.count, bytes[first + 2] == 0x2E || bytes[first + 2] == 0x2C,
+            cursor.classAt(first + 3).0 == .digit
+        {
             return nil
         }
         // A closing quote after a number ("'30.06.00'") is not a year: the apostrophe must not be glued to a word.
@@ -432,7 +460,9 @@ private struct TokenScanner {
             var isUpper = false
             while i < cursor.count {
                 let (cls, length) = cursor.classAt(i)
-                guard cls.isLetter || (cls == .hyphen && letters > 0 && cursor.classAt(i + length).0.isLetter) else { break }
+                guard cls.isLetter || (cls == .hyphen && letters > 0 && cursor.classAt(i + length).0.isLetter) else {
+                    break
+                }
                 if letters == 0 { isUpper = cls == .upper }
                 if cls.isLetter { letters += 1 }
                 i += length
@@ -500,7 +530,9 @@ private struct TokenScanner {
         var lastLabel = ""
         while i < cursor.count && bytes[i] == 0x2E {
             var j = i + 1
-            while j < cursor.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] == 0x2D {
+            while j < cursor.count,
+                (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] == 0x2D
+            {
                 j += 1
             }
             guard j > i + 1 else { break }

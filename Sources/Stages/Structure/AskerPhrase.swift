@@ -31,9 +31,14 @@ struct AskerPhrase {
     private(set) var addresseesStart: Int?
 
     /// Words that end the names, as bytes ("aan" first: the addressees follow it).
-    private static let stops: [[UInt8]] = ["aan", "over", "inzake", "betreffende", "ingezonden", "d.d."].map { Array($0.utf8) }
+    private static let stops: [[UInt8]] = ["aan", "over", "inzake", "betreffende", "ingezonden", "d.d."].map {
+        Array($0.utf8)
+    }
     /// Small words that are part of Dutch names.
-    static let particles: Set<String> = ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "vd", "el", "al", "la", "le", "du", "da", "het", "in"]
+    static let particles: Set<String> = [
+        "van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "vd", "el", "al", "la", "le", "du", "da", "het",
+        "in",
+    ]
     /// Words in brackets before a party that say the party is the whole group's.
     private static let groupWords: Set<String> = ["beiden", "beide", "allen", "alle"]
 
@@ -113,7 +118,8 @@ struct AskerPhrase {
 
     /// A member's name in a piece of the phrase, or `nil` when the piece is no name.
     static func name(_ bytes: [UInt8], _ range: Range<Int>, base: Int) -> Asker? {
-        var first = range.lowerBound, last = range.upperBound
+        var first = range.lowerBound
+        var last = range.upperBound
         // Trim spaces, markup and stray marks ("Kostic ´").
         func isTrimmed(_ byte: UInt8) -> Bool { isSpace(byte) || byte == 0x2A || byte == 0x5F || byte == 0x3A }
         while first < last, isTrimmed(bytes[first]) { first += 1 }
@@ -130,19 +136,27 @@ struct AskerPhrase {
             guard let scalar, !scalar.properties.isAlphabetic, scalar != "." else { break }
             last = scalarStart
         }
-        var words = String(decoding: bytes[first..<last], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        var words = String(decoding: bytes[first..<last], as: UTF8.self).split(whereSeparator: {
+            $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t"
+        })
         // "de leden lid Inge van Dijk", "het lid X": the words before the name.
         while let word = words.first, words.count > 1,
-            word == "lid" || word == "leden" || ((word == "het" || word == "de") && (words[1] == "lid" || words[1] == "leden"))
+            word == "lid" || word == "leden"
+                || ((word == "het" || word == "de") && (words[1] == "lid" || words[1] == "leden"))
         {
             first += word.utf8.count
             while first < last, isSpace(bytes[first]) { first += 1 }
             words.removeFirst()
         }
-        guard !words.isEmpty, words.count <= 6, let firstWord = words.first, let lastWord = words.last, startsUppercase(lastWord),
+        guard !words.isEmpty, words.count <= 6, let firstWord = words.first, let lastWord = words.last,
+            startsUppercase(lastWord),
             startsUppercase(firstWord)
         else { return nil }
-        for word in words where !(startsUppercase(word) || particles.contains(String(word)) || isInitials(word) || word == "–" || word == "-") {
+        for word in words
+        where
+            !(startsUppercase(word) || particles.contains(String(word)) || isInitials(word) || word == "–"
+            || word == "-")
+        {
             return nil
         }
         let name = words.map { splitGlued($0) }.joined(separator: " ")
@@ -156,24 +170,30 @@ struct AskerPhrase {
     }
 
     /// Whether a word is initials ("D.M.").
-    private static func isInitials(_ word: Substring) -> Bool { word.contains(".") && word.allSatisfy { $0 == "." || $0.isUppercase } }
+    private static func isInitials(_ word: Substring) -> Bool {
+        word.contains(".") && word.allSatisfy { $0 == "." || $0.isUppercase }
+    }
 
     /// A word with a capital glued to a small letter pulled apart: "DaniëlleJansen" → "Daniëlle Jansen".
     static func splitGlued(_ word: Substring) -> String {
         var result = ""
         var previousIsLowercase = false
         for scalar in word.unicodeScalars {
-            let isUppercase = scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+            let isUppercase =
+                scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
             if previousIsLowercase && isUppercase { result.append(" ") }
             result.unicodeScalars.append(scalar)
-            previousIsLowercase = scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
+            previousIsLowercase =
+                scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
         }
         return result
     }
 
     /// The party in brackets, or `nil` when the brackets hold no party name.
     private static func party(_ bytes: [UInt8], _ range: Range<Int>, base: Int) -> (String, Span)? {
-        var words = String(decoding: bytes[range], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        var words = String(decoding: bytes[range], as: UTF8.self).split(whereSeparator: {
+            $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t"
+        })
         var first = range.lowerBound
         while first < range.upperBound, isSpace(bytes[first]) { first += 1 }
         if let word = words.first, groupWords.contains(word.lowercased()) {

@@ -25,13 +25,15 @@ struct OfficePhrase {
     /// their office takes: "Minister van Financiën", "Minister voor Klimaat en Energie".
     static let portfolios: [(name: String, preposition: String)] = [
         ("Algemene Zaken", "van"), ("Binnenlandse Zaken en Koninkrijksrelaties", "van"), ("Binnenlandse Zaken", "van"),
-        ("Buitenlandse Zaken", "van"), ("Defensie", "van"), ("Economische Zaken en Klimaat", "van"), ("Economische Zaken", "van"),
+        ("Buitenlandse Zaken", "van"), ("Defensie", "van"), ("Economische Zaken en Klimaat", "van"),
+        ("Economische Zaken", "van"),
         ("Financiën", "van"), ("Infrastructuur en Waterstaat", "van"), ("Justitie en Veiligheid", "van"),
         ("Landbouw, Natuur en Voedselkwaliteit", "van"), ("Landbouw, Visserij, Voedselzekerheid en Natuur", "van"),
         ("Onderwijs, Cultuur en Wetenschap", "van"), ("Sociale Zaken en Werkgelegenheid", "van"),
         ("Volksgezondheid, Welzijn en Sport", "van"), ("Klimaat en Groene Groei", "van"), ("Asiel en Migratie", "van"),
         ("Volkshuisvesting en Ruimtelijke Ordening", "van"), ("Klimaat en Energie", "voor"),
-        ("Buitenlandse Handel en Ontwikkelingssamenwerking", "voor"), ("Buitenlandse Handel en Ontwikkelingshulp", "voor"),
+        ("Buitenlandse Handel en Ontwikkelingssamenwerking", "voor"),
+        ("Buitenlandse Handel en Ontwikkelingshulp", "voor"),
         ("Buitenlandse Handel", "voor"), ("Ontwikkelingssamenwerking", "voor"), ("Rechtsbescherming", "voor"),
         ("Medische Zorg en Sport", "voor"), ("Medische Zorg", "voor"), ("Primair en Voortgezet Onderwijs", "voor"),
         ("Langdurige Zorg, Jeugd en Sport", "voor"), ("Langdurige Zorg en Sport", "voor"),
@@ -83,7 +85,10 @@ struct OfficePhrase {
                         // Where the head stands right before its portfolio, the office's span is
                         // the head's; otherwise (a shared or repeated head) the portfolio's.
                         let start = head.end == position ? head.start : position
-                        found.append(Office(label: head.label + " " + preposition + " " + portfolio, span: span(from: start, to: end)))
+                        found.append(
+                            Office(
+                                label: head.label + " " + preposition + " " + portfolio,
+                                span: span(from: start, to: end)))
                     }
                     position = end
                     // "en van …", ", van …": the same heads, another portfolio.
@@ -168,7 +173,9 @@ struct OfficePhrase {
                 break
             }
         }
-        while let last = words.last, last == "en" || last.hasSuffix(",") && last.dropLast().isEmpty { words.removeLast() }
+        while let last = words.last, last == "en" || last.hasSuffix(",") && last.dropLast().isEmpty {
+            words.removeLast()
+        }
         guard !words.isEmpty else { return nil }
         var name = words.joined(separator: " ")
         while name.hasSuffix(",") { name.removeLast() }
@@ -188,7 +195,9 @@ struct OfficePhrase {
     /// The document span from letter `start` to the letter before `end`.
     private func span(from start: Int, to end: Int) -> Span {
         let first = max(0, min(start, letters.count - 1))
-        let lastByte = end > 0 && end <= letters.count ? letters.offsets[end - 1] + letters.widths[end - 1] : letters.offsets[first]
+        let lastByte =
+            end > 0 && end <= letters.count
+            ? letters.offsets[end - 1] + letters.widths[end - 1] : letters.offsets[first]
         return Span(start: base + letters.offsets[first], end: base + lastByte)
     }
 }
@@ -218,7 +227,11 @@ struct Letters {
             while offset < bytes.count {
                 // ASCII on its bytes; other letters (decoded from valid UTF-8) by their Unicode properties.
                 let lead = bytes[offset]
-                let isLetter: Bool, isUpper: Bool, isLower: Bool, lower: Unicode.Scalar, width: Int
+                let isLetter: Bool
+                let isUpper: Bool
+                let isLower: Bool
+                let lower: Unicode.Scalar
+                let width: Int
                 if lead < 0x80 {
                     width = 1
                     isUpper = lead >= 0x41 && lead <= 0x5A
@@ -228,7 +241,9 @@ struct Letters {
                 } else {
                     width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                     var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for k in 1..<width where offset + k < bytes.count { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
+                    for k in 1..<width where offset + k < bytes.count {
+                        value = value << 6 | UInt32(bytes[offset + k] & 0x3F)
+                    }
                     let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                     isLetter = scalar.properties.isAlphabetic
                     isUpper = isLetter && scalar.properties.isUppercase

@@ -58,7 +58,9 @@ public struct ParliamentaryStructureTagger: Stage {
         if !analysis.relations.isEmpty {
             var relations = document[Relations.self] ?? []
             relations += analysis.relations
-            document[Relations.self] = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
+            document[Relations.self] = relations.sorted {
+                ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object)
+            }
         }
         if !analysis.mintedMentions.isEmpty {
             if analysis.mentionsAreSorted {
@@ -87,7 +89,8 @@ public struct ParliamentaryStructureTagger: Stage {
         }
         var result = entities
         for entity in new {
-            var low = 0, high = result.count
+            var low = 0
+            var high = result.count
             while low < high {
                 let middle = (low + high) / 2
                 if result[middle].iri < entity.iri { low = middle + 1 } else { high = middle }

@@ -89,7 +89,9 @@ public enum QuestionHeading: Hashable, Sendable {
             case .keyword(.en), .keyword(.and):
                 continue
             case .keyword(.tot):
-                guard tokens.first == .keyword(.en), tokens.dropFirst().first == .keyword(.met), !numbers.isEmpty else { return nil }
+                guard tokens.first == .keyword(.en), tokens.dropFirst().first == .keyword(.met), !numbers.isEmpty else {
+                    return nil
+                }
                 tokens = tokens.dropFirst(2)
                 rangeOpen = true
             default:
@@ -119,7 +121,8 @@ struct HeadingWords {
         /// The keyword of a word's bytes in any case, or `nil`.
         static func of(_ word: ArraySlice<UInt8>) -> Keyword? {
             all.first { keyword, bytes in
-                bytes.count == word.count && zip(bytes, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+                bytes.count == word.count
+                    && zip(bytes, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
             }?.0
         }
     }
@@ -149,7 +152,9 @@ struct HeadingWords {
             if byte == 0xC2, index + 1 < line.endIndex, line[index + 1] == 0xA0 {
                 normalized.append(0x20)
                 index += 2
-            } else if byte == 0xE2, index + 2 < line.endIndex, line[index + 1] == 0x80, line[index + 2] == 0x93 || line[index + 2] == 0x94 {
+            } else if byte == 0xE2, index + 2 < line.endIndex, line[index + 1] == 0x80,
+                line[index + 2] == 0x93 || line[index + 2] == 0x94
+            {
                 normalized.append(0x2D)
                 index += 3
             } else {
@@ -162,7 +167,8 @@ struct HeadingWords {
     }
 
     private static func isMarkup(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x23 || byte == 0x2A || byte == 0x5F || byte == 0x3A || byte == 0x2E
+        byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x23 || byte == 0x2A || byte == 0x5F || byte == 0x3A
+            || byte == 0x2E
             || byte == 0x29 || byte == 0x0D
     }
 
@@ -194,9 +200,12 @@ struct HeadingWords {
                 tokens.append(.keyword(.and))
             } else if Self.isLetter(byte) {
                 let start = position
-                while position < bytes.endIndex, Self.isLetter(bytes[position]) || bytes[position] == 0x2F { position += 1 }
+                while position < bytes.endIndex, Self.isLetter(bytes[position]) || bytes[position] == 0x2F {
+                    position += 1
+                }
                 let word = bytes[start..<position]
-                if word.count == 3, word[start] | 0x20 == 0x74, word[start + 1] == 0x2F, word[start + 2] | 0x20 == 0x6D {
+                if word.count == 3, word[start] | 0x20 == 0x74, word[start + 1] == 0x2F, word[start + 2] | 0x20 == 0x6D
+                {
                     tokens.append(.through)  // "t/m"
                 } else if let keyword = Keyword.of(word) {
                     tokens.append(.keyword(keyword))
@@ -209,5 +218,7 @@ struct HeadingWords {
         }
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
 }

@@ -11,13 +11,19 @@ extension StructureAnalysis {
     /// that is not in a footnote: the heading of a question text, "nr. 2024Z11889" in a ministry's
     /// answer letter. Case numbers later in the text name other cases (earlier questions, letters).
     mutating func findCase() {
-        if let identifier = document.metadata.identifier, let (kind, canonical) = DocumentNumberTagger.classify(identifier), kind == .caseNumber {
+        if let identifier = document.metadata.identifier,
+            let (kind, canonical) = DocumentNumberTagger.classify(identifier), kind == .caseNumber
+        {
             set.caseNumber = canonical
         } else {
             let limit = min(firstHeading, set.questions.first?.span.start ?? bytes.count)
-            for index in mentions.indices where mentions[index].span.start < limit && mentions[index].form == .value && mentions[index].entity != nil {
+            for index in mentions.indices
+            where mentions[index].span.start < limit && mentions[index].form == .value && mentions[index].entity != nil
+            {
                 let mention = mentions[index]
-                guard let word = mention.value?.lexicalForm, let (kind, canonical) = DocumentNumberTagger.classify(word), kind == .caseNumber else { continue }
+                guard let word = mention.value?.lexicalForm,
+                    let (kind, canonical) = DocumentNumberTagger.classify(word), kind == .caseNumber
+                else { continue }
                 if let index = sentenceIndex(at: mention.span.start), startsWithFootnoteNumber(index) { continue }
                 set.caseNumber = canonical
                 break
@@ -49,23 +55,33 @@ extension StructureAnalysis {
         for index in sentences.indices {
             // Each test below needs the sentence to start with one of these words.
             let bytesRange = range(index)
-            guard ByteSearch.hasPrefix(in: bytes, bytesRange, "Onze ") || ByteSearch.hasPrefix(in: bytes, bytesRange, "Datum ")
-                || ByteSearch.hasPrefix(in: bytes, bytesRange, "Betreft ")
+            guard
+                ByteSearch.hasPrefix(in: bytes, bytesRange, "Onze ")
+                    || ByteSearch.hasPrefix(in: bytes, bytesRange, "Datum ")
+                    || ByteSearch.hasPrefix(in: bytes, bytesRange, "Betreft ")
             else { continue }
             let text = text(index)
-            if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"), index + 1 < sentences.count {
+            if identifier == nil, text == "Onze Referentie" || text.hasPrefix("Onze referentie"),
+                index + 1 < sentences.count
+            {
                 let span = text == "Onze Referentie" ? sentences[index + 1].span : sentences[index].span
-                identifier = firstMention(in: span) { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
+                identifier =
+                    firstMention(in: span) { $0.form == .value && $0.value?.datatype == nil }?.value?.lexicalForm
             }
             if date == nil, text.hasPrefix("Datum ") {
-                date = firstMention(in: sentences[index].span) { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value?.lexicalForm
+                date =
+                    firstMention(in: sentences[index].span) { $0.value?.datatype?.value.hasSuffix("#date") == true }?
+                    .value?.lexicalForm
             }
             if title == nil, text.hasPrefix("Betreft ") {
                 title = String(text.dropFirst(8)).split(whereSeparator: \.isNewline).joined(separator: " ")
             }
         }
         if identifier == nil {
-            identifier = mentions.first { $0.span.start < firstQuestion && $0.form == .value && $0.value?.datatype == nil && $0.entity != nil }?
+            identifier =
+                mentions.first {
+                    $0.span.start < firstQuestion && $0.form == .value && $0.value?.datatype == nil && $0.entity != nil
+                }?
                 .value?.lexicalForm
         }
     }
@@ -79,20 +95,27 @@ extension StructureAnalysis {
         // Answers without the questions repeated are a known layout where the case number names the questions.
         let answersByCase = set.caseNumber != nil && !set.answers.isEmpty
         if set.questions.isEmpty && set.postponed == nil && !answersByCase && (header != nil || !set.answers.isEmpty) {
-            warnings.append("written questions in a layout TextGraph does not know: \(header != nil ? "an asker phrase" : "answers") but no questions; none are written")
+            warnings.append(
+                "written questions in a layout TextGraph does not know: \(header != nil ? "an asker phrase" : "answers") but no questions; none are written"
+            )
         }
         let numbers = set.questions.map(\.number).sorted()
         if !numbers.indices.allSatisfy({ numbers[$0] == $0 + 1 }) {
-            warnings.append("questions numbered \(numbers.map(String.init).joined(separator: ", ")), not 1 to \(numbers.count)")
+            warnings.append(
+                "questions numbered \(numbers.map(String.init).joined(separator: ", ")), not 1 to \(numbers.count)")
         }
         guard set.caseNumber == nil else { return }
         var unknown: [Int] = []
         for answer in set.answers {
-            for number in answer.questionNumbers where !unknown.contains(number) && !numbers.contains(number) { unknown.append(number) }
+            for number in answer.questionNumbers where !unknown.contains(number) && !numbers.contains(number) {
+                unknown.append(number)
+            }
         }
         unknown.sort()
         if !unknown.isEmpty {
-            warnings.append("answers to questions \(unknown.map(String.init).joined(separator: ", ")) that the document does not hold, and no case number to name them by")
+            warnings.append(
+                "answers to questions \(unknown.map(String.init).joined(separator: ", ")) that the document does not hold, and no case number to name them by"
+            )
         }
     }
 }

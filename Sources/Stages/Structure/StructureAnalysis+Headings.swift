@@ -9,8 +9,10 @@ extension StructureAnalysis {
         let end = sentences[index].span.end
         guard end - start <= QuestionHeading.maximumLength else { return nil }
         // Markup a heading may start with: spaces, tabs, "#", "*", "_", ",".
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x23 || bytes[start] == 0x2A || bytes[start] == 0x5F
-            || bytes[start] == 0x2C
+        while start < end,
+            bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x23 || bytes[start] == 0x2A
+                || bytes[start] == 0x5F
+                || bytes[start] == 0x2C
         {
             start += 1
         }
@@ -23,10 +25,15 @@ extension StructureAnalysis {
             // Only the keywords start a heading: a look at the bytes before the grammar's.
             let range = start..<end
             switch first {
-            case 0x56, 0x76: guard end - start >= 3, bytes[start + 1] | 0x20 == 0x72, bytes[start + 2] | 0x20 == 0x61 else { return nil }  // "vra"
+            case 0x56, 0x76:
+                guard end - start >= 3, bytes[start + 1] | 0x20 == 0x72, bytes[start + 2] | 0x20 == 0x61 else {
+                    return nil
+                }  // "vra"
             case 0x41, 0x61:
-                guard ByteSearch.hasPrefix(in: bytes, range, "Antwoord") || ByteSearch.hasPrefix(in: bytes, range, "antwoord")
-                    || ByteSearch.hasPrefix(in: bytes, range, "ANTWOORD")
+                guard
+                    ByteSearch.hasPrefix(in: bytes, range, "Antwoord")
+                        || ByteSearch.hasPrefix(in: bytes, range, "antwoord")
+                        || ByteSearch.hasPrefix(in: bytes, range, "ANTWOORD")
                 else { return nil }
             default: return nil
             }
@@ -71,7 +78,8 @@ extension StructureAnalysis {
             let span = sentences[index].span
             if span.end - span.start <= 20, span.start < span.end, bytes[span.start] >= 0x30, bytes[span.start] <= 0x39,
                 found?.bareNumber != nil || found == nil, let origin = blockOrigin(at: span.start),
-                let keyword = origin.hasSuffix("/vraag/nr") ? "Vraag " : origin.hasSuffix("/antwoord/nr") ? "Antwoord " : nil
+                let keyword = origin.hasSuffix("/vraag/nr")
+                    ? "Vraag " : origin.hasSuffix("/antwoord/nr") ? "Antwoord " : nil
             {
                 found = QuestionHeading.parse(ArraySlice(Array(keyword.utf8) + bytes[span.start..<span.end]))
             }
@@ -81,7 +89,8 @@ extension StructureAnalysis {
         }
         // No "Vraag" or "Antwoord" heading: numbers alone on their lines are the headings when
         // they count 1, 2, 3, … (a lone "2" elsewhere is a page number or a footnote mark).
-        let useBareNumbers = !hasKeywordHeading && bareNumbers.count >= 2 && bareNumbers.indices.allSatisfy { bareNumbers[$0] == $0 + 1 }
+        let useBareNumbers =
+            !hasKeywordHeading && bareNumbers.count >= 2 && bareNumbers.indices.allSatisfy { bareNumbers[$0] == $0 + 1 }
         if !bareNumbers.isEmpty {
             headings = headings.compactMap { entry in
                 guard let number = entry.heading.bareNumber else { return entry }
@@ -111,7 +120,9 @@ extension StructureAnalysis {
             case .answer(let numbers):
                 if let body {
                     let covered = numbers.isEmpty ? unanswered : numbers
-                    if !covered.isEmpty { set.answers.append(Answer(questionNumbers: covered, span: body, heading: headingSpan)) }
+                    if !covered.isEmpty {
+                        set.answers.append(Answer(questionNumbers: covered, span: body, heading: headingSpan))
+                    }
                     unanswered.removeAll { covered.contains($0) }
                 }
             case .bareNumber:
@@ -123,7 +134,8 @@ extension StructureAnalysis {
     /// The element path of the block that holds a byte offset, where a reader recorded one.
     private func blockOrigin(at offset: Int) -> String? {
         guard let blocks else { return nil }
-        var low = 0, high = blocks.count
+        var low = 0
+        var high = blocks.count
         while low < high {
             let middle = (low + high) / 2
             if blocks[middle].span.start <= offset { low = middle + 1 } else { high = middle }
@@ -152,7 +164,10 @@ extension StructureAnalysis {
             var start = i + 2
             while start < block.span.end, bytes[start] == 0x20 { start += 1 }
             guard start < block.span.end else { continue }
-            found.append(Question(number: expected, span: Span(start: start, end: block.span.end), heading: Span(start: block.span.start, end: i + 1)))
+            found.append(
+                Question(
+                    number: expected, span: Span(start: start, end: block.span.end),
+                    heading: Span(start: block.span.start, end: i + 1)))
             expected += 1
         }
         // One numbered paragraph is an enumeration of anything; questions come at least two at a time.
@@ -162,9 +177,13 @@ extension StructureAnalysis {
         // answer ends where the next question starts.
         for k in set.answers.indices {
             let answer = set.answers[k]
-            if let next = found.first(where: { ($0.heading?.start ?? $0.span.start) > answer.span.start }), (next.heading?.start ?? next.span.start) < answer.span.end {
+            if let next = found.first(where: { ($0.heading?.start ?? $0.span.start) > answer.span.start }),
+                (next.heading?.start ?? next.span.start) < answer.span.end
+            {
                 var end = next.heading?.start ?? next.span.start
-                while end > answer.span.start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+                while end > answer.span.start,
+                    bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D
+                { end -= 1 }
                 set.answers[k].span = Span(start: answer.span.start, end: end)
             }
         }
@@ -178,7 +197,9 @@ extension StructureAnalysis {
         var found: [Question] = []
         for block in blocks where block.kind == .paragraph && block.span.start >= header.upperBound {
             var end = block.span.end
-            while end > block.span.start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 {
+            while end > block.span.start,
+                bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09
+            {
                 end -= 1
             }
             guard end > block.span.start else { continue }  // an empty paragraph
@@ -198,7 +219,10 @@ extension StructureAnalysis {
         while end > range.lowerBound, marks < 8 {
             let byte = bytes[end - 1]
             if byte == 0x3F { return true }
-            guard (byte >= 0x30 && byte <= 0x39) || byte == 0x29 || byte == 0x28 || byte == 0x5B || byte == 0x5D || byte == 0x20 else { return false }
+            guard
+                (byte >= 0x30 && byte <= 0x39) || byte == 0x29 || byte == 0x28 || byte == 0x5B || byte == 0x5D
+                    || byte == 0x20
+            else { return false }
             end -= 1
             marks += 1
         }

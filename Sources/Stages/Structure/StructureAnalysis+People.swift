@@ -6,7 +6,8 @@ extension StructureAnalysis {
 
     /// The phrases that introduce the askers, in the ways documents write them.
     static let askerMarkers: [StaticString] = [
-        "vragen van het lid", "vragen van de leden", "vragen van het leden", "vragen van lid", "vraag van het lid", "gesteld door het lid", "gesteld door de leden",
+        "vragen van het lid", "vragen van de leden", "vragen van het leden", "vragen van lid", "vraag van het lid",
+        "gesteld door het lid", "gesteld door de leden",
     ]
 
     /// Finds the asker phrase: the first "Vragen van het lid …" (or "de leden", "gesteld door …")
@@ -15,7 +16,9 @@ extension StructureAnalysis {
     mutating func findHeader() {
         for marker in askerMarkers() {
             // "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden"
-            if ByteSearch.hasPrefix(in: bytes, marker.end..<min(bytes.count, marker.end + 10), " der Kamer") { continue }
+            if ByteSearch.hasPrefix(in: bytes, marker.end..<min(bytes.count, marker.end + 10), " der Kamer") {
+                continue
+            }
             if header != nil {
                 // Read only when a party is missing (``partyElsewhere(of:)``).
                 otherHeaders.append(phraseRange(from: marker.end))
@@ -33,7 +36,8 @@ extension StructureAnalysis {
     /// or the line that opens the answers or questions, at most 800 bytes.
     private func phraseRange(from start: Int) -> Range<Int> {
         var end = min(bytes.count, start + 800)
-        for stop: StaticString in ["\n\n", "\r\n\r\n", "(ingezonden", "\nAntwoord", "\nMededeling", "\nVraag", "\n1. "] {
+        for stop: StaticString in ["\n\n", "\r\n\r\n", "(ingezonden", "\nAntwoord", "\nMededeling", "\nVraag", "\n1. "]
+        {
             if let found = firstOccurrence(of: stop, in: start..<end) { end = found }
         }
         return start..<end
@@ -43,20 +47,27 @@ extension StructureAnalysis {
     /// for "vr" and "ge" in either case, then the first words as written (small letters, a
     /// capital, all capitals), then the whole marker ignoring case.
     private func askerMarkers() -> [(start: Int, end: Int)] {
-        let anchors: [StaticString] = ["vragen van ", "Vragen van ", "VRAGEN VAN ", "vraag van ", "Vraag van ", "gesteld door ", "Gesteld door ", "GESTELD DOOR "]
+        let anchors: [StaticString] = [
+            "vragen van ", "Vragen van ", "VRAGEN VAN ", "vraag van ", "Vraag van ", "gesteld door ", "Gesteld door ",
+            "GESTELD DOOR ",
+        ]
         var found: [(start: Int, end: Int)] = []
         bytes.withUnsafeBufferPointer { all in
             let limit = min(firstHeading, all.count - 1)
             var k = 0
             while k < limit {
-                let first = all[k] | 0x20, second = all[k + 1] | 0x20
+                let first = all[k] | 0x20
+                let second = all[k + 1] | 0x20
                 defer { k += 1 }
-                guard (first == 0x76 && second == 0x72) || (first == 0x67 && second == 0x65) else { continue }  // "vr", "ge"
+                // "vr", "ge"
+                guard (first == 0x76 && second == 0x72) || (first == 0x67 && second == 0x65) else { continue }
                 let rest = UnsafeBufferPointer(rebasing: all[k...])
                 guard anchors.contains(where: { ByteSearch.hasPrefix(rest, $0) }) else { continue }
                 for marker in Self.askerMarkers {
                     let end = k + marker.utf8CodeUnitCount
-                    if end <= all.count, ByteSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: all[k..<end]), marker) {
+                    if end <= all.count,
+                        ByteSearch.containsIgnoringASCIICase(UnsafeBufferPointer(rebasing: all[k..<end]), marker)
+                    {
                         found.append((k, end))
                         break
                     }
@@ -69,7 +80,9 @@ extension StructureAnalysis {
     /// The offsets of a needle's occurrences from `start` that start before `limit` (the first
     /// only, when `first`).
     func occurrences(of needle: StaticString, from start: Int = 0, before limit: Int, first: Bool = false) -> [Int] {
-        bytes.withUnsafeBufferPointer { ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first) }
+        bytes.withUnsafeBufferPointer {
+            ByteSearch.occurrences(of: needle, in: $0, from: start, before: limit, first: first)
+        }
     }
 
     /// The party another asker phrase before the questions gives a member whom the first names
@@ -88,9 +101,11 @@ extension StructureAnalysis {
     mutating func findAskers() {
         if let header, let phrase = headerPhrase {
             for asker in phrase.askers {
-                guard let person = entity(named: asker.name, at: asker.span, kind: "person", type: .schema("Person")) else { continue }
+                guard let person = entity(named: asker.name, at: asker.span, kind: "person", type: .schema("Person"))
+                else { continue }
                 if !set.askedBy.contains(person) { set.askedBy.append(person) }
-                if let (party, partySpan) = asker.party.flatMap({ party in asker.partySpan.map { (party, $0) } }) ?? partyElsewhere(of: asker.name),
+                if let (party, partySpan) = asker.party.flatMap({ party in asker.partySpan.map { (party, $0) } })
+                    ?? partyElsewhere(of: asker.name),
                     let partyIRI = entity(named: party, at: partySpan, kind: "party", type: .schema("PoliticalParty"))
                 {
                     relate(person, Vocabulary.schemaMemberOf.iri, partyIRI, at: asker.span.start)
@@ -107,9 +122,12 @@ extension StructureAnalysis {
 
     /// The first date mention after `word` (the first occurrence from `start`), within 80 bytes.
     func date(after word: StaticString, from start: Int) -> Literal? {
-        guard start < bytes.count, let at = occurrences(of: word, from: start, before: bytes.count, first: true).first else { return nil }
+        guard start < bytes.count, let at = occurrences(of: word, from: start, before: bytes.count, first: true).first
+        else { return nil }
         let end = at + word.utf8CodeUnitCount
-        return firstMention(in: Span(start: end, end: min(bytes.count, end + 80))) { $0.value?.datatype?.value.hasSuffix("#date") == true }?.value
+        return firstMention(in: Span(start: end, end: min(bytes.count, end + 80))) {
+            $0.value?.datatype?.value.hasSuffix("#date") == true
+        }?.value
     }
 
     // MARK: Who answered
@@ -120,7 +138,8 @@ extension StructureAnalysis {
         guard !set.answers.isEmpty || set.postponed != nil else { return }
         var offices: [IRI] = []
         for index in sentences.indices
-        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord van ") || ByteSearch.hasPrefix(in: bytes, range(index), "Antwoorden van ")
+        where ByteSearch.hasPrefix(in: bytes, range(index), "Antwoord van ")
+            || ByteSearch.hasPrefix(in: bytes, range(index), "Antwoorden van ")
             || ByteSearch.hasPrefix(in: bytes, range(index), "Mededeling van ")
         {
             let start = sentences[index].span.start
@@ -142,7 +161,11 @@ extension StructureAnalysis {
     /// Minister Hermans (Klimaat en Groene Groei)", "Antwoorden van de minister van Justitie en Veiligheid".
     private mutating func answerers(in range: Range<Int>) -> ([IRI], [IRI]) {
         let flat = flatBytes(range)
-        guard let van = flat.withUnsafeBufferPointer({ ByteSearch.occurrences(of: " van ", in: $0, before: flat.count, first: true).first }) else {
+        guard
+            let van = flat.withUnsafeBufferPointer({
+                ByteSearch.occurrences(of: " van ", in: $0, before: flat.count, first: true).first
+            })
+        else {
             return ([], [])
         }
         var people: [IRI] = []
@@ -170,17 +193,23 @@ extension StructureAnalysis {
             if let open = flat[headEnd...].firstIndex(of: 0x28), let close = flat[open...].firstIndex(of: 0x29),
                 let name = AskerPhrase.name(bytes, (base + headEnd)..<(base + open), base: 0)
             {
-                let portfolio = String(decoding: flat[(open + 1)..<close], as: UTF8.self).split(separator: " ").joined(separator: " ")
+                let portfolio = String(decoding: flat[(open + 1)..<close], as: UTF8.self).split(separator: " ").joined(
+                    separator: " ")
                 let preposition = OfficePhrase.portfolios.first { $0.name == portfolio }?.preposition ?? "van"
                 if let person = entity(named: name.name, at: name.span, kind: "person", type: .schema("Person")) {
                     people.append(person)
-                    if head != "Minister-president", let office = entity(named: head + " " + preposition + " " + portfolio, at: name.span, kind: "office", type: ParliamentaryStructureTagger.office) {
+                    if head != "Minister-president",
+                        let office = entity(
+                            named: head + " " + preposition + " " + portfolio, at: name.span, kind: "office",
+                            type: ParliamentaryStructureTagger.office)
+                    {
                         relate(person, IRI(Vocabulary.Namespace.tg.iri + "holdsOffice"), office, at: name.span.start)
                     }
                 }
                 offset = close + 1
             } else {
-                for office in OfficePhrase(flatText((base + offset)..<range.upperBound), base: base + offset).offices() {
+                for office in OfficePhrase(flatText((base + offset)..<range.upperBound), base: base + offset).offices()
+                {
                     if let iri = self.office(office) { offices.append(iri) }
                 }
                 break
@@ -228,7 +257,8 @@ extension StructureAnalysis {
         }
         func startsWithDe(_ line: Int) -> Bool {
             let i = firstLetter(line)
-            return i + 3 <= lines[line].upperBound && (bytes[i] == 0x44 || bytes[i] == 0x64) && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x20
+            return i + 3 <= lines[line].upperBound && (bytes[i] == 0x44 || bytes[i] == 0x64) && bytes[i + 1] == 0x65
+                && bytes[i + 2] == 0x20
         }
         func continues(_ line: Int) -> Bool {
             let i = firstLetter(line)
@@ -242,17 +272,22 @@ extension StructureAnalysis {
             guard startsWithDe(first), lines[k - 1].upperBound - lines[first].lowerBound <= 130 else { continue }
             let officeRange = lines[first].lowerBound..<lines[k - 1].upperBound
             let office = flatText(officeRange).drop { $0 == " " }
-            guard office.hasPrefix("De ") || office.hasPrefix("de "), office.utf8.count <= 120, office.split(separator: " ").count <= 12,
+            guard office.hasPrefix("De ") || office.hasPrefix("de "), office.utf8.count <= 120,
+                office.split(separator: " ").count <= 12,
                 !office.dropLast().contains("."),
-                let headWord = office.dropFirst(3).split(separator: " ").first, let head = Self.head(headWord.filter { $0 != "," })
+                let headWord = office.dropFirst(3).split(separator: " ").first,
+                let head = Self.head(headWord.filter { $0 != "," })
             else { continue }
             guard let name = AskerPhrase.name(bytes, lines[k], base: 0), name.name.split(separator: " ").count >= 2,
                 let person = entity(named: name.name, at: name.span, kind: "person", type: .schema("Person"))
             else { continue }
             if !people.contains(person) { people.append(person) }
             let officeStart = officeRange.upperBound - office.utf8.count
-            for found in OfficePhrase(flatText(officeStart..<officeRange.upperBound), base: officeStart).offices() where found.label.hasPrefix(head) {
-                if let iri = self.office(found) { relate(person, IRI(Vocabulary.Namespace.tg.iri + "holdsOffice"), iri, at: name.span.start) }
+            for found in OfficePhrase(flatText(officeStart..<officeRange.upperBound), base: officeStart).offices()
+            where found.label.hasPrefix(head) {
+                if let iri = self.office(found) {
+                    relate(person, IRI(Vocabulary.Namespace.tg.iri + "holdsOffice"), iri, at: name.span.start)
+                }
             }
         }
         return people

@@ -103,13 +103,17 @@ struct StructureAnalysis {
     /// Where the first occurrence of `needle` wholly inside `range` starts, or `nil`.
     func firstOccurrence(of needle: StaticString, in range: Range<Int>) -> Int? {
         bytes.withUnsafeBufferPointer {
-            ByteSearch.occurrences(of: needle, in: $0, from: range.lowerBound, before: range.upperBound - needle.utf8CodeUnitCount + 1, first: true).first
+            ByteSearch.occurrences(
+                of: needle, in: $0, from: range.lowerBound, before: range.upperBound - needle.utf8CodeUnitCount + 1,
+                first: true
+            ).first
         }
     }
 
     /// The index of the sentence that holds a byte offset, if any.
     func sentenceIndex(at offset: Int) -> Int? {
-        var low = 0, high = sentences.count
+        var low = 0
+        var high = sentences.count
         while low < high {
             let middle = (low + high) / 2
             if sentences[middle].span.start <= offset { low = middle + 1 } else { high = middle }
@@ -120,7 +124,8 @@ struct StructureAnalysis {
 
     /// The index of the first mention that starts at or after `offset` (the mentions in order).
     private func firstMention(startingFrom offset: Int) -> Int {
-        var low = 0, high = mentions.count
+        var low = 0
+        var high = mentions.count
         while low < high {
             let middle = (low + high) / 2
             if mentions[middle].span.start < offset { low = middle + 1 } else { high = middle }
@@ -169,7 +174,8 @@ struct StructureAnalysis {
 
     func isClass(_ mention: Mention, _ names: [String]) -> Bool {
         guard let entityClass = mention.entityClass, mention.entity != nil else { return false }
-        return names.contains { entityClass == .schema($0) } || (names.contains("Office") && entityClass == ParliamentaryStructureTagger.office)
+        return names.contains { entityClass == .schema($0) }
+            || (names.contains("Office") && entityClass == ParliamentaryStructureTagger.office)
     }
 
     // MARK: Entities the document names
@@ -180,14 +186,16 @@ struct StructureAnalysis {
     mutating func entity(named name: String, at span: Span, kind: String, type: IRI) -> IRI? {
         let overlapping = mentionIndices(overlapping: span)
         let wanted = kind == "office" ? "Office" : kind == "party" ? "PoliticalParty" : "Person"
-        for index in overlapping where mentions[index].entity != nil && isClass(mentions[index], [wanted]) && covers(mentions[index], span) {
+        for index in overlapping
+        where mentions[index].entity != nil && isClass(mentions[index], [wanted]) && covers(mentions[index], span) {
             return mentions[index].entity
         }
         let slug = Gazetteer.slug(name)
         guard !slug.isEmpty else { return nil }
         let iri = IRI(Gazetteer.entityBase + kind + "/" + slug)
         if kind != "office", !mintedMentions.contains(where: { $0.span.overlaps(span) }) {
-            let mention = Mention(span: span, entityClass: type, entity: iri, form: .name, source: "ParliamentaryStructureTagger")
+            let mention = Mention(
+                span: span, entityClass: type, entity: iri, form: .name, source: "ParliamentaryStructureTagger")
             mintedMentions.append(mention)
             if mentionsAreSorted {
                 // The mentions it overlaps give way; it takes its place in the order.
@@ -213,11 +221,15 @@ struct StructureAnalysis {
     private func covers(_ mention: Mention, _ name: Span) -> Bool {
         guard mention.span.end >= name.end || name.end - mention.span.end <= 1 else { return false }
         guard mention.span.start > name.start else { return true }
-        let labels = (document[Entities.self] ?? []).first { $0.iri == mention.entity }?.labels.map { $0.lexicalForm.lowercased() } ?? []
+        let labels =
+            (document[Entities.self] ?? []).first { $0.iri == mention.entity }?.labels.map {
+                $0.lexicalForm.lowercased()
+            } ?? []
         let labelWords = Set(labels.flatMap { $0.split(separator: " ").map(String.init) })
         let before = String(decoding: bytes[name.start..<mention.span.start], as: UTF8.self)
         return before.split(whereSeparator: { $0 == " " || $0 == "\n" }).allSatisfy { word in
-            AskerPhrase.particles.contains(word.lowercased()) || (word.contains(".") && word.allSatisfy { $0 == "." || $0.isUppercase })
+            AskerPhrase.particles.contains(word.lowercased())
+                || (word.contains(".") && word.allSatisfy { $0 == "." || $0.isUppercase })
                 || labelWords.contains(word.lowercased())
         }
     }
@@ -236,7 +248,10 @@ struct StructureAnalysis {
     /// Records a relation between two entities with the sentence that shows it.
     mutating func relate(_ subject: IRI, _ predicate: IRI, _ object: IRI, at offset: Int) {
         let evidence = sentenceIndex(at: offset).map { [sentences[$0].span] } ?? []
-        relations.append(Relation(subject: subject, predicate: predicate, object: object, evidence: evidence, source: "ParliamentaryStructureTagger"))
+        relations.append(
+            Relation(
+                subject: subject, predicate: predicate, object: object, evidence: evidence,
+                source: "ParliamentaryStructureTagger"))
     }
 
     /// One relation per subject, predicate and object, with all its evidence.
@@ -245,7 +260,9 @@ struct StructureAnalysis {
         let sorted = relations.sorted { ($0.subject, $0.predicate, $0.object) < ($1.subject, $1.predicate, $1.object) }
         var merged: [Relation] = []
         for relation in sorted {
-            if var last = merged.last, last.subject == relation.subject, last.predicate == relation.predicate, last.object == relation.object {
+            if var last = merged.last, last.subject == relation.subject, last.predicate == relation.predicate,
+                last.object == relation.object
+            {
                 last.evidence = Array(Set(last.evidence + relation.evidence)).sorted()
                 last.count = max(1, last.evidence.count)
                 merged[merged.count - 1] = last

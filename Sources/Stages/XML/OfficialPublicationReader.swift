@@ -42,7 +42,9 @@ public struct OfficialPublicationReader: Stage {
         return rules
     }()
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
+        async throws
+    {
         let (bytes, repairs) = XMLRepair.repair(try SourceBytes.read(input, maximumBytes: maximumBytes))
         repairs.forEach(context.warn)
         var extraction = try XMLTextExtraction(bytes: bytes, rules: Self.rules)
@@ -68,7 +70,8 @@ public struct OfficialPublicationReader: Stage {
                 if extraction.openUtterance != nil, extraction.assembler.blockHasText {
                     extraction.assembler.endBlock()
                     if let block = extraction.assembler.blocks.last {
-                        var speaker = String(decoding: extraction.assembler.bytes[block.span.start..<block.span.end], as: UTF8.self)
+                        var speaker = String(
+                            decoding: extraction.assembler.bytes[block.span.start..<block.span.end], as: UTF8.self)
                         while speaker.hasSuffix(":") || speaker.hasSuffix(" ") { speaker.removeLast() }
                         extraction.openUtterance?.speaker = speaker
                         extraction.openUtterance?.start = block.span.start
@@ -78,14 +81,17 @@ public struct OfficialPublicationReader: Stage {
                 if extraction.metadata.title == nil, extraction.assembler.blockHasText {
                     extraction.assembler.endBlock()
                     if let block = extraction.assembler.blocks.last {
-                        extraction.metadata.title = String(decoding: extraction.assembler.bytes[block.span.start..<block.span.end], as: UTF8.self)
+                        extraction.metadata.title = String(
+                            decoding: extraction.assembler.bytes[block.span.start..<block.span.end], as: UTF8.self)
                     }
                 }
             case "spreekbeurt":
                 extraction.assembler.endBlock()
                 if let open = extraction.openUtterance, extraction.assembler.bytes.count > open.start {
                     extraction.utterances.append(
-                        Utterance(span: Span(start: open.start, end: extraction.assembler.bytes.count), speakerName: open.speaker)
+                        Utterance(
+                            span: Span(start: open.start, end: extraction.assembler.bytes.count),
+                            speakerName: open.speaker)
                     )
                 }
                 extraction.openUtterance = nil

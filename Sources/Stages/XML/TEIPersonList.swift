@@ -63,7 +63,8 @@ public enum TEIPersonList {
                 let name = cursor.name
                 switch name {
                 case "person":
-                    current = TEIPerson(id: cursor.attribute("xml:id") ?? "", forename: "", surname: "", affiliations: [], pages: [])
+                    current = TEIPerson(
+                        id: cursor.attribute("xml:id") ?? "", forename: "", surname: "", affiliations: [], pages: [])
                 case "persName":
                     inPersName = current != nil && (current?.surname.isEmpty ?? false)
                 case "surname", "forename", "nameLink":

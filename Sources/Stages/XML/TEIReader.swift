@@ -26,7 +26,10 @@ public struct TEIReader: Stage {
     public var maximumBytes: Int
 
     /// Creates a reader.
-    public init(people: [TEIPerson] = [], includeNotes: Bool = false, documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
+    public init(
+        people: [TEIPerson] = [], includeNotes: Bool = false, documentBase: String = Document.defaultBase,
+        maximumBytes: Int = 64 << 20
+    ) {
         self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.includeNotes = includeNotes
         self.documentBase = documentBase
@@ -35,7 +38,9 @@ public struct TEIReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
+        async throws
+    {
         try await emit(try read(input))
     }
 
@@ -45,7 +50,8 @@ public struct TEIReader: Stage {
         var parse = TEIParse(cursor: try XMLCursor(bytes: bytes), people: people, includeNotes: includeNotes)
         try parse.run()
         guard parse.root == "TEI" || parse.root == "teiCorpus" else {
-            throw StageError(.malformedInput, "not a TEI document: the root element is <\(parse.root ?? "?")>, not <TEI>")
+            throw StageError(
+                .malformedInput, "not a TEI document: the root element is <\(parse.root ?? "?")>, not <TEI>")
         }
         guard !parse.text.bytes.isEmpty else { throw StageError(.emptyDocument, "the TEI document holds no text") }
         var document = Document(
@@ -138,7 +144,8 @@ private struct TEIParse {
                     root = name
                     metadata.identifier = cursor.attribute("xml:id")
                 }
-                if skipDepth > 0 || TEIParse.nonVerbal.contains(name) || (name == "note" && !includeNotes && !inHeader) {
+                if skipDepth > 0 || TEIParse.nonVerbal.contains(name) || (name == "note" && !includeNotes && !inHeader)
+                {
                     if !cursor.isEmptyElement { skipDepth += 1 }
                     continue
                 }
@@ -162,7 +169,9 @@ private struct TEIParse {
                         continue  // white space between tokens in .ana files
                     }
                     cursor.withText { value in
-                        if utterance?.start == nil, value.contains(where: { $0 > 0x20 }) { utterance?.start = text.nextOffset }
+                        if utterance?.start == nil, value.contains(where: { $0 > 0x20 }) {
+                            utterance?.start = text.nextOffset
+                        }
                         text.append(value)
                     }
                 }
@@ -187,7 +196,9 @@ private struct TEIParse {
             if ByteSearch.string(ana, contains: "#parla.lower") { metadata.properties["house"] = "Tweede Kamer" }
             if ByteSearch.string(ana, contains: "#parla.upper") { metadata.properties["house"] = "Eerste Kamer" }
         case "date":
-            if let when = cursor.attribute("when"), path.contains("sourceDesc") || (metadata.date == nil && path.contains("setting")) {
+            if let when = cursor.attribute("when"),
+                path.contains("sourceDesc") || (metadata.date == nil && path.contains("setting"))
+            {
                 metadata.date = when
             }
         default:
@@ -204,7 +215,9 @@ private struct TEIParse {
         case "u":
             text.endBlock()
             let who = cursor.attribute("who").map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-            let role = cursor.attribute("ana").map { $0.split(separator: " ").first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) } ?? $0 }
+            let role = cursor.attribute("ana").map {
+                $0.split(separator: " ").first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) } ?? $0
+            }
             utterance = (nil, who, role)
         case "s":
             isAnnotated = true
@@ -234,7 +247,9 @@ private struct TEIParse {
         case "w", "pc":
             if let token = inToken, let span = text.appendWord(tokenBytes, spaceBefore: !joinNext) {
                 var kind = token.kind
-                if kind == .word, tokenBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E || $0 == 0x2C }) { kind = .number }
+                if kind == .word, tokenBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E || $0 == 0x2C }) {
+                    kind = .number
+                }
                 tokens.append(Token(span: span, kind: kind))
                 if sentenceStart == nil { sentenceStart = span.start }
                 if utterance?.start == nil { utterance?.start = span.start }
@@ -243,7 +258,9 @@ private struct TEIParse {
             }
             inToken = nil
         case "s":
-            if let start = sentenceStart, let last = tokens.last { sentences.append(Sentence(span: Span(start: start, end: last.span.end))) }
+            if let start = sentenceStart, let last = tokens.last {
+                sentences.append(Sentence(span: Span(start: start, end: last.span.end)))
+            }
             sentenceStart = nil
             joinNext = false
         case "name":
@@ -265,7 +282,10 @@ private struct TEIParse {
                 var end = text.bytes.count
                 while end > start && text.bytes[end - 1] == 0x20 { end -= 1 }
                 let speaker = current.who.flatMap { people[$0]?.fullName }
-                utterances.append(Utterance(span: Span(start: start, end: end), speakerID: current.who, speakerName: speaker, role: current.role))
+                utterances.append(
+                    Utterance(
+                        span: Span(start: start, end: end), speakerID: current.who, speakerName: speaker,
+                        role: current.role))
             }
             utterance = nil
         default:

@@ -63,7 +63,8 @@ struct TextAssembler {
             while end < text.count {
                 // Eight bytes at a time while they hold no control and no space but single ones
                 // between other bytes (most of a text; the byte before `end` is never a space).
-                while end + 8 <= text.count && Self.isPlainRun(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)) { end += 8 }
+                while end + 8 <= text.count && Self.isPlainRun(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                { end += 8 }
                 guard end < text.count else { break }
                 let next = text[end]
                 if !Self.isSpace(next) {

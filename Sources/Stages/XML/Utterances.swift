@@ -14,7 +14,9 @@ public struct Utterance: Hashable, Sendable {
     public var speaker: IRI?
 
     /// Creates an utterance.
-    public init(span: Span, speakerID: String? = nil, speakerName: String? = nil, role: String? = nil, speaker: IRI? = nil) {
+    public init(
+        span: Span, speakerID: String? = nil, speakerName: String? = nil, role: String? = nil, speaker: IRI? = nil
+    ) {
         self.span = span
         self.speakerID = speakerID
         self.speakerName = speakerName

@@ -1,8 +1,9 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A forward-only cursor over an XML document, on libxml2's streaming `xmlTextReader`.
@@ -48,13 +49,16 @@ final class XMLCursor {
         // libxml2 says "Document is empty" or "Extra content at the end of the document" for
         // these; say what is true.
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw StageError(.malformedInput, bytes.isEmpty ? "the XML file is empty" : "the XML file holds only white space")
+            throw StageError(
+                .malformedInput, bytes.isEmpty ? "the XML file is empty" : "the XML file holds only white space")
         }
         _ = XMLCursor.initialized
         self.bytes = bytes
         errors = ErrorCollector()
-        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
-            | Int32(XML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
+        let options =
+            Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+            | Int32(XML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
+            | Int32(XML_PARSE_NOWARNING.rawValue)
         // `bytes` shares its storage with `self.bytes`, which keeps it alive for libxml2 (the
         // reader reads the memory without copying it); the closure cannot capture `self` yet.
         let created = XMLCursor.routingErrors(to: errors) {
@@ -67,10 +71,13 @@ final class XMLCursor {
             }
         }
         guard let created else {
-            throw StageError(.malformedInput, bytes.isEmpty ? "the XML document is empty" : "libxml2 could not open the XML document")
+            throw StageError(
+                .malformedInput, bytes.isEmpty ? "the XML document is empty" : "libxml2 could not open the XML document"
+            )
         }
         reader = created
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLCursor.recordError, Unmanaged.passUnretained(errors).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader, XMLCursor.recordError, Unmanaged.passUnretained(errors).toOpaque())
     }
 
     /// Records a libxml2 error in the ``ErrorCollector`` given as context.
@@ -129,7 +136,8 @@ final class XMLCursor {
     /// the end of the document"; say what happened instead, keeping libxml2's words.
     private func explained(_ error: StageError) -> StageError {
         guard !openElements.isEmpty,
-            error.message.contains("Extra content at the end of the document") || error.message.contains("Premature end")
+            error.message.contains("Extra content at the end of the document")
+                || error.message.contains("Premature end")
         else { return error }
         let open = openElements.reversed().prefix(3).map { "<\($0)>" }.joined(separator: " in ")
         return StageError(.malformedInput, "the XML document is truncated: it ends inside \(open) (\(error.message))")
@@ -164,7 +172,9 @@ final class XMLCursor {
     /// Calls `body` with the current text node's UTF-8 bytes, in libxml2's memory (valid until
     /// the next ``read()``).
     func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        guard let value = xmlTextReaderConstValue(reader) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let value = xmlTextReaderConstValue(reader) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         return try body(UnsafeBufferPointer(start: value, count: strlen(value)))
     }
 
@@ -207,7 +217,8 @@ final class XMLCursor {
             let described: StageError
             if error.domain == Int32(XML_FROM_I18N.rawValue) {
                 // Raised while converting the input to UTF-8, before any line is known.
-                described = StageError(.malformedInput, "bytes the XML declaration's encoding cannot convert: \(message)")
+                described = StageError(
+                    .malformedInput, "bytes the XML declaration's encoding cannot convert: \(message)")
             } else {
                 described = StageError(.malformedInput, "malformed XML at line \(error.line): \(message)")
             }

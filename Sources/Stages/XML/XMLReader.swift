@@ -23,7 +23,9 @@ public struct XMLReader: Stage {
     public var maximumBytes: Int
 
     /// Creates a reader.
-    public init(rules: XMLReadingRules = .generic, documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
+    public init(
+        rules: XMLReadingRules = .generic, documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20
+    ) {
         self.rules = rules
         self.documentBase = documentBase
         self.maximumBytes = maximumBytes
@@ -31,7 +33,9 @@ public struct XMLReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void) async throws {
+    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
+        async throws
+    {
         let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
         var extraction = try XMLTextExtraction(bytes: bytes, rules: rules)
         try extraction.run()
@@ -112,7 +116,8 @@ struct XMLTextExtraction {
     private mutating func close(_ name: String) {
         if let hook = onEnd { hook(&self, name) }
         let parent = path.count >= 2 ? path[path.count - 2] : nil
-        if rules.headingElements.contains(name) || rules.blockElements.contains(name) || isHeading(name, inside: parent) {
+        if rules.headingElements.contains(name) || rules.blockElements.contains(name) || isHeading(name, inside: parent)
+        {
             assembler.endBlock()
         } else if XMLTextExtraction.breakElements.contains(name) {
             assembler.separate()
@@ -133,7 +138,8 @@ struct XMLTextExtraction {
         let names = cursor.unexpandedEntities
         guard !names.isEmpty else { return }
         let listed = Array(Set(names)).sorted().prefix(5).map { "&\($0);" }.joined(separator: ", ")
-        context.warn("left out \(names.count) entity reference(s) declared in a DTD (\(listed)); entities are never expanded")
+        context.warn(
+            "left out \(names.count) entity reference(s) declared in a DTD (\(listed)); entities are never expanded")
     }
 
     /// The document built from what was read.
@@ -144,7 +150,8 @@ struct XMLTextExtraction {
         var metadata = self.metadata
         metadata.source = id
         metadata.format = format
-        var document = Document(id: id, text: assembler.text, iri: Document.iri(forID: id, base: base), metadata: metadata)
+        var document = Document(
+            id: id, text: assembler.text, iri: Document.iri(forID: id, base: base), metadata: metadata)
         document[Blocks.self] = assembler.blocks
         if !utterances.isEmpty { document[Utterances.self] = utterances }
         return document

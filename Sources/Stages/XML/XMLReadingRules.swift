@@ -26,7 +26,10 @@ public struct XMLReadingRules: Hashable, Sendable {
     public var headingElementsInside: [String: Set<String>] = [:]
 
     /// Creates rules.
-    public init(blockElements: Set<String>, headingElements: Set<String>, skipElements: Set<String>, textElements: Set<String>? = nil) {
+    public init(
+        blockElements: Set<String>, headingElements: Set<String>, skipElements: Set<String>,
+        textElements: Set<String>? = nil
+    ) {
         self.blockElements = blockElements
         self.headingElements = headingElements
         self.skipElements = skipElements
@@ -41,7 +44,9 @@ public struct XMLReadingRules: Hashable, Sendable {
             "blockquote", "l", "lg", "u", "sp", "speech", "note", "footnote", "div", "section", "sec", "abstract",
             "spreekbeurt", "vraag", "antwoord", "tekst", "entry", "dd", "dt", "pre", "address",
         ],
-        headingElements: ["head", "title", "h1", "h2", "h3", "h4", "h5", "h6", "kop", "titel", "item-titel", "spreker", "label"],
+        headingElements: [
+            "head", "title", "h1", "h2", "h3", "h4", "h5", "h6", "kop", "titel", "item-titel", "spreker", "label",
+        ],
         skipElements: [
             "teiHeader", "metadata", "meta", "script", "style", "linkGrp", "fw", "facsimile", "standOff", "head-meta",
             "front-matter", "colophon",

@@ -33,7 +33,9 @@ enum XMLRepair {
         var suspicious = false
         var i = 0
         while i + 3 < bytes.count {
-            if bytes[i] == 0xC3 && (bytes[i + 1] == 0x83 || bytes[i + 1] == 0x82) && (bytes[i + 2] == 0xC2 || bytes[i + 2] == 0xE2 || bytes[i + 2] == 0xC5 || bytes[i + 2] == 0xCB) {
+            if bytes[i] == 0xC3 && (bytes[i + 1] == 0x83 || bytes[i + 1] == 0x82)
+                && (bytes[i + 2] == 0xC2 || bytes[i + 2] == 0xE2 || bytes[i + 2] == 0xC5 || bytes[i + 2] == 0xCB)
+            {
                 suspicious = true
                 break
             }

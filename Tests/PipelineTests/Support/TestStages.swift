@@ -1,5 +1,5 @@
-import Synchronization
 import Pipeline
+import Synchronization
 
 /// A stand-in tokenizer: one token per space-separated word.
 struct WordStub: Stage {
@@ -64,7 +64,7 @@ struct Repeat: Stage {
 /// Sleeps a pseudo-random time derived from the document id, so documents finish out of order.
 struct Jitter: Stage {
     func process(_ input: Document, context: StageContext, emit: (Document) async throws -> Void) async throws {
-        let hash = input.id.utf8.reduce(UInt32(2166136261)) { ($0 ^ UInt32($1)) &* 16777619 }
+        let hash = input.id.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
         try await Task.sleep(for: .milliseconds(Int(hash % 7)))
         try await emit(input)
     }

@@ -16,7 +16,9 @@ enum Seeds {
     static func documents() async throws -> [Document] {
         let pipeline = try TextGraphPipeline.makeAnalysis(gazetteer: try Gazetteer.bundled())
         var documents: [Document] = []
-        let summary = try await PipelineRunner(configuration: .init(jobs: 2)).run(try CorpusSource(inputs: [corpus]), through: pipeline) {
+        let summary = try await PipelineRunner(configuration: .init(jobs: 2)).run(
+            try CorpusSource(inputs: [corpus]), through: pipeline
+        ) {
             documents.append($0)
         }
         precondition(summary.isClean, "the seeds did not go through: \(summary)")
@@ -33,7 +35,8 @@ enum Seeds {
 
     /// A fresh temporary folder.
     static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("textgraph-render-tests-" + UUID().uuidString)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textgraph-render-tests-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }

@@ -10,7 +10,8 @@ enum Fixtures {
 
     /// The text of a file in `corpus/`.
     static func corpusText(_ name: String) throws -> String {
-        try String(contentsOf: packageRoot.appendingPathComponent("corpus").appendingPathComponent(name), encoding: .utf8)
+        try String(
+            contentsOf: packageRoot.appendingPathComponent("corpus").appendingPathComponent(name), encoding: .utf8)
     }
 
     static let answers2019 = "2019Z15231-antwoorden-export-cybersurveillance.txt"
@@ -29,7 +30,8 @@ enum Fixtures {
         var document = Document(id: id, text: text)
         document[Blocks.self] = TextReader.paragraphs(in: text)
         document[Tokens.self] = Tokenizer().tokenize(text)
-        document[Sentences.self] = SentenceSplitter().split(text, tokens: document[Tokens.self]!, blocks: document[Blocks.self])
+        document[Sentences.self] = SentenceSplitter().split(
+            text, tokens: document[Tokens.self]!, blocks: document[Blocks.self])
         return document
     }
 }

@@ -54,23 +54,30 @@ struct QuestionPaper {
             while end < askers.count, askers[end].party == askers[k].party { end += 1 }
             let names = askers[k..<end].map(\.name)
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " en " + names.last!
-            groups.append(list + " (" + (names.count == 1 ? "" : names.count == 2 ? "beiden " : "allen ") + askers[k].party + ")")
+            groups.append(
+                list + " (" + (names.count == 1 ? "" : names.count == 2 ? "beiden " : "allen ") + askers[k].party + ")")
             k = end
         }
         let who = groups.count == 1 ? groups[0] : groups.dropLast().joined(separator: ", ") + " en " + groups.last!
         let lid = askers.count == 1 ? "het lid" : "de leden"
-        let whom = portfolios.count == 1 ? "de Minister van " + portfolios[0]
+        let whom =
+            portfolios.count == 1
+            ? "de Minister van " + portfolios[0]
             : "de Ministers van " + portfolios.dropLast().joined(separator: ", van ") + " en van " + portfolios.last!
         return "\(caseNumber)\n\nVragen van \(lid) \(who) aan \(whom) over een bericht (ingezonden 3 maart 2024).\n\n"
     }
 
-    var answeredBy: String { "Antwoord van Minister \(minister.name) (\(minister.portfolio)) (ontvangen 2 april 2024).\n\n" }
+    var answeredBy: String {
+        "Antwoord van Minister \(minister.name) (\(minister.portfolio)) (ontvangen 2 april 2024).\n\n"
+    }
 
     /// The paper written in a layout.
     func text(_ layout: Layout) -> String {
         var text = header + answeredBy
         func numbers(_ numbers: [Int], _ separator: String = " en ") -> String {
-            numbers.count == 1 ? "\(numbers[0])" : numbers.dropLast().map(String.init).joined(separator: ", ") + separator + "\(numbers.last!)"
+            numbers.count == 1
+                ? "\(numbers[0])"
+                : numbers.dropLast().map(String.init).joined(separator: ", ") + separator + "\(numbers.last!)"
         }
         func joined(_ numbers: [Int]) -> String { numbers.map { questions[$0 - 1] }.joined(separator: " ") }
         for answer in answers {
@@ -83,7 +90,8 @@ struct QuestionPaper {
                 text += "Vraag \(numbers(group))\n\(joined(group))\n\nAntwoord \(numbers(group))\n\(answer.text)\n\n"
             case .ranged:
                 let range = group.count == 1 ? "\(group[0])" : "\(group[0]) t/m \(group.last!)"
-                text += "\(group.count == 1 ? "Vraag" : "Vragen") \(range)\n\(joined(group))\n\nAntwoord \(range)\n\(answer.text)\n\n"
+                text +=
+                    "\(group.count == 1 ? "Vraag" : "Vragen") \(range)\n\(joined(group))\n\nAntwoord \(range)\n\(answer.text)\n\n"
             case .colons:
                 for n in group { text += "Vraag \(n):\n\(questions[n - 1])\n\n" }
                 text += "Antwoord op \(group.count == 1 ? "vraag" : "vragen") \(numbers(group)):\n\(answer.text)\n\n"
@@ -103,7 +111,10 @@ struct QuestionPaper {
         }
         if layout == .questionsFirst {
             for n in questions.indices { text += "Vraag \(n + 1)\n\(questions[n])\n\n" }
-            for answer in answers { text += "Antwoord \(answer.numbers.count == 1 ? "vraag" : "vragen") \(numbers(answer.numbers))\n\(answer.text)\n\n" }
+            for answer in answers {
+                text +=
+                    "Antwoord \(answer.numbers.count == 1 ? "vraag" : "vragen") \(numbers(answer.numbers))\n\(answer.text)\n\n"
+            }
         }
         return text
     }
@@ -130,12 +141,26 @@ struct QuestionPaper {
     /// in 1 to 3 parties, 1 to 3 addressed offices.
     static func random(seed: UInt64) -> QuestionPaper {
         var random = SplitMix64(seed: seed)
-        let names = ["Dekkers", "Van Aalsum", "Mulderink", "Ter Horst", "Bakkum", "El Idrissi", "Van der Veen-Smit", "Oosterbroek", "De Wolff"]
-        let parties = [("SP", "sp"), ("VVD", "vvd"), ("D66", "d66"), ("GroenLinks-PvdA", "groenlinks-pvda"), ("PvdD", "pvdd"), ("BBB", "bbb")]
-        let portfolios = ["Buitenlandse Zaken", "Justitie en Veiligheid", "Financiën", "Infrastructuur en Waterstaat", "Asiel en Migratie",
-            "Volksgezondheid, Welzijn en Sport", "Klimaat en Groene Groei", "Onderwijs, Cultuur en Wetenschap"]
-        let subjects = ["het bericht", "de brief", "het rapport", "de regeling", "het besluit", "de aanbesteding", "het onderzoek"]
-        let verbs = ["kent u", "deelt u", "waarom steunt u", "hoe beoordeelt u", "wanneer publiceert u", "bent u bereid te herzien"]
+        let names = [
+            "Dekkers", "Van Aalsum", "Mulderink", "Ter Horst", "Bakkum", "El Idrissi", "Van der Veen-Smit",
+            "Oosterbroek", "De Wolff",
+        ]
+        let parties = [
+            ("SP", "sp"), ("VVD", "vvd"), ("D66", "d66"), ("GroenLinks-PvdA", "groenlinks-pvda"), ("PvdD", "pvdd"),
+            ("BBB", "bbb"),
+        ]
+        let portfolios = [
+            "Buitenlandse Zaken", "Justitie en Veiligheid", "Financiën", "Infrastructuur en Waterstaat",
+            "Asiel en Migratie",
+            "Volksgezondheid, Welzijn en Sport", "Klimaat en Groene Groei", "Onderwijs, Cultuur en Wetenschap",
+        ]
+        let subjects = [
+            "het bericht", "de brief", "het rapport", "de regeling", "het besluit", "de aanbesteding", "het onderzoek",
+        ]
+        let verbs = [
+            "kent u", "deelt u", "waarom steunt u", "hoe beoordeelt u", "wanneer publiceert u",
+            "bent u bereid te herzien",
+        ]
         let askerCount = 1 + random.next(4)
         var askers: [Asker] = []
         var party = parties[random.next(parties.count)]
@@ -152,17 +177,23 @@ struct QuestionPaper {
         let count = 2 + random.next(11)
         let questions = (1...count).map { _ in
             let verb = verbs[random.next(verbs.count)]
-            return verb.prefix(1).uppercased() + verb.dropFirst() + " " + subjects[random.next(subjects.count)] + " over de zaak?"
+            return verb.prefix(1).uppercased() + verb.dropFirst() + " " + subjects[random.next(subjects.count)]
+                + " over de zaak?"
         }
         var answers: [(numbers: [Int], text: String)] = []
         var n = 1
         while n <= count {
             let size = min(count - n + 1, 1 + random.next(3))
-            answers.append((Array(n..<(n + size)), "Ja, " + subjects[random.next(subjects.count)] + " is bekend bij mijn ministerie."))
+            answers.append(
+                (
+                    Array(n..<(n + size)),
+                    "Ja, " + subjects[random.next(subjects.count)] + " is bekend bij mijn ministerie."
+                ))
             n += size
         }
         return QuestionPaper(
-            caseNumber: "2024Z0\(1000 + random.next(8999))", askers: askers, portfolios: chosen, questions: questions, answers: answers,
+            caseNumber: "2024Z0\(1000 + random.next(8999))", askers: askers, portfolios: chosen, questions: questions,
+            answers: answers,
             minister: ("Zwartveld", portfolios[random.next(portfolios.count)]))
     }
 }

@@ -79,7 +79,9 @@ final class ReferenceGazetteerMatcher: Sendable {
                     }
                 }
                 aliasesAtNode[node, default: []].append(
-                    Alias(entry: Int32(entryIndex), form: form, rules: surface.map(ReferenceGazetteerMatcher.rule), surface: surface)
+                    Alias(
+                        entry: Int32(entryIndex), form: form, rules: surface.map(ReferenceGazetteerMatcher.rule),
+                        surface: surface)
                 )
                 seen.insert(surface.joined(separator: " "))
             }
@@ -118,14 +120,20 @@ final class ReferenceGazetteerMatcher: Sendable {
         var judged = words  // what case rules and surfaces are checked on: a glued token's name
         for (k, token) in tokens.enumerated() where ids[k] < 0 {
             let bytes = Array(words[k].utf8)
-            var start = 0, end = bytes.count
+            var start = 0
+            var end = bytes.count
             if token.kind == .alphanumeric {
                 while start < end, (0x30...0x39).contains(bytes[start]) { start += 1 }
                 while end > start, (0x30...0x39).contains(bytes[end - 1]) { end -= 1 }
-                guard end - start >= 3, start > 0 || end < bytes.count, !bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) else { continue }
-            } else if token.kind == .word, bytes.count >= 4, words[k].hasSuffix("'s") || (bytes.count >= 6 && words[k].hasSuffix("\u{2019}s")) {
+                guard end - start >= 3, start > 0 || end < bytes.count,
+                    !bytes[start..<end].contains(where: { (0x30...0x39).contains($0) })
+                else { continue }
+            } else if token.kind == .word, bytes.count >= 4,
+                words[k].hasSuffix("'s") || (bytes.count >= 6 && words[k].hasSuffix("\u{2019}s"))
+            {
                 end -= words[k].hasSuffix("'s") ? 2 : 4
-            } else if token.kind == .word, bytes.count >= 4, let first = words[k].first, first.isASCII, first.isLowercase, let hyphen = words[k].lastIndex(of: "-"),
+            } else if token.kind == .word, bytes.count >= 4, let first = words[k].first, first.isASCII,
+                first.isLowercase, let hyphen = words[k].lastIndex(of: "-"),
                 let next = words[k][words[k].index(after: hyphen)...].first, next.isASCII, next.isUppercase
             {
                 start = words[k].utf8.distance(from: words[k].startIndex, to: hyphen) + 1
@@ -164,7 +172,9 @@ final class ReferenceGazetteerMatcher: Sendable {
                     let passing = candidates.filter { alias in
                         zip(alias.rules, judged[i..<j]).allSatisfy { ReferenceGazetteerMatcher.accepts($0, $1) }
                     }
-                    let exactCase = passing.filter { alias in alias.rules.contains(.exact) || alias.surface == Array(judged[i..<j]) }
+                    let exactCase = passing.filter { alias in
+                        alias.rules.contains(.exact) || alias.surface == Array(judged[i..<j])
+                    }
                     if !passing.isEmpty { best = (j, exactCase.isEmpty ? passing : exactCase, end) }
                 }
                 if isLast { break }
@@ -179,7 +189,9 @@ final class ReferenceGazetteerMatcher: Sendable {
                 let part = String(words[i][..<hyphen])
                 if let id = vocabulary[ReferenceGazetteerMatcher.normalize(part)],
                     let child = edges[UInt64(UInt32(id))],
-                    let candidates = aliasesAtNode[child]?.filter({ $0.rules.count == 1 && ReferenceGazetteerMatcher.accepts($0.rules[0], part) }),
+                    let candidates = aliasesAtNode[child]?.filter({
+                        $0.rules.count == 1 && ReferenceGazetteerMatcher.accepts($0.rules[0], part)
+                    }),
                     !candidates.isEmpty
                 {
                     let start = tokens[i].span.start

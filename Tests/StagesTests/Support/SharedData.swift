@@ -45,7 +45,8 @@ enum SharedData {
 @Suite struct SharedDataPresenceTests {
     @Test func sharedDataIsPresentOnCI() {
         if SharedData.isRequired {
-            #expect(SharedData.isPresent, "CI=true but \(SharedData.root.path) is missing: the data tests would not run")
+            #expect(
+                SharedData.isPresent, "CI=true but \(SharedData.root.path) is missing: the data tests would not run")
         } else if !SharedData.isPresent {
             print("note: \(SharedData.root.path) is absent; tests that need it are skipped")
         }

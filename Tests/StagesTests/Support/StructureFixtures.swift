@@ -11,7 +11,9 @@ enum StructureFixtures {
     }
 
     /// ``structure(_:id:)`` and the warnings the stages reported.
-    static func structureWithWarnings(_ text: String, id: String = "d") async throws -> (document: Document, warnings: [String]) {
+    static func structureWithWarnings(_ text: String, id: String = "d") async throws -> (
+        document: Document, warnings: [String]
+    ) {
         let pipeline = try Pipeline<Document, Document>(provided: [.text]) {
             Tokenizer()
             SentenceSplitter()

@@ -16,7 +16,9 @@ struct CustomStageCommand {
     }
 
     static func run(_ arguments: [String]) async throws {
-        guard let corpus = arguments.first, let output = value(of: "--output", in: arguments), let format = RDFFormat(path: output) else {
+        guard let corpus = arguments.first, let output = value(of: "--output", in: arguments),
+            let format = RDFFormat(path: output)
+        else {
             throw UsageError()
         }
         let push = value(of: "--push", in: arguments)
@@ -44,13 +46,16 @@ struct CustomStageCommand {
 
         let writer = try RDFWriter(path: output, format: format)
         let store = try push.map { try GraphStoreSink(endpoint: $0) }
-        let summary = try await PipelineRunner(configuration: .init(jobs: jobs)).run(documents, through: pipeline) { fragment in
+        let summary = try await PipelineRunner(configuration: .init(jobs: jobs)).run(documents, through: pipeline) {
+            fragment in
             try writer.write(fragment)
             try await store?.write(fragment)
         }
         try writer.finish()
         try await store?.finish()
-        for failure in summary.failures { FileHandle.standardError.write(Data("custom-stage: error: \(failure)\n".utf8)) }
+        for failure in summary.failures {
+            FileHandle.standardError.write(Data("custom-stage: error: \(failure)\n".utf8))
+        }
         print("custom-stage: \(summary); wrote \(output)" + (push.map { " and pushed to \($0)" } ?? ""))
         if !summary.isClean { exit(2) }
     }
@@ -60,6 +65,8 @@ struct CustomStageCommand {
     }
 
     struct UsageError: Error, CustomStringConvertible {
-        var description: String { "usage: custom-stage CORPUS --output FILE.nq|.nt|.ttl [--push GRAPH-STORE-URL] [--jobs N]" }
+        var description: String {
+            "usage: custom-stage CORPUS --output FILE.nq|.nt|.ttl [--push GRAPH-STORE-URL] [--jobs N]"
+        }
     }
 }

@@ -11,7 +11,9 @@ struct QuestionSentenceStatements: GraphContributor {
     func contribute(_ document: Document, to graph: inout GraphStatements) {
         let questions = document[QuestionSentences.self] ?? []
         for span in questions {
-            graph.add(.span(span), Self.isQuestion, .literal(Literal("true", datatype: IRI("http://www.w3.org/2001/XMLSchema#boolean"))))
+            graph.add(
+                .span(span), Self.isQuestion,
+                .literal(Literal("true", datatype: IRI("http://www.w3.org/2001/XMLSchema#boolean"))))
         }
         graph.add(.document, Self.questionCount, .literal(.integer(questions.count)))
     }

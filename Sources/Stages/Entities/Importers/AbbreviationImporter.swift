@@ -31,7 +31,9 @@ public struct AbbreviationImporter: Sendable {
     public var dominance: Int
 
     /// Creates an importer.
-    public init(known: Gazetteer = Gazetteer(), excludedNames: Set<String> = [], minimumCount: Int = 2, dominance: Int = 3) {
+    public init(
+        known: Gazetteer = Gazetteer(), excludedNames: Set<String> = [], minimumCount: Int = 2, dominance: Int = 3
+    ) {
         self.known = known
         self.excludedNames = excludedNames
         self.minimumCount = minimumCount
@@ -53,13 +55,16 @@ public struct AbbreviationImporter: Sendable {
         var order: [String] = []
         var forms: [String: [(key: String, text: String, count: Int)]] = [:]
         for row in table.rows {
-            let short = row["afkorting"], long = row["voluit"].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard Self.isAbbreviation(short), Self.hasTwoCapitalsOrIsShort(short), !excludedNames.contains(Gazetteer.foldedName(short)),
+            let short = row["afkorting"]
+            let long = row["voluit"].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard Self.isAbbreviation(short), Self.hasTwoCapitalsOrIsShort(short),
+                !excludedNames.contains(Gazetteer.foldedName(short)),
                 !long.isEmpty,
                 let first = short.first, long.first.map({ $0.lowercased() == first.lowercased() }) == true
             else { continue }
             if forms[short] == nil { order.append(short) }
-            let key = Self.compact(long), count = Int(row["vermeldingen"]) ?? 1
+            let key = Self.compact(long)
+            let count = Int(row["vermeldingen"]) ?? 1
             if let existing = forms[short]?.firstIndex(where: { $0.key == key }) {
                 forms[short]![existing].count += count
                 if count > 1 && long.first?.isUppercase == true { forms[short]![existing].text = long }
@@ -108,7 +113,10 @@ public struct AbbreviationImporter: Sendable {
 
     /// A name as long forms are compared: folded, letters and digits only.
     static func compact(_ name: String) -> String {
-        String(Gazetteer.foldedName(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        String(
+            Gazetteer.foldedName(name).unicodeScalars.filter {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            })
     }
 
     /// Words that make a long form an organisation: a whole word, or the end of a compound.
@@ -128,7 +136,10 @@ public struct AbbreviationImporter: Sendable {
     static func kind(of longForm: String) -> (String, String)? {
         let words = longForm.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard words.count >= 2 || longForm.count >= 12, let first = words.first else { return nil }
-        func has(_ heads: [String]) -> Bool { words.contains { word in heads.contains { word == $0 || (word.hasSuffix($0) && word.count > $0.count + 3) } } }
+        func has(_ heads: [String]) -> Bool {
+            words.contains { word in heads.contains { word == $0 || (word.hasSuffix($0) && word.count > $0.count + 3) }
+            }
+        }
         if laws.contains(first) || (first.hasSuffix("wet") && first.count > 5) { return ("law", "Legislation") }
         if has(publicBodies) { return ("org", "GovernmentOrganization") }
         if has(organisations) { return ("org", "Organization") }

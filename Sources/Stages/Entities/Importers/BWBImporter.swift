@@ -54,7 +54,8 @@ public struct BWBImporter: Sendable {
         var order: [String] = []
         var groups: [String: (title: String, ids: [String])] = [:]
         for row in regulations.rows where kinds.contains(row["regeling_soort"]) {
-            guard let title = Self.citationTitle(row["citeertitel"]) ?? Self.pathName(row["naam_uit_pad"]), !row["bwb_id"].isEmpty
+            guard let title = Self.citationTitle(row["citeertitel"]) ?? Self.pathName(row["naam_uit_pad"]),
+                !row["bwb_id"].isEmpty
             else { continue }
             let key = Gazetteer.foldedName(title)
             if groups[key] == nil {
@@ -63,7 +64,10 @@ public struct BWBImporter: Sendable {
             }
             groups[key]!.ids.append(row["bwb_id"])
         }
-        let shortNames = try abbreviations.map { try Self.abbreviations($0).mapValues { $0.filter { !excludedNames.contains(Gazetteer.foldedName($0)) } } } ?? [:]
+        let shortNames =
+            try abbreviations.map {
+                try Self.abbreviations($0).mapValues { $0.filter { !excludedNames.contains(Gazetteer.foldedName($0)) } }
+            } ?? [:]
         // A title without its year is an alias only where no other regulation has that name.
         var stripped: [String: Int] = [:]
         for key in order {
@@ -73,7 +77,9 @@ public struct BWBImporter: Sendable {
         for key in order {
             let (title, ids) = groups[key]!
             var aliases: [String] = []
-            if let short = Self.withoutYear(title), stripped[Gazetteer.foldedName(short)] == 1, groups[Gazetteer.foldedName(short)] == nil {
+            if let short = Self.withoutYear(title), stripped[Gazetteer.foldedName(short)] == 1,
+                groups[Gazetteer.foldedName(short)] == nil
+            {
                 aliases.append(short)
             }
             for id in ids { aliases += shortNames[id] ?? [] }
@@ -110,7 +116,9 @@ public struct BWBImporter: Sendable {
         // "Dienst" or "Stelsel" alone is a word, not a title.
         if words.count == 1 {
             let lower = title.lowercased()
-            guard ["wet", "besluit", "wetboek", "reglement", "verdrag", "code", "regeling", "verordening"].contains(where: lower.hasSuffix)
+            guard
+                ["wet", "besluit", "wetboek", "reglement", "verdrag", "code", "regeling", "verordening"].contains(
+                    where: lower.hasSuffix)
             else { return nil }
         }
         return title
@@ -126,7 +134,8 @@ public struct BWBImporter: Sendable {
         let words = raw.split(separator: " ")
         guard let first = words.first, let last = words.last, !["etc", "enz"].contains(last),
             !first.hasPrefix("wijzigings"), !raw.contains("("), !raw.contains(" ivm "),
-            !(words.count >= 3 && ["wet", "besluit"].contains(first) && words[1] == "van" && words[2].first?.isNumber == true)
+            !(words.count >= 3 && ["wet", "besluit"].contains(first) && words[1] == "van"
+                && words[2].first?.isNumber == true)
         else { return nil }
         return citationTitle(first.prefix(1).uppercased() + raw.dropFirst())
     }
@@ -146,7 +155,9 @@ public struct BWBImporter: Sendable {
         var result: [String: [String]] = [:]
         for row in table.rows where row["lijkt_afkorting"] == "1" {
             let short = row["afkorting_of_verkorte_naam"]
-            guard AbbreviationImporter.isAbbreviation(short), AbbreviationImporter.hasTwoCapitalsOrIsShort(short) else { continue }
+            guard AbbreviationImporter.isAbbreviation(short), AbbreviationImporter.hasTwoCapitalsOrIsShort(short) else {
+                continue
+            }
             result[row["bwb_id"], default: []].append(short)
         }
         return result

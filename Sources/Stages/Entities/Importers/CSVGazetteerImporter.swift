@@ -109,7 +109,9 @@ public struct CSVGazetteerImporter: Sendable {
                     throw StageError(.invalidData, "\(source):\(line): text after the closing quote of a field")
                 }
                 if c == "\"" {
-                    throw StageError(.invalidData, "\(source):\(line): a quote inside an unquoted field (quote the field and write \"\")")
+                    throw StageError(
+                        .invalidData,
+                        "\(source):\(line): a quote inside an unquoted field (quote the field and write \"\")")
                 }
                 field.append(c)
             }

@@ -45,21 +45,26 @@ public struct GeoNamesImporter: Sendable {
         // times), the most populous is the one a text names.
         var largest: [String: (id: String, population: Int)] = [:]
         for row in table.rows {
-            let key = Gazetteer.foldedName(row["name"]) + "\t" + row["country_code"], population = Int(row["population"]) ?? 0
+            let key = Gazetteer.foldedName(row["name"]) + "\t" + row["country_code"]
+            let population = Int(row["population"]) ?? 0
             if let known = largest[key], known.population >= population { continue }
             largest[key] = (row["geonameid"], population)
         }
         var gazetteer = Gazetteer()
         for row in table.rows {
-            let id = row["geonameid"], name = row["name"]
+            let id = row["geonameid"]
+            let name = row["name"]
             guard !id.isEmpty, Self.isName(name), (Int(row["population"]) ?? 0) >= minimumPopulation else { continue }
             guard largest[Gazetteer.foldedName(name) + "\t" + row["country_code"]]?.id == id else { continue }
             guard !excludedNames.contains(Gazetteer.foldedName(name)) else { continue }
             var seen: Set<String> = [Gazetteer.foldedName(name)]
             var aliases: [String] = []
-            for alternate in row["alternate_names_latin"].split(separator: "|").map(String.init) where Self.isName(alternate) {
+            for alternate in row["alternate_names_latin"].split(separator: "|").map(String.init)
+            where Self.isName(alternate) {
                 let key = Gazetteer.foldedName(alternate)
-                guard attestedNames.contains(key), !excludedNames.contains(key), seen.insert(key).inserted else { continue }
+                guard attestedNames.contains(key), !excludedNames.contains(key), seen.insert(key).inserted else {
+                    continue
+                }
                 aliases.append(alternate)
             }
             gazetteer.combine(
@@ -78,14 +83,18 @@ public struct GeoNamesImporter: Sendable {
     }
 
     /// Words that name a part of a place, never a place of their own in Dutch text.
-    static let partWords: Set<String> = ["noord", "oost", "zuid", "west", "midden", "centrum", "nieuw", "oud", "rio", "san", "santa"]
+    static let partWords: Set<String> = [
+        "noord", "oost", "zuid", "west", "midden", "centrum", "nieuw", "oud", "rio", "san", "santa",
+    ]
 
     /// Whether a string can be a place name here: a capital first, five characters or more
     /// (GeoNames' short names, "Rio", "Noord", are parts of names in Dutch text; the short names
     /// of Dutch municipalities come from TOOI), not all capitals (codes such as "VLC"), no `|`,
     /// tab or digit, and no compass word alone.
     static func isName(_ name: String) -> Bool {
-        guard let first = name.first, first.isUppercase, name.count >= 5, !partWords.contains(name.lowercased()) else { return false }
+        guard let first = name.first, first.isUppercase, name.count >= 5, !partWords.contains(name.lowercased()) else {
+            return false
+        }
         guard !name.contains(where: { $0 == "|" || $0 == "\t" || $0.isNumber }) else { return false }
         return name.contains(where: \.isLowercase)
     }

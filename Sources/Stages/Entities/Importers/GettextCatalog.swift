@@ -38,13 +38,16 @@ public struct GettextCatalog: Sendable {
     /// - Throws: ``StageError`` with code ``StageError/Code/invalidData`` when a table points
     ///   outside the file.
     public static func parse(mo bytes: [UInt8], source: String) throws -> GettextCatalog {
-        func invalid(_ what: String) -> StageError { StageError(.invalidData, "\(source): not a valid .mo file: \(what)") }
+        func invalid(_ what: String) -> StageError {
+            StageError(.invalidData, "\(source): not a valid .mo file: \(what)")
+        }
         guard bytes.count >= 28 else { throw invalid("too short for the header") }
         let littleEndian = bytes[0] == 0xDE
         func word(_ offset: Int) throws -> Int {
             guard offset >= 0, offset + 4 <= bytes.count else { throw invalid("offset \(offset) lies past the end") }
             let b = bytes[offset..<offset + 4].map(UInt32.init)
-            return Int(littleEndian ? b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24 : b[3] | b[2] << 8 | b[1] << 16 | b[0] << 24)
+            return Int(
+                littleEndian ? b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24 : b[3] | b[2] << 8 | b[1] << 16 | b[0] << 24)
         }
         func string(_ table: Int, _ k: Int) throws -> [UInt8] {
             let length = try word(table + 8 * k)
@@ -89,7 +92,9 @@ public struct GettextCatalog: Sendable {
         var field: String? = nil  // the keyword continuation lines append to
 
         func flush() {
-            if let id, let translation, !id.isEmpty, !translation.isEmpty, !fuzzy { catalog.translations[id] = translation }
+            if let id, let translation, !id.isEmpty, !translation.isEmpty, !fuzzy {
+                catalog.translations[id] = translation
+            }
             id = nil
             translation = nil
             fuzzy = false

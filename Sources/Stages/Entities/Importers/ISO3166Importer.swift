@@ -33,7 +33,10 @@ public struct ISO3166Importer: Sendable {
         public var commonName: String?
 
         enum CodingKeys: String, CodingKey {
-            case alpha2 = "alpha_2", name, officialName = "official_name", commonName = "common_name"
+            case alpha2 = "alpha_2"
+            case name
+            case officialName = "official_name"
+            case commonName = "common_name"
         }
 
         /// Creates a country.
@@ -88,7 +91,9 @@ public struct ISO3166Importer: Sendable {
         guard let data = FileManager.default.contents(atPath: jsonPath) else {
             throw StageError(.unreadable, "cannot read \(jsonPath)")
         }
-        return gazetteer(countries: try Self.countries(json: data, source: jsonPath), translations: try GettextCatalog.load(path: catalogPath))
+        return gazetteer(
+            countries: try Self.countries(json: data, source: jsonPath),
+            translations: try GettextCatalog.load(path: catalogPath))
     }
 
     /// "Korea, Republiek" → "Republiek Korea"; "Korea, Republic of" → "Republic of Korea";

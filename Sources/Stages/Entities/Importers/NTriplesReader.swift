@@ -15,7 +15,9 @@ public enum NTriplesReader {
     ///   column of the first syntax error; errors `body` throws.
     public static func forEachTriple(in text: String, source: String, _ body: (Triple) throws -> Void) throws {
         var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             lineNumber += 1
             var parser = LineParser(scalars: Array(line.unicodeScalars), location: "\(source):\(lineNumber)")
             if let triple = try parser.triple() { try body(triple) }
@@ -103,10 +105,14 @@ public enum NTriplesReader {
                 graph = .blank(try blankNode())
                 skipSpace()
             }
-            guard current == "." else { throw error("expected '.' at the end of the \(allowsGraph ? "statement" : "triple")") }
+            guard current == "." else {
+                throw error("expected '.' at the end of the \(allowsGraph ? "statement" : "triple")")
+            }
             i += 1
             skipSpace()
-            if let c = current, c != "#" { throw error("unexpected '\(c)' after the \(allowsGraph ? "statement" : "triple")") }
+            if let c = current, c != "#" {
+                throw error("unexpected '\(c)' after the \(allowsGraph ? "statement" : "triple")")
+            }
             return Statement(triple: Triple(subject, predicate, object), graph: graph)
         }
 
@@ -118,7 +124,9 @@ public enum NTriplesReader {
                 switch c {
                 case ">": return IRI(String(value))
                 case "\\":
-                    guard current == "u" || current == "U" else { throw error("only \\u and \\U escapes may appear in an IRI") }
+                    guard current == "u" || current == "U" else {
+                        throw error("only \\u and \\U escapes may appear in an IRI")
+                    }
                     value.append(try unicodeEscape())
                 case "<", "\"", "{", "}", "|", "^", "`", " ":
                     throw error("'\(c)' may not appear in an IRI")
@@ -131,10 +139,14 @@ public enum NTriplesReader {
         }
 
         mutating func blankNode() throws -> String {
-            guard i + 1 < scalars.count, scalars[i + 1] == ":" else { throw error("expected '_:' to start a blank node") }
+            guard i + 1 < scalars.count, scalars[i + 1] == ":" else {
+                throw error("expected '_:' to start a blank node")
+            }
             i += 2
             let start = i
-            while let c = current, c.properties.isAlphabetic || c.properties.numericType != nil || c == "_" || c == "-" || c == "." {
+            while let c = current,
+                c.properties.isAlphabetic || c.properties.numericType != nil || c == "_" || c == "-" || c == "."
+            {
                 i += 1
             }
             while i > start, scalars[i - 1] == "." { i -= 1 }  // a label does not end in '.'
@@ -152,12 +164,24 @@ public enum NTriplesReader {
                 if c == "\\" {
                     guard let e = current else { throw error("the string ends in a lone backslash") }
                     switch e {
-                    case "t": value.append("\t"); i += 1
-                    case "b": value.append("\u{8}"); i += 1
-                    case "n": value.append("\n"); i += 1
-                    case "r": value.append("\r"); i += 1
-                    case "f": value.append("\u{C}"); i += 1
-                    case "\"", "'", "\\": value.append(e); i += 1
+                    case "t":
+                        value.append("\t")
+                        i += 1
+                    case "b":
+                        value.append("\u{8}")
+                        i += 1
+                    case "n":
+                        value.append("\n")
+                        i += 1
+                    case "r":
+                        value.append("\r")
+                        i += 1
+                    case "f":
+                        value.append("\u{C}")
+                        i += 1
+                    case "\"", "'", "\\":
+                        value.append(e)
+                        i += 1
                     case "u", "U": value.append(try unicodeEscape())
                     default: throw error("unknown escape '\\\(e)'")
                     }
@@ -169,7 +193,9 @@ public enum NTriplesReader {
             if current == "@" {
                 i += 1
                 let start = i
-                while let c = current, c.isASCII, c.properties.isAlphabetic || c.properties.numericType != nil || c == "-" { i += 1 }
+                while let c = current, c.isASCII,
+                    c.properties.isAlphabetic || c.properties.numericType != nil || c == "-"
+                { i += 1 }
                 let tag = String(String.UnicodeScalarView(scalars[start..<i]))
                 guard let first = tag.unicodeScalars.first, first.properties.isAlphabetic, !tag.hasSuffix("-") else {
                     throw error("invalid language tag '\(tag)'")

@@ -94,13 +94,17 @@ public struct SKOSImporter: Sendable {
                     labels.append(label)
                     aliases.removeAll { $0 == label.lexicalForm }
                 }
-            case (SKOSImporter.skos + "altLabel", .literal(let literal)), (SKOSImporter.skos + "hiddenLabel", .literal(let literal)):
+            case (SKOSImporter.skos + "altLabel", .literal(let literal)),
+                (SKOSImporter.skos + "hiddenLabel", .literal(let literal)):
                 if let label = importer.kept(literal) { alias(label.lexicalForm) }
             case (Vocabulary.rdfType.iri.value, .iri(let type)):
                 if let schema = SKOSImporter.schemaClass(type), !types.contains(schema) { types.append(schema) }
             case (Vocabulary.owlSameAs.iri.value, .iri(let other)), (SKOSImporter.skos + "exactMatch", .iri(let other)):
-                if let wikidata = TEIPersonImporter.wikidataEntity(other.value), !sameAs.contains(wikidata) { sameAs.append(wikidata) }
-            case (Vocabulary.schemaMemberOf.iri.value, .iri(let group)), ("https://schema.org/memberOf", .iri(let group)):
+                if let wikidata = TEIPersonImporter.wikidataEntity(other.value), !sameAs.contains(wikidata) {
+                    sameAs.append(wikidata)
+                }
+            case (Vocabulary.schemaMemberOf.iri.value, .iri(let group)),
+                ("https://schema.org/memberOf", .iri(let group)):
                 if !memberOf.contains(group) { memberOf.append(group) }
             default:
                 break

@@ -59,7 +59,8 @@ public struct TEIOrganizationImporter: Sendable {
                 if !cursor.isEmptyElement { languages.append(attributes["xml:lang"]) }
                 switch name {
                 case "org" where !cursor.isEmptyElement:
-                    organizations.append(Organization(id: attributes["xml:id"], role: attributes["role"] ?? "", line: cursor.line))
+                    organizations.append(
+                        Organization(id: attributes["xml:id"], role: attributes["role"] ?? "", line: cursor.line))
                 case "orgName" where parent == "org" && !organizations.isEmpty && !cursor.isEmptyElement:
                     capture = ("orgName", attributes["full"] ?? "yes", inheritedLanguage())
                     text.removeAll()
@@ -78,13 +79,17 @@ public struct TEIOrganizationImporter: Sendable {
                     let value = TEIPersonImporter.collapsed(String(decoding: text, as: UTF8.self))
                     if !value.isEmpty {
                         switch captured.kind {
-                        case "orgName": organizations[organizations.count - 1].names.append((value, captured.full, captured.language))
+                        case "orgName":
+                            organizations[organizations.count - 1].names.append(
+                                (value, captured.full, captured.language))
                         case "page": organizations[organizations.count - 1].pages.append(value)
                         default: break
                         }
                     }
                     capture = nil
-                } else if name == "org", let organization = organizations.popLast(), let entry = entry(for: organization) {
+                } else if name == "org", let organization = organizations.popLast(),
+                    let entry = entry(for: organization)
+                {
                     gazetteer.combine(entry)
                 }
             default:

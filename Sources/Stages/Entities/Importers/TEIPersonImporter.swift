@@ -100,10 +100,14 @@ public struct TEIPersonImporter: Sendable {
 
     /// The Wikidata entity IRI of a Wikidata page (`https://www.wikidata.org/wiki/Q123`).
     static func wikidataEntity(_ page: String) -> IRI? {
-        for prefix in ["https://www.wikidata.org/wiki/", "http://www.wikidata.org/wiki/", "http://www.wikidata.org/entity/",
-                       "https://www.wikidata.org/entity/"] where page.hasPrefix(prefix) {
+        for prefix in [
+            "https://www.wikidata.org/wiki/", "http://www.wikidata.org/wiki/", "http://www.wikidata.org/entity/",
+            "https://www.wikidata.org/entity/",
+        ] where page.hasPrefix(prefix) {
             let id = page.dropFirst(prefix.count)
-            guard id.first == "Q", id.count > 1, id.dropFirst().allSatisfy(\.isASCII), id.dropFirst().allSatisfy(\.isNumber) else {
+            guard id.first == "Q", id.count > 1, id.dropFirst().allSatisfy(\.isASCII),
+                id.dropFirst().allSatisfy(\.isNumber)
+            else {
                 return nil
             }
             return IRI("http://www.wikidata.org/entity/" + id)

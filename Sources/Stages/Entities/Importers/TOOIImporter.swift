@@ -48,7 +48,8 @@ public struct TOOIImporter: Sendable {
         try table.require(Self.columns)
         var gazetteer = Gazetteer()
         for row in table.rows where row["einddatum"].isEmpty {
-            let code = row["organisatiecode"], name = row["voorkeursnaam_excl_soort"]
+            let code = row["organisatiecode"]
+            let name = row["voorkeursnaam_excl_soort"]
             guard !code.isEmpty, !name.isEmpty else { continue }
             let bare = Self.withoutQualifier(name)
             // The name alone, as texts write it: "gemeente Den Haag" mentions Den Haag.
@@ -68,10 +69,12 @@ public struct TOOIImporter: Sendable {
         try table.require(Self.columns)
         var gazetteer = Gazetteer()
         for row in table.rows where row["einddatum"].isEmpty {
-            let code = row["organisatiecode"], name = row["voorkeursnaam_excl_soort"]
+            let code = row["organisatiecode"]
+            let name = row["voorkeursnaam_excl_soort"]
             guard !code.isEmpty, !name.isEmpty else { continue }
             let aliases = [row["officiele_naam_excl_soort"]]
-            gazetteer.combine(entry(id: "province/" + code, type: "AdministrativeArea", label: name, aliases: aliases, code: code))
+            gazetteer.combine(
+                entry(id: "province/" + code, type: "AdministrativeArea", label: name, aliases: aliases, code: code))
         }
         return gazetteer
     }
@@ -81,24 +84,33 @@ public struct TOOIImporter: Sendable {
         try table.require(Self.columns + ["voorkeursnaam_incl_soort"])
         var gazetteer = Gazetteer()
         for row in table.rows where row["einddatum"].isEmpty {
-            let code = row["organisatiecode"], name = row["voorkeursnaam_excl_soort"]
+            let code = row["organisatiecode"]
+            let name = row["voorkeursnaam_excl_soort"]
             guard !code.isEmpty, !name.isEmpty else { continue }
-            let withKind = row["voorkeursnaam_incl_soort"].isEmpty ? "waterschap " + name : row["voorkeursnaam_incl_soort"]
+            let withKind =
+                row["voorkeursnaam_incl_soort"].isEmpty ? "waterschap " + name : row["voorkeursnaam_incl_soort"]
             var aliases = [withKind, withKind.prefix(1).uppercased() + withKind.dropFirst()]
             // A bare region name ("Limburg", "Rivierenland") names the region first: only names
             // of several words or with their own kind ("Hoogheemraadschap …") stand alone.
             let label: String
-            if name.split(separator: " ").count >= 2 || name.hasPrefix("Hoogheemraadschap") || name.hasPrefix("Wetterskip") {
+            if name.split(separator: " ").count >= 2 || name.hasPrefix("Hoogheemraadschap")
+                || name.hasPrefix("Wetterskip")
+            {
                 label = name
             } else {
                 label = aliases.removeLast()
             }
-            gazetteer.combine(entry(id: "water-board/" + code, type: "GovernmentOrganization", label: label, aliases: aliases, code: code))
+            gazetteer.combine(
+                entry(
+                    id: "water-board/" + code, type: "GovernmentOrganization", label: label, aliases: aliases,
+                    code: code))
         }
         return gazetteer
     }
 
-    private func entry(id: String, type: String, label: String, aliases: [String], code: String, sameAs: [IRI] = []) -> GazetteerEntry {
+    private func entry(id: String, type: String, label: String, aliases: [String], code: String, sameAs: [IRI] = [])
+        -> GazetteerEntry
+    {
         var seen: Set<String> = [label]
         return GazetteerEntry(
             iri: Gazetteer.entityIRI(id),
@@ -122,7 +134,8 @@ public struct TOOIImporter: Sendable {
         try table.require(["wikidata_qid", "tooi_organisatiecode"])
         var items: [String: IRI] = [:]
         for row in table.rows {
-            let qid = row["wikidata_qid"], code = row["tooi_organisatiecode"]
+            let qid = row["wikidata_qid"]
+            let code = row["tooi_organisatiecode"]
             guard qid.hasPrefix("Q"), qid.dropFirst().allSatisfy(\.isNumber), !code.isEmpty else { continue }
             items[code] = IRI("http://www.wikidata.org/entity/" + qid)
         }

@@ -37,7 +37,8 @@ public struct TweedeKamerImporter: Sendable {
         var gazetteer = Gazetteer()
         var parties: [String: IRI] = [:]
         for row in groups.rows {
-            let abbreviation = row["afkorting"], name = row["naam_nl"]
+            let abbreviation = row["afkorting"]
+            let name = row["naam_nl"]
             guard !abbreviation.isEmpty, !Self.isNamedAfterMember(name, surnames: surnames) else { continue }
             let iri = Gazetteer.entityIRI("party/" + Gazetteer.slug(abbreviation))
             parties[abbreviation] = iri
@@ -64,7 +65,9 @@ public struct TweedeKamerImporter: Sendable {
     func person(_ row: TabularFile.Row, parties: [String: IRI]) -> GazetteerEntry? {
         let surname = Self.surname(row)
         guard !surname.isEmpty else { return nil }
-        let given = row["roepnaam"].isEmpty ? row["voornamen"].split(separator: " ").first.map(String.init) ?? "" : row["roepnaam"]
+        let given =
+            row["roepnaam"].isEmpty
+            ? row["voornamen"].split(separator: " ").first.map(String.init) ?? "" : row["roepnaam"]
         let fullName = given.isEmpty ? surname : given + " " + surname
         var aliases: [String] = []
         if let first = surname.first, first.isLowercase { aliases.append(first.uppercased() + surname.dropFirst()) }
@@ -127,7 +130,8 @@ public struct TweedeKamerImporter: Sendable {
     /// no amendment or budget statement ("Wijziging van …", "Vaststelling van de begrotingsstaten …").
     static func looksLikeLawName(_ title: String) -> Bool {
         let lower = title.lowercased()
-        guard title.count <= 120, !["wijziging ", "vaststelling ", "goedkeuring ", "regels ", "machtiging "].contains(where: lower.hasPrefix)
+        guard title.count <= 120,
+            !["wijziging ", "vaststelling ", "goedkeuring ", "regels ", "machtiging "].contains(where: lower.hasPrefix)
         else { return false }
         let kinds: Set<String> = [
             "wet", "wetboek", "verdrag", "overeenkomst", "protocol", "akkoord", "statuut", "handvest", "conventie",

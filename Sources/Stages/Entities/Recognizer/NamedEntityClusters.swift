@@ -20,10 +20,15 @@ public struct NamedEntityClusters: Sendable {
     ///   - minimumCount: Words seen less often are left out.
     ///   - iterations: Passes over the vocabulary.
     ///   - progress: Receives a line per pass.
-    public static func learn(_ sentences: [[String]], classes: Int = 128, minimumCount: Int = 3, iterations: Int = 8, progress: (String) -> Void = { _ in }) -> NamedEntityClusters {
+    public static func learn(
+        _ sentences: [[String]], classes: Int = 128, minimumCount: Int = 3, iterations: Int = 8,
+        progress: (String) -> Void = { _ in }
+    ) -> NamedEntityClusters {
         var counts: [String: Int] = [:]
         for sentence in sentences { for word in sentence { counts[word, default: 0] += 1 } }
-        let vocabulary = counts.filter { $0.value >= minimumCount }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        let vocabulary = counts.filter { $0.value >= minimumCount }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }.map(\.key)
         let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         let v = vocabulary.count
         let unknown = v  // the successor id of words not in the vocabulary and of the sentence end
@@ -78,12 +83,15 @@ public struct NamedEntityClusters: Sendable {
             progress("clusters: pass \(iteration), \(moved) of \(v) words moved")
             if moved < v / 200 { break }
         }
-        return NamedEntityClusters(clusters: Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, UInt32(cluster[$0])) }))
+        return NamedEntityClusters(
+            clusters: Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, UInt32(cluster[$0])) }))
     }
 
     /// Reads clusters from a file of `word<TAB>cluster` lines.
     public static func load(path: String) throws -> NamedEntityClusters {
-        guard let data = FileManager.default.contents(atPath: path) else { throw StageError(.unreadable, "\(path): cannot read the clusters file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StageError(.unreadable, "\(path): cannot read the clusters file")
+        }
         var clusters: [String: UInt32] = [:]
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
             let fields = line.split(separator: "\t")

@@ -123,14 +123,17 @@ public struct NamedEntityCorpus: Sendable {
                 tokens.append(String(columns[0]))
                 raw.append(String(columns[columns.count - 1]))
             }
-            if tokens.count >= (sawBlank ? 60 : 5), [".", "!", "?", ";"].contains(tokens.last!), raw.last == "O" { endSentence() }
+            if tokens.count >= (sawBlank ? 60 : 5), [".", "!", "?", ";"].contains(tokens.last!), raw.last == "O" {
+                endSentence()
+            }
         }
         endDocument()
         guard !sawBlank else { return NamedEntityCorpus(documents: documents) }
         // Raw text: one sentence list per file, cut into documents of article size, so that what
         // the features say of a word's other occurrences stays local.
         let all = documents.flatMap(detachingPunctuation)
-        return NamedEntityCorpus(documents: stride(from: 0, to: all.count, by: 40).map { Array(all[$0..<min($0 + 40, all.count)]) })
+        return NamedEntityCorpus(
+            documents: stride(from: 0, to: all.count, by: 40).map { Array(all[$0..<min($0 + 40, all.count)]) })
     }
 
     /// Sentences of text tokenized by white space only (Europeana: "Amsterdam," one token),
@@ -150,7 +153,9 @@ public struct NamedEntityCorpus: Sendable {
                     leading.append(String(first))
                     word = word.dropFirst()
                 }
-                while word.count > 1, let last = word.last, punctuation.contains(last), !(last == "." && word.count <= 3) {
+                while word.count > 1, let last = word.last, punctuation.contains(last),
+                    !(last == "." && word.count <= 3)
+                {
                     trailing.insert(String(last), at: 0)
                     word = word.dropLast()
                 }

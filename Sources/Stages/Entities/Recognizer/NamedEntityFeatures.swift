@@ -124,19 +124,29 @@ struct NamedEntityFeatures: Sendable {
                     let range = text.tokens[t]
                     guard !range.isEmpty else { continue }
                     let first = bytes[range.lowerBound]
-                    let capital = first >= 0x41 && first <= 0x5A
-                        || first == 0xC3 && range.count > 1 && bytes[range.lowerBound + 1] >= 0x80 && bytes[range.lowerBound + 1] <= 0x9E
+                    let capital =
+                        first >= 0x41 && first <= 0x5A
+                        || first == 0xC3 && range.count > 1 && bytes[range.lowerBound + 1] >= 0x80
+                            && bytes[range.lowerBound + 1] <= 0x9E
                     guard capital else { continue }
-                    if t == sentence.lowerBound, words.isLowerCase(NamedEntityHash.lowercased(bytes, range)) { continue }
+                    if t == sentence.lowerBound, words.isLowerCase(NamedEntityHash.lowercased(bytes, range)) {
+                        continue
+                    }
                     if start >= 0 && t - last > 3 {
-                        segments.append(Segment(tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2), sentence: sentence))
+                        segments.append(
+                            Segment(
+                                tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2),
+                                sentence: sentence))
                         start = -1
                     }
                     if start < 0 { start = t }
                     last = t
                 }
                 if start >= 0 {
-                    segments.append(Segment(tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2), sentence: sentence))
+                    segments.append(
+                        Segment(
+                            tokens: max(sentence.lowerBound, start - 1)..<min(sentence.upperBound, last + 2),
+                            sentence: sentence))
                 }
             }
         }
@@ -145,14 +155,19 @@ struct NamedEntityFeatures: Sendable {
 
     private static let none = NamedEntityHash.mix(0x5EED)
 
-    @inline(__always) private func fill(_ out: UnsafeMutableBufferPointer<UInt64>, at base: Int, token t: Int, sentence: Range<Int>, keys: UnsafeBufferPointer<Keys>) {
+    @inline(__always) private func fill(
+        _ out: UnsafeMutableBufferPointer<UInt64>, at base: Int, token t: Int, sentence: Range<Int>,
+        keys: UnsafeBufferPointer<Keys>
+    ) {
         let k = keys[t]
         let p = t > sentence.lowerBound ? keys[t - 1] : nil
         let n = t + 1 < sentence.upperBound ? keys[t + 1] : nil
         let pp = t - 1 > sentence.lowerBound ? keys[t - 2].lower : Self.none
         let nn = t + 2 < sentence.upperBound ? keys[t + 2].lower : Self.none
-        let pLower = p?.lower ?? Self.none, nLower = n?.lower ?? Self.none
-        let pShape = p?.shape ?? Self.none, nShape = n?.shape ?? Self.none
+        let pLower = p?.lower ?? Self.none
+        let nLower = n?.lower ?? Self.none
+        let pShape = p?.shape ?? Self.none
+        let nShape = n?.shape ?? Self.none
         let position = UInt64(min(t - sentence.lowerBound, 3))
         var f = base
         @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
@@ -182,7 +197,10 @@ struct NamedEntityFeatures: Sendable {
         add(20, NamedEntityHash.combine(pLower, k.shape))
         add(21, NamedEntityHash.combine(k.shape, nLower))
         add(22, k.cluster)
-        add(23, NamedEntityHash.combine(k.cluster, position << 8 | UInt64(k.flags & (Self.capitalized | Self.sentenceInitial))))
+        add(
+            23,
+            NamedEntityHash.combine(
+                k.cluster, position << 8 | UInt64(k.flags & (Self.capitalized | Self.sentenceInitial))))
         add(24, p?.cluster ?? Self.none)
         add(25, n?.cluster ?? Self.none)
     }
@@ -190,14 +208,19 @@ struct NamedEntityFeatures: Sendable {
     /// The keys of the tokens of the segments and their neighbours: hashes of their forms, and
     /// their flags. What the document says of each word elsewhere is read from two bitmaps of
     /// hashed lower-case forms, made in one cheap pass over every token.
-    private func keys(_ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], words: DocumentWords) -> [Keys] {
+    private func keys(
+        _ text: NamedEntityText, bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], words: DocumentWords
+    ) -> [Keys] {
         let count = text.tokens.count
         var keys = [Keys](repeating: Keys(), count: count)
         var initial = [Bool](repeating: false, count: count)
         for sentence in text.sentences where !sentence.isEmpty { initial[sentence.lowerBound] = true }
         var needed = [Bool](repeating: false, count: count)
         for segment in segments {
-            for t in max(segment.sentence.lowerBound, segment.tokens.lowerBound - 2)..<min(segment.sentence.upperBound, segment.tokens.upperBound + 2) { needed[t] = true }
+            for t in max(
+                segment.sentence.lowerBound, segment.tokens.lowerBound - 2)..<min(
+                    segment.sentence.upperBound, segment.tokens.upperBound + 2)
+            { needed[t] = true }
         }
         for t in 0..<count where needed[t] {
             var key = Keys()
@@ -208,21 +231,29 @@ struct NamedEntityFeatures: Sendable {
                 if words.isCapitalizedInside(key.lower) { key.flags |= Self.seenCapitalizedInside }
             }
             if !lexicon.membership.isEmpty { key.membership = lexicon.membership[key.lower] ?? 0 }
-            key.cluster = lexicon.clusters.isEmpty ? 0xFFFF_FFFF
-                : lexicon.clusters[key.exact].map { UInt64($0) } ?? lexicon.clusters[key.lower].map { UInt64($0) | 1 << 40 } ?? 0xFFFF_FFFF
+            key.cluster =
+                lexicon.clusters.isEmpty
+                ? 0xFFFF_FFFF
+                : lexicon.clusters[key.exact].map { UInt64($0) } ?? lexicon.clusters[key.lower].map {
+                    UInt64($0) | 1 << 40
+                } ?? 0xFFFF_FFFF
             keys[t] = key
         }
         return keys
     }
 
     /// The hashes and flags of one token's bytes.
-    @inline(__always) static func describe(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into key: inout Keys) {
+    @inline(__always) static func describe(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into key: inout Keys
+    ) {
         var lower: UInt64 = 0xCBF2_9CE4_8422_2325
         var exact: UInt64 = 0xCBF2_9CE4_8422_2325
         var shape: UInt64 = 0xCBF2_9CE4_8422_2325
         var lastClass: UInt8 = 0
         var previous: UInt8 = 0
-        var letters = 0, upper = 0, characters = 0
+        var letters = 0
+        var upper = 0
+        var characters = 0
         var flags: UInt8 = 0
         for i in range {
             let byte = bytes[i]

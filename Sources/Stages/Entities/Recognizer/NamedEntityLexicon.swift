@@ -22,7 +22,8 @@ public struct NamedEntityLexicon: Sendable {
     /// The last segments of schema.org class IRIs, by coarse type (0 PER, 1 ORG, 2 LOC).
     private static let classNames: [(name: [UInt8], type: Int)] = [
         ("Person", 0), ("Organization", 1), ("GovernmentOrganization", 1), ("Corporation", 1), ("PoliticalParty", 1),
-        ("NGO", 1), ("EducationalOrganization", 1), ("Country", 2), ("Place", 2), ("City", 2), ("AdministrativeArea", 2),
+        ("NGO", 1), ("EducationalOrganization", 1), ("Country", 2), ("Place", 2), ("City", 2),
+        ("AdministrativeArea", 2),
         ("Continent", 2), ("State", 2),
     ].map { (Array($0.0.utf8), $0.1) }
 

@@ -93,7 +93,9 @@ extension NamedEntityModel {
     /// Reads a model from the bytes of its file.
     public static func parse(_ bytes: [UInt8]) throws -> NamedEntityModel {
         func invalid(_ message: String) -> StageError { StageError(.invalidData, message) }
-        guard bytes.count >= 36, Array(bytes[0..<8]) == magic else { throw invalid("not a TextGraph entity model (no TGNER header)") }
+        guard bytes.count >= 36, Array(bytes[0..<8]) == magic else {
+            throw invalid("not a TextGraph entity model (no TGNER header)")
+        }
         var offset = 8
         func take(_ n: Int) throws -> ArraySlice<UInt8> {
             guard offset + n <= bytes.count - 8 else { throw invalid("the model file is cut short at byte \(offset)") }
@@ -107,12 +109,15 @@ extension NamedEntityModel {
             throw invalid("model format version \(version), but this TextGraph reads version \(formatVersion)")
         }
         let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard NamedEntityHash.bytes(bytes[..<(bytes.count - 8)]) == stored else { throw invalid("the model file is damaged (checksum mismatch)") }
+        guard NamedEntityHash.bytes(bytes[..<(bytes.count - 8)]) == stored else {
+            throw invalid("the model file is damaged (checksum mismatch)")
+        }
         let hashBits = Int(try uint32())
         guard (8...26).contains(hashBits) else { throw invalid("hash bits \(hashBits) out of range") }
         let featureCount = try uint32()
         guard featureCount == NamedEntityFeatures.count else {
-            throw invalid("the model has \(featureCount) features per token, this TextGraph makes \(NamedEntityFeatures.count)")
+            throw invalid(
+                "the model has \(featureCount) features per token, this TextGraph makes \(NamedEntityFeatures.count)")
         }
         let temperature = try float()
         let typeCount = Int(try uint32())
@@ -141,14 +146,18 @@ extension NamedEntityModel {
         try bytes.withUnsafeBytes { bytes in
             for _ in 0..<rows {
                 let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                let scale = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                let scale = Float(
+                    bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
                 guard row < 1 << hashBits else { throw invalid("row \(row) out of range") }
                 guard scale.isFinite, scale > 0 else { throw invalid("row \(row) has scale \(scale)") }
-                weights.set(row: row, fileBytes: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + count)]))
+                weights.set(
+                    row: row, fileBytes: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + count)]))
                 offset += 8 + count
             }
         }
-        var model = NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature, provenance: provenance)
+        var model = NamedEntityModel(
+            tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: temperature,
+            provenance: provenance)
         model.clusters = clusters
         return model
     }
@@ -167,7 +176,8 @@ extension NamedEntityModel {
         return try bundled()
     }
 
-    private static let bundledModel: Result<NamedEntityModel, StageError> = Result { () throws(StageError) -> NamedEntityModel in
+    private static let bundledModel: Result<NamedEntityModel, StageError> = Result {
+        () throws(StageError) -> NamedEntityModel in
         do {
             return try load(path: try ResourceFile.url("Recognizer/default.tgner").path)
         } catch let error as StageError {

@@ -28,16 +28,25 @@ public struct NamedEntityModel: Sendable {
 
     /// Creates a model from its weights, `tags.count` per feature row, which it quantizes (see
     /// ``NamedEntityWeights``): the model decodes as it will once written to its file and read back.
-    init(tags: NamedEntityTags, hashBits: Int, weights: [Float], transitions: [Float], temperature: Float, provenance: String) {
+    init(
+        tags: NamedEntityTags, hashBits: Int, weights: [Float], transitions: [Float], temperature: Float,
+        provenance: String
+    ) {
         precondition(weights.count == (1 << hashBits) * tags.count)
         self.init(
-            tags: tags, hashBits: hashBits, weights: NamedEntityWeights(quantizing: weights, width: tags.count), transitions: transitions,
+            tags: tags, hashBits: hashBits, weights: NamedEntityWeights(quantizing: weights, width: tags.count),
+            transitions: transitions,
             temperature: temperature, provenance: provenance)
     }
 
     /// Creates a model from its quantized weights.
-    init(tags: NamedEntityTags, hashBits: Int, weights: NamedEntityWeights, transitions: [Float], temperature: Float, provenance: String) {
-        precondition(weights.rows == 1 << hashBits && weights.width == tags.count && transitions.count == (tags.count + 1) * tags.count)
+    init(
+        tags: NamedEntityTags, hashBits: Int, weights: NamedEntityWeights, transitions: [Float], temperature: Float,
+        provenance: String
+    ) {
+        precondition(
+            weights.rows == 1 << hashBits && weights.width == tags.count
+                && transitions.count == (tags.count + 1) * tags.count)
         self.tags = tags
         self.hashBits = hashBits
         self.weights = weights
@@ -65,9 +74,13 @@ public struct NamedEntityModel: Sendable {
     ///   - consistent: Whether to make the names consistent over the text (see the type's discussion).
     ///   - capitalizedOnly: Whether to decode only the stretches around capitalized words (names
     ///     in Dutch are capitalized), which is several times faster, rather than every sentence.
-    public func names(in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [Name] {
+    public func names(
+        in text: NamedEntityText, lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false
+    ) -> [Name] {
         let words = NamedEntityFeatures.DocumentWords(text)
-        let segments = capitalizedOnly ? NamedEntityFeatures.candidates(of: text, words: words) : NamedEntityFeatures.sentences(of: text)
+        let segments =
+            capitalizedOnly
+            ? NamedEntityFeatures.candidates(of: text, words: words) : NamedEntityFeatures.sentences(of: text)
         let features = NamedEntityFeatures(lexicon: lexicon).extract(text, segments: segments, words: words)
         var names: [Name] = []
         var decoder = Decoder(model: self)
@@ -87,7 +100,9 @@ public struct NamedEntityModel: Sendable {
     /// Names made consistent over a text: one type per name, and untagged repeats found.
     static func consistent(_ names: [Name], in text: NamedEntityText) -> [Name] {
         guard !names.isEmpty else { return names }
-        func words(_ start: Int, _ end: Int) -> [ArraySlice<UInt8>] { (start..<end).map { text.bytes[text.tokens[$0]] } }
+        func words(_ start: Int, _ end: Int) -> [ArraySlice<UInt8>] {
+            (start..<end).map { text.bytes[text.tokens[$0]] }
+        }
         var votes: [[ArraySlice<UInt8>]: [String: Double]] = [:]
         // How often each name's words are tagged: counted once, not per repeat (a long document has many).
         var counts: [[ArraySlice<UInt8>]: Int] = [:]
@@ -116,7 +131,10 @@ public struct NamedEntityModel: Sendable {
         for key in votes.keys where key.count > 1 || key[0].count > 2 { byFirst[key[0], default: []].append(key) }
         // Longest first, sorted once (ties in their words' order, so the result never depends on hashing).
         for (first, keys) in byFirst {
-            byFirst[first] = keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } }
+            byFirst[first] = keys.sorted {
+                $0.count != $1.count
+                    ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) }
+            }
         }
         var covered = [Bool](repeating: false, count: text.tokens.count)
         for name in names { for t in name.start..<name.end { covered[t] = true } }
@@ -124,11 +142,12 @@ public struct NamedEntityModel: Sendable {
             var t = sentence.lowerBound
             while t < sentence.upperBound {
                 defer { t += 1 }
-                guard !covered[t], let first = text.bytes[text.tokens[t]].first, first >= 0x41 && first <= 0x5A || first == 0xC3,
+                guard !covered[t], let first = text.bytes[text.tokens[t]].first,
+                    first >= 0x41 && first <= 0x5A || first == 0xC3,
                     let keys = byFirst[text.bytes[text.tokens[t]]]
                 else { continue }
                 for key in keys where t + key.count <= sentence.upperBound {
-                    guard (t == sentence.lowerBound ? key.count > 1 : true), words(t, t + key.count) == key,
+                    guard t == sentence.lowerBound ? key.count > 1 : true, words(t, t + key.count) == key,
                         !(t..<(t + key.count)).contains(where: { covered[$0] })
                     else { continue }
                     let (type, share) = best(key)
@@ -177,7 +196,9 @@ extension NamedEntityModel {
         }
 
         /// Decodes one stretch of tokens, whose features start `features`, and appends its names.
-        mutating func decode(_ features: UnsafeBufferPointer<UInt64>, tokens sentence: Range<Int>, into names: inout [Name]) {
+        mutating func decode(
+            _ features: UnsafeBufferPointer<UInt64>, tokens sentence: Range<Int>, into names: inout [Name]
+        ) {
             let count = model.tags.count
             let path = best(features, length: sentence.count)
             var start = -1
@@ -194,7 +215,10 @@ extension NamedEntityModel {
                     confidence = min(confidence, localProbability(ofType: typeIndex, at: j, after: previous))
                 }
                 let type = model.tags.types[typeIndex]
-                names.append(Name(start: sentence.lowerBound + start, end: sentence.lowerBound + k + 1, type: type, confidence: confidence))
+                names.append(
+                    Name(
+                        start: sentence.lowerBound + start, end: sentence.lowerBound + k + 1, type: type,
+                        confidence: confidence))
                 start = -1
             }
         }
@@ -242,23 +266,30 @@ extension NamedEntityModel {
                         }
                         emissions.withUnsafeMutableBytes { emissions in
                             for k in 0..<features.count where scales[k] != 0 {
-                                Self.add(row: UnsafeRawPointer(table.baseAddress! + offsets[k] + 4), scale: scales[k], count: count,
+                                Self.add(
+                                    row: UnsafeRawPointer(table.baseAddress! + offsets[k] + 4), scale: scales[k],
+                                    count: count,
                                     to: emissions.baseAddress! + k / featureCount * count * MemoryLayout<Float>.stride)
                             }
                         }
                     }
                 }
             }
-            return Self.viterbi(emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+            return Self.viterbi(
+                emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed,
+                scores: &scores, back: &back)
         }
 
         /// Adds a row of weights, `count` signed bytes times `scale`, to `count` emission
         /// scores: eight at a time, as vectors, then the rest one by one. Each score gets the
         /// same product and sum as one by one, so the result is the same to the bit.
-        @inline(__always) static func add(row: UnsafeRawPointer, scale: Float, count: Int, to emissions: UnsafeMutableRawPointer) {
+        @inline(__always) static func add(
+            row: UnsafeRawPointer, scale: Float, count: Int, to emissions: UnsafeMutableRawPointer
+        ) {
             var l = 0
             while l &+ 8 <= count {
-                let codes = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: l, as: SIMD8<Int8>.self)))
+                let codes = SIMD8<Float>(
+                    SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: l, as: SIMD8<Int8>.self)))
                 let offset = l &* MemoryLayout<Float>.stride
                 let sum = emissions.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) + codes * scale
                 emissions.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
@@ -266,14 +297,19 @@ extension NamedEntityModel {
             }
             while l < count {
                 let offset = l &* MemoryLayout<Float>.stride
-                let sum = emissions.load(fromByteOffset: offset, as: Float.self) + scale * Float(row.load(fromByteOffset: l, as: Int8.self))
+                let sum =
+                    emissions.load(fromByteOffset: offset, as: Float.self) + scale
+                    * Float(row.load(fromByteOffset: l, as: Int8.self))
                 emissions.storeBytes(of: sum, toByteOffset: offset, as: Float.self)
                 l &+= 1
             }
         }
 
         /// Viterbi over emission scores (`count` per position) and transitions (`allowed`).
-        static func viterbi(emissions: [Float], count: Int, length n: Int, allowed: [Float], endAllowed: [Bool], scores: inout [Float], back: inout [Int32]) -> [Int] {
+        static func viterbi(
+            emissions: [Float], count: Int, length n: Int, allowed: [Float], endAllowed: [Bool], scores: inout [Float],
+            back: inout [Int32]
+        ) -> [Int] {
             if scores.count < n * count { scores = [Float](repeating: 0, count: n * count) }
             if back.count < n * count { back = [Int32](repeating: 0, count: n * count) }
             // A measured hot loop: unchecked buffers.

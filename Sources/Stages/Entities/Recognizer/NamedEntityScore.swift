@@ -85,7 +85,8 @@ public struct NamedEntityScore: Sendable {
         for (type, counts) in types.sorted(by: { $0.key < $1.key }) {
             lines.append(
                 "\(String(repeating: " ", count: max(0, 17 - type.count)))\(type): precision: \(percent(counts.precision)); "
-                    + "recall: \(percent(counts.recall)); FB1: \(String(format: "%6.2f", 100 * counts.f1))  \(counts.predicted)")
+                    + "recall: \(percent(counts.recall)); FB1: \(String(format: "%6.2f", 100 * counts.f1))  \(counts.predicted)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -93,7 +94,10 @@ public struct NamedEntityScore: Sendable {
 
 extension NamedEntityModel {
     /// The BIO tags the model gives each sentence of an annotated document.
-    public func tagged(_ document: [NamedEntityCorpus.Sentence], lexicon: NamedEntityLexicon, consistent: Bool = true, capitalizedOnly: Bool = false) -> [[String]] {
+    public func tagged(
+        _ document: [NamedEntityCorpus.Sentence], lexicon: NamedEntityLexicon, consistent: Bool = true,
+        capitalizedOnly: Bool = false
+    ) -> [[String]] {
         let text = NamedEntityText(sentences: document)
         var tags = [String](repeating: "O", count: text.tokens.count)
         for name in names(in: text, lexicon: lexicon, consistent: consistent, capitalizedOnly: capitalizedOnly) {
@@ -104,7 +108,9 @@ extension NamedEntityModel {
     }
 
     /// The score of the model on an annotated corpus.
-    public func score(_ corpus: NamedEntityCorpus, lexicon: NamedEntityLexicon, consistent: Bool = true) -> NamedEntityScore {
+    public func score(_ corpus: NamedEntityCorpus, lexicon: NamedEntityLexicon, consistent: Bool = true)
+        -> NamedEntityScore
+    {
         var score = NamedEntityScore()
         for document in corpus.documents {
             for (sentence, predicted) in zip(document, tagged(document, lexicon: lexicon, consistent: consistent)) {

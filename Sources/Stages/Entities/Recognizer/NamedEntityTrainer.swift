@@ -38,8 +38,12 @@ public struct NamedEntityTrainer: Sendable {
 
     /// Trains on `training`, choosing the epoch by `development`.
     /// - Parameter progress: Receives a line per epoch.
-    public func train(_ training: NamedEntityCorpus, development: NamedEntityCorpus?, progress: (String) -> Void = { _ in }) -> NamedEntityModel {
-        let types = Set(training.documents.joined().flatMap { $0.tags.filter { $0 != "O" }.map { String($0.dropFirst(2)) } }).sorted()
+    public func train(
+        _ training: NamedEntityCorpus, development: NamedEntityCorpus?, progress: (String) -> Void = { _ in }
+    ) -> NamedEntityModel {
+        let types = Set(
+            training.documents.joined().flatMap { $0.tags.filter { $0 != "O" }.map { String($0.dropFirst(2)) } }
+        ).sorted()
         let tags = NamedEntityTags(types: types.isEmpty ? ["MISC"] : types)
         let count = tags.count
         var lexicon = self.lexicon
@@ -63,7 +67,9 @@ public struct NamedEntityTrainer: Sendable {
         }
         var runs: [Run] = []
         for k in 0..<max(1, seeds) {
-            let run = self.run(examples, tags: tags, seed: seed &+ UInt64(k), lexicon: lexicon, development: development, progress: progress)
+            let run = self.run(
+                examples, tags: tags, seed: seed &+ UInt64(k), lexicon: lexicon, development: development,
+                progress: progress)
             if development != nil { progress("seed \(seed &+ UInt64(k)): kept epoch \(run.epoch)") }
             runs.append(run)
         }
@@ -71,7 +77,10 @@ public struct NamedEntityTrainer: Sendable {
         model.clusters = clusters
         if runs.count > 1, let development {
             let score = model.score(development, lexicon: lexicon, consistent: consistent)
-            progress(String(format: "%d seeds averaged: dev P %.4f R %.4f F1 %.4f", runs.count, score.total.precision, score.total.recall, score.total.f1))
+            progress(
+                String(
+                    format: "%d seeds averaged: dev P %.4f R %.4f F1 %.4f", runs.count, score.total.precision,
+                    score.total.recall, score.total.f1))
         }
         model.temperature = Self.fittedTemperature(model, on: development ?? training, lexicon: lexicon)
         progress(String(format: "confidence temperature %.3f", model.temperature))
@@ -86,7 +95,9 @@ public struct NamedEntityTrainer: Sendable {
     }
 
     /// A model whose weights are the mean of the runs' weights.
-    static func model(averaging runs: [Run], tags: NamedEntityTags, hashBits: Int, provenance: String) -> NamedEntityModel {
+    static func model(averaging runs: [Run], tags: NamedEntityTags, hashBits: Int, provenance: String)
+        -> NamedEntityModel
+    {
         var weights = runs[0].weights
         var transitions = runs[0].transitions
         for run in runs.dropFirst() {
@@ -98,13 +109,16 @@ public struct NamedEntityTrainer: Sendable {
             for i in weights.indices { weights[i] /= n }
             for i in transitions.indices { transitions[i] /= n }
         }
-        return NamedEntityModel(tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: 1, provenance: provenance)
+        return NamedEntityModel(
+            tags: tags, hashBits: hashBits, weights: weights, transitions: transitions, temperature: 1,
+            provenance: provenance)
     }
 
     /// Trains with one seed: ``epochs`` passes, keeping the averaged weights of the epoch that
     /// scores best on `development` (the last without).
     private func run(
-        _ examples: [Example], tags: NamedEntityTags, seed: UInt64, lexicon: NamedEntityLexicon, development: NamedEntityCorpus?,
+        _ examples: [Example], tags: NamedEntityTags, seed: UInt64, lexicon: NamedEntityLexicon,
+        development: NamedEntityCorpus?,
         progress: (String) -> Void
     ) -> Run {
         let count = tags.count
@@ -121,16 +135,24 @@ public struct NamedEntityTrainer: Sendable {
             order.shuffle(using: &generator)
             var mistakes = 0
             for index in order {
-                if Self.update(&weights, &sums, &transitions, &transitionSums, on: examples[index], tags: tags, c: c) { mistakes += 1 }
+                if Self.update(&weights, &sums, &transitions, &transitionSums, on: examples[index], tags: tags, c: c) {
+                    mistakes += 1
+                }
                 c += 1
             }
-            let run = Run(weights: zip(weights, sums).map { $0 - $1 / c }, transitions: zip(transitions, transitionSums).map { $0 - $1 / c }, epoch: epoch)
-            var line = String(format: "epoch %2d: %5.1f%% of %d sentences wrong, %.0f s", epoch, 100 * Double(mistakes) / Double(max(1, examples.count)), examples.count, Date().timeIntervalSince(started))
+            let run = Run(
+                weights: zip(weights, sums).map { $0 - $1 / c },
+                transitions: zip(transitions, transitionSums).map { $0 - $1 / c }, epoch: epoch)
+            var line = String(
+                format: "epoch %2d: %5.1f%% of %d sentences wrong, %.0f s", epoch,
+                100 * Double(mistakes) / Double(max(1, examples.count)), examples.count,
+                Date().timeIntervalSince(started))
             if let development {
                 var averaged = Self.model(averaging: [run], tags: tags, hashBits: hashBits, provenance: provenance)
                 averaged.clusters = clusters
                 let score = averaged.score(development, lexicon: lexicon, consistent: consistent)
-                line += String(format: "; dev P %.4f R %.4f F1 %.4f", score.total.precision, score.total.recall, score.total.f1)
+                line += String(
+                    format: "; dev P %.4f R %.4f F1 %.4f", score.total.precision, score.total.recall, score.total.f1)
                 if best == nil || score.total.f1 > best!.f1 { best = (run, score.total.f1) }
             } else {
                 best = (run, 0)
@@ -144,7 +166,8 @@ public struct NamedEntityTrainer: Sendable {
     /// tagging is wrong, moves the weights towards the gold tags (and the sums by `c`, for the
     /// average). Returns whether the tagging was wrong.
     private static func update(
-        _ weights: inout [Float], _ sums: inout [Float], _ transitions: inout [Float], _ transitionSums: inout [Float], on example: Example,
+        _ weights: inout [Float], _ sums: inout [Float], _ transitions: inout [Float], _ transitionSums: inout [Float],
+        on example: Example,
         tags: NamedEntityTags, c: Float
     ) -> Bool {
         let count = tags.count
@@ -160,13 +183,17 @@ public struct NamedEntityTrainer: Sendable {
                 }
             }
         }
-        var scores: [Float] = [], back: [Int32] = []
+        var scores: [Float] = []
+        var back: [Int32] = []
         let predicted = NamedEntityModel.Decoder.viterbi(
-            emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores, back: &back)
+            emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores,
+            back: &back)
         guard predicted != example.gold else { return false }
         for j in 0..<n {
-            let g = example.gold[j], p = predicted[j]
-            let gp = j == 0 ? count : example.gold[j - 1], pp = j == 0 ? count : predicted[j - 1]
+            let g = example.gold[j]
+            let p = predicted[j]
+            let gp = j == 0 ? count : example.gold[j - 1]
+            let pp = j == 0 ? count : predicted[j - 1]
             if g != p {
                 for f in 0..<NamedEntityFeatures.count {
                     let row = Int(example.rows[j * NamedEntityFeatures.count + f])
@@ -195,7 +222,9 @@ public struct NamedEntityTrainer: Sendable {
 
     /// The temperature that makes the local tag probabilities fit the gold tags best (log loss),
     /// among a geometric grid.
-    static func fittedTemperature(_ model: NamedEntityModel, on corpus: NamedEntityCorpus, lexicon: NamedEntityLexicon) -> Float {
+    static func fittedTemperature(_ model: NamedEntityModel, on corpus: NamedEntityCorpus, lexicon: NamedEntityLexicon)
+        -> Float
+    {
         let count = model.tags.count
         var decoder = NamedEntityModel.Decoder(model: model)
         let features = NamedEntityFeatures(lexicon: lexicon)
@@ -208,10 +237,14 @@ public struct NamedEntityTrainer: Sendable {
                 defer { offset += range.count * NamedEntityFeatures.count }
                 guard !range.isEmpty else { continue }
                 let gold = model.tags.tags(of: spans(sentence.tags, types: model.tags.types), count: range.count)
-                _ = hashes.withUnsafeBufferPointer { decoder.best(UnsafeBufferPointer(rebasing: $0[offset...]), length: range.count) }
+                _ = hashes.withUnsafeBufferPointer {
+                    decoder.best(UnsafeBufferPointer(rebasing: $0[offset...]), length: range.count)
+                }
                 for j in 0..<range.count where gold[j] != 0 || (j > 0 && gold[j - 1] != 0) || j % 8 == 0 {
                     let previous = j == 0 ? count : gold[j - 1]
-                    let local = (0..<count).map { decoder.emissions[j * count + $0] + decoder.allowed[previous * count + $0] }
+                    let local = (0..<count).map {
+                        decoder.emissions[j * count + $0] + decoder.allowed[previous * count + $0]
+                    }
                     samples.append((local, gold[j]))
                 }
             }

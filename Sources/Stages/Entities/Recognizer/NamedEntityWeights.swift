@@ -53,7 +53,9 @@ struct NamedEntityWeights: Sendable, Equatable {
     }
 
     /// One weight.
-    func weight(row: Int, tag: Int) -> Float { scale(ofRow: row) * Float(Int8(bitPattern: table[row * stride + 4 + tag])) }
+    func weight(row: Int, tag: Int) -> Float {
+        scale(ofRow: row) * Float(Int8(bitPattern: table[row * stride + 4 + tag]))
+    }
 
     /// The codes of a row.
     func codes(ofRow row: Int) -> ArraySlice<UInt8> { table[(row * stride + 4)..<(row * stride + 4 + width)] }
@@ -73,8 +75,11 @@ struct NamedEntityWeights: Sendable, Equatable {
         precondition(bytes.count == 4 + width && row >= 0 && row < rows)
         let base = row * stride
         table.withUnsafeMutableBytes { table in
-            table.storeBytes(of: Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))), toByteOffset: base, as: Float.self)
-            UnsafeMutableRawBufferPointer(rebasing: table[(base + 4)..<(base + 4 + width)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[4...]))
+            table.storeBytes(
+                of: Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))), toByteOffset: base,
+                as: Float.self)
+            UnsafeMutableRawBufferPointer(rebasing: table[(base + 4)..<(base + 4 + width)]).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: bytes[4...]))
         }
     }
 
