@@ -7,7 +7,7 @@ import Stages
 /// with SIGKILL) can be taken up again.
 ///
 /// ```
-/// textgraph-journal 2	<fingerprint>	<output size>	<side file size>
+/// textgraph-journal 3	<fingerprint>	<output size>	<side file size>
 /// 0	ok	18231	912	corpus/a.txt
 /// 1	failed	18231	912	corpus/b.txt	DocumentReader	invalid UTF-8 at byte 4 (0xFF)
 /// ```
@@ -52,7 +52,7 @@ struct RunJournal {
         // The last piece has no line feed: a line the kill cut short, or nothing.
         lines.removeLast()
         guard let header = lines.first?.components(separatedBy: "\t"), header.count == 4,
-            header[0] == "textgraph-journal 2"
+            header[0] == "textgraph-journal 3"
         else {
             return false
         }
@@ -128,13 +128,13 @@ struct RunJournal {
         entries = []
         _ = FileManager.default.createFile(
             atPath: path,
-            contents: Data("textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
+            contents: Data("textgraph-journal 3\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n".utf8))
         try open()
     }
 
     /// Continues an existing journal, dropping a line the kill may have cut short.
     mutating func reopen() throws {
-        var text = "textgraph-journal 2\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n"
+        var text = "textgraph-journal 3\t\(fingerprint)\t\(baseSizes.output)\t\(baseSizes.shared)\n"
         for entry in entries { text += line(entry) }
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         try open()

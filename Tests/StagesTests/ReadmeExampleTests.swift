@@ -58,6 +58,21 @@ struct TopEntityFinder: Stage {
 }
 // README: end library-stage
 
+// README: begin library-contributor
+/// Says in the graph which entities a document mentions most, in order (`ex:topEntity`).
+struct TopEntityStatements: GraphContributor {
+    static let topEntity = IRI("https://example.org/topEntity")
+    static let rank = IRI("https://example.org/rank")
+
+    func contribute(_ document: Document, to graph: inout GraphStatements) {
+        for (rank, entity) in (document[TopEntities.self] ?? []).enumerated() {
+            graph.add(.document, Self.topEntity, .iri(entity))
+            graph.addShared(entity, Self.rank, .literal(.integer(rank + 1)))
+        }
+    }
+}
+// README: end library-contributor
+
 @Suite struct ReadmeExampleTests {
     // README: begin test
     @Test func tagsCaseNumbers() async throws {
@@ -93,6 +108,22 @@ struct TopEntityFinder: Stage {
         #expect(out[0][TopEntities.self]?.first == IRI("https://w3id.org/textgraph/entity/org/nuctech"))
     }
     // README: end library-insert
+
+    // README: begin library-graph
+    @Test func theTopEntitiesReachTheGraph() async throws {
+        var options = TextGraphPipeline.Options()
+        options.graphContributors = [TopEntityStatements()]
+        let stages = try TextGraphPipeline.standardStages(gazetteer: try Gazetteer.bundled(), options: options)
+            .inserting(TopEntityFinder(), after: EntityLinker.self)
+        let pipeline = try TextGraphPipeline.make(options: options, stages: stages, encodingAs: [.nQuads])
+
+        var harness = StageHarness(pipeline)
+        let text = "Nuctech levert scanners aan de Douane. Nuctech is een Chinees bedrijf."
+        let out = try await harness.feed(SourceDocument(id: "kv.txt", content: .text(text)))
+        let nQuads = String(decoding: out[0].bodies[.nQuads]!, as: UTF8.self)
+        #expect(nQuads.contains("<https://example.org/topEntity> <https://w3id.org/textgraph/entity/org/nuctech>"))
+    }
+    // README: end library-graph
 
     @Test func theTopEntityFinderCountsLinkedMentionsThroughTheHarness() async throws {
         let china = IRI("https://w3id.org/textgraph/entity/country/cn")
@@ -144,7 +175,10 @@ struct TopEntityFinder: Stage {
             "Tests/CompileChecks/StorePush/main.swift",
         ] {
             let source = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-            for name in ["stage", "test", "library-stage", "library-insert", "library-turtle", "library-push"] {
+            for name in [
+                "stage", "test", "library-stage", "library-insert", "library-contributor", "library-graph",
+                "library-turtle", "library-push",
+            ] {
                 if let code = Self.region(name, in: source) { regions.append(code) }
             }
         }
@@ -155,6 +189,21 @@ struct TopEntityFinder: Stage {
         for snippet in snippets {
             #expect(
                 regions.contains(snippet), "a Swift snippet of README.md is no compiled region: \(snippet.prefix(80))")
+        }
+        // The DocC articles show the same compiled code.
+        for article in [
+            "Sources/Pipeline/Pipeline.docc/WritingAStage.md", "Sources/Stages/Stages.docc/AddingALayerAndItsGraph.md",
+        ] {
+            let text = try String(contentsOf: root.appendingPathComponent(article), encoding: .utf8)
+            let snippets = text.components(separatedBy: "```swift\n").dropFirst().map {
+                $0.components(separatedBy: "\n```")[0]
+            }
+            #expect(snippets.count >= 2, "\(article) shows fewer than two compiled snippets")
+            for snippet in snippets {
+                #expect(
+                    regions.contains(snippet),
+                    "a Swift snippet of \(article) is no compiled region: \(snippet.prefix(80))")
+            }
         }
     }
 
