@@ -153,7 +153,10 @@ class Measurement:
 
 def run(command, megabytes, name, stdout=subprocess.DEVNULL, note="", shell=False):
     """Runs a command once; wall time, CPU time (user + system) and peak RSS (ru_maxrss of the
-    process, from wait4)."""
+    process, from wait4). Dirty pages that an earlier run left are written back first: a run that
+    writes hundreds of megabytes while the previous run's output is still being written back is
+    slowed by the kernel's throttling, which would charge one program for another's output."""
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, shell=shell)
     stderr_chunks = []

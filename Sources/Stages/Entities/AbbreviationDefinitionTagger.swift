@@ -43,14 +43,7 @@ public struct AbbreviationDefinitionTagger: Stage {
         var mentions = try document.require(Mentions.self, by: self)
         var entities = document[Entities.self] ?? []
         let source = name
-        // Where each short form is used: one pass over the tokens, not one per definition.
-        let shortForms = Set(definitions.map(\.short))
-        let lengths = Set(shortForms.map(\.utf8.count))
-        var uses: [String: [Int]] = [:]
-        for index in tokens.indices where lengths.contains(tokens[index].span.length) {
-            let word = Self.substring(document.text, tokens[index].span)
-            if shortForms.contains(word) { uses[word, default: []].append(index) }
-        }
+        let uses = Self.uses(of: definitions.map(\.short), in: document.text, tokens: tokens)
         for definition in definitions {
             apply(
                 definition, text: document.text, uses: uses[definition.short] ?? [], tokens: tokens,
@@ -59,6 +52,28 @@ public struct AbbreviationDefinitionTagger: Stage {
         document[Mentions.self] = mentions.sorted { $0.span < $1.span }
         document[Entities.self] = entities.sorted { $0.iri < $1.iri }
         try await emit(document)
+    }
+
+    /// Where each short form is used, as token indices: one pass over the tokens that compares
+    /// bytes, not one string per token (a document that defines "EU" has many two-byte tokens).
+    static func uses(of shortForms: [String], in text: String, tokens: [Token]) -> [String: [Int]] {
+        let forms = shortForms.map { (form: $0, bytes: Array($0.utf8)) }
+        // A short form has at most ten characters, so at most 40 bytes: a bit per length.
+        var lengths: UInt64 = 0
+        for form in forms where form.bytes.count < 64 { lengths |= 1 << UInt64(form.bytes.count) }
+        var uses: [String: [Int]] = [:]
+        var text = text
+        text.withUTF8 { bytes in
+            for index in tokens.indices {
+                let span = tokens[index].span
+                guard span.length < 64, lengths >> UInt64(span.length) & 1 != 0 else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+                if let form = forms.first(where: { $0.bytes.elementsEqual(word) }) {
+                    uses[form.form, default: []].append(index)
+                }
+            }
+        }
+        return uses
     }
 
     /// One definition: the short form's text and both forms' spans.
@@ -140,13 +155,18 @@ public struct AbbreviationDefinitionTagger: Stage {
 
     /// "Long Form (LF)" or "Long Form (hierna: LF)".
     private static func shortInBrackets(_ text: String, _ tokens: [Token], open: Int, close: Int) -> Definition? {
-        var inside = Array(tokens[(open + 1)..<close])
-        if inside.count >= 3, ["hierna", "verder"].contains(substring(text, inside[0].span).lowercased()),
-            substring(text, inside[1].span) == ":"
-        {
-            inside.removeFirst(2)
+        // One token inside, or three: "hierna" or "verder", ":" and the short form.
+        let shortToken: Token
+        switch close - open - 1 {
+        case 1: shortToken = tokens[open + 1]
+        case 3:
+            guard ["hierna", "verder"].contains(substring(text, tokens[open + 1].span).lowercased()),
+                substring(text, tokens[open + 2].span) == ":"
+            else { return nil }
+            shortToken = tokens[open + 3]
+        default: return nil
         }
-        guard inside.count == 1, let shortToken = inside.first, isShortForm(substring(text, shortToken.span)) else {
+        guard mayBeShortForm(text, shortToken.span), isShortForm(substring(text, shortToken.span)) else {
             return nil
         }
         let short = substring(text, shortToken.span)
@@ -164,6 +184,7 @@ public struct AbbreviationDefinitionTagger: Stage {
     private static func longInBrackets(_ text: String, _ tokens: [Token], open: Int, close: Int) -> Definition? {
         guard open > 0, close - open >= 3 else { return nil }
         let shortToken = tokens[open - 1]
+        guard mayBeShortForm(text, shortToken.span) else { return nil }
         let short = substring(text, shortToken.span)
         guard isShortForm(short) else { return nil }
         let words = Array(tokens[(open + 1)..<close])
@@ -171,6 +192,16 @@ public struct AbbreviationDefinitionTagger: Stage {
             return nil
         }
         return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
+    }
+
+    /// Whether the bytes of a token allow ``isShortForm(_:)``, told without making a string:
+    /// two bytes or more, the first a capital A to Z or not ASCII (a capital such as "É").
+    @inline(__always)
+    static func mayBeShortForm(_ text: String, _ span: Span) -> Bool {
+        guard span.length >= 2 else { return false }
+        let utf8 = text.utf8
+        let first = utf8[utf8.index(utf8.startIndex, offsetBy: span.start)]
+        return first >= 0x80 || (0x41...0x5A).contains(first)
     }
 
     /// Whether a token can be a short form: 2 to 10 characters, a capital first, two capitals

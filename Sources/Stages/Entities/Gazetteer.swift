@@ -108,17 +108,31 @@ public struct Gazetteer: Sendable {
 
     /// Creates a gazetteer; a later entry with the same IRI replaces an earlier one.
     public init(_ entries: [GazetteerEntry] = []) {
-        self.entries = []
-        self.index = [:]
-        for entry in entries { add(entry) }
+        // Entries with distinct IRIs (a compiled gazetteer's, say) are kept as they are, not
+        // copied one by one; the first repeated IRI falls back to adding them in turn.
+        var index = [IRI: Int](minimumCapacity: entries.count)
+        var distinct = true
+        for position in entries.indices where index.updateValue(position, forKey: entries[position].iri) != nil {
+            distinct = false
+            break
+        }
+        if distinct {
+            self.entries = entries
+            self.index = index
+        } else {
+            self.entries = []
+            self.index = [:]
+            for entry in entries { add(entry) }
+        }
     }
 
     /// Adds an entry, replacing one with the same IRI.
     public mutating func add(_ entry: GazetteerEntry) {
-        if let existing = index[entry.iri] {
+        // One hash of the IRI for a new entry: insert, and put the old position back if there was one.
+        if let existing = index.updateValue(entries.count, forKey: entry.iri) {
+            index[entry.iri] = existing
             entries[existing] = entry
         } else {
-            index[entry.iri] = entries.count
             entries.append(entry)
         }
     }

@@ -169,6 +169,7 @@ extension NamedEntityModel {
         let model: NamedEntityModel
         /// The transition weights with the BILOU constraints applied (disallowed: -infinity).
         let allowed: [Float]
+        let predecessors: Predecessors
         let endAllowed: [Bool]
         var emissions: [Float] = []
         var scores: [Float] = []
@@ -180,6 +181,7 @@ extension NamedEntityModel {
         init(model: NamedEntityModel) {
             self.model = model
             self.allowed = Self.constrained(model.transitions, tags: model.tags)
+            self.predecessors = Predecessors(allowed: allowed, count: model.tags.count)
             self.endAllowed = (0..<model.tags.count).map(model.tags.mayEnd)
         }
 
@@ -276,7 +278,8 @@ extension NamedEntityModel {
                 }
             }
             return Self.viterbi(
-                emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed,
+                emissions: emissions, count: count, length: n, allowed: allowed, predecessors: predecessors,
+                endAllowed: endAllowed,
                 scores: &scores, back: &back)
         }
 
@@ -305,34 +308,65 @@ extension NamedEntityModel {
             }
         }
 
-        /// Viterbi over emission scores (`count` per position) and transitions (`allowed`).
+        /// For each tag, the tags that may come before it (a finite transition weight), in
+        /// order: Viterbi looks at these alone, as a disallowed transition scores -infinity
+        /// whatever came before and so never wins.
+        struct Predecessors {
+            /// The previous tags of tag `l`: `tags[start[l]..<start[l + 1]]`.
+            let start: [Int]
+            let tags: [Int]
+
+            init(allowed: [Float], count: Int) {
+                var start = [0]
+                var tags: [Int] = []
+                for l in 0..<count {
+                    for p in 0..<count where allowed[p * count + l] > -.infinity { tags.append(p) }
+                    start.append(tags.count)
+                }
+                self.start = start
+                self.tags = tags
+            }
+        }
+
+        /// Viterbi over emission scores (`count` per position) and transitions (`allowed`),
+        /// whose allowed previous tags are `predecessors`.
         static func viterbi(
-            emissions: [Float], count: Int, length n: Int, allowed: [Float], endAllowed: [Bool], scores: inout [Float],
-            back: inout [Int32]
+            emissions: [Float], count: Int, length n: Int, allowed: [Float], predecessors: Predecessors,
+            endAllowed: [Bool], scores: inout [Float], back: inout [Int32]
         ) -> [Int] {
             if scores.count < n * count { scores = [Float](repeating: 0, count: n * count) }
             if back.count < n * count { back = [Int32](repeating: 0, count: n * count) }
-            // A measured hot loop: unchecked buffers.
+            // A measured hot loop: unchecked buffers, wrapping index arithmetic (the indices are
+            // below `n * count`), and only the allowed previous tags (a third of them in BILOU).
             emissions.withUnsafeBufferPointer { emissions in
                 allowed.withUnsafeBufferPointer { allowed in
                     scores.withUnsafeMutableBufferPointer { scores in
                         back.withUnsafeMutableBufferPointer { back in
-                            for l in 0..<count { scores[l] = emissions[l] + allowed[count * count + l] }
+                            for l in 0..<count { scores[l] = emissions[l] + allowed[count &* count &+ l] }
                             guard n > 1 else { return }
-                            for j in 1..<n {
-                                let previous = (j - 1) * count
-                                for l in 0..<count {
-                                    var best = -Float.infinity
-                                    var from: Int32 = 0
-                                    for p in 0..<count {
-                                        let score = scores[previous + p] + allowed[p * count + l]
-                                        if score > best {
-                                            best = score
-                                            from = Int32(p)
+                            predecessors.start.withUnsafeBufferPointer { start in
+                                predecessors.tags.withUnsafeBufferPointer { previousTags in
+                                    for j in 1..<n {
+                                        let previous = (j &- 1) &* count
+                                        let here = j &* count
+                                        for l in 0..<count {
+                                            var best = -Float.infinity
+                                            var from: Int32 = 0
+                                            var k = start[l]
+                                            let end = start[l &+ 1]
+                                            while k < end {
+                                                let p = previousTags[k]
+                                                let score = scores[previous &+ p] + allowed[p &* count &+ l]
+                                                if score > best {
+                                                    best = score
+                                                    from = Int32(truncatingIfNeeded: p)
+                                                }
+                                                k &+= 1
+                                            }
+                                            scores[here &+ l] = best + emissions[here &+ l]
+                                            back[here &+ l] = from
                                         }
                                     }
-                                    scores[j * count + l] = best + emissions[j * count + l]
-                                    back[j * count + l] = from
                                 }
                             }
                         }

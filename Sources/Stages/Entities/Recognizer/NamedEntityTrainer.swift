@@ -186,8 +186,9 @@ public struct NamedEntityTrainer: Sendable {
         var scores: [Float] = []
         var back: [Int32] = []
         let predicted = NamedEntityModel.Decoder.viterbi(
-            emissions: emissions, count: count, length: n, allowed: allowed, endAllowed: endAllowed, scores: &scores,
-            back: &back)
+            emissions: emissions, count: count, length: n, allowed: allowed,
+            predecessors: NamedEntityModel.Decoder.Predecessors(allowed: allowed, count: count), endAllowed: endAllowed,
+            scores: &scores, back: &back)
         guard predicted != example.gold else { return false }
         for j in 0..<n {
             let g = example.gold[j]
