@@ -22,6 +22,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from checks import swift_code_lines  # noqa: E402
+
 ALLOWED_IMPORTS = {"Swift", "Synchronization", "Foundation", "FoundationEssentials", "Glibc", "Darwin", "Musl",
                    "Dispatch", "_Concurrency"}
 
@@ -52,43 +55,6 @@ STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def strip_comments(source: str) -> list[str]:
-    """The source's lines with comments blanked out (block comments may span lines, and nest)."""
-    lines, depth = [], 0
-    for raw in source.split("\n"):
-        out, i, in_string = [], 0, False
-        while i < len(raw):
-            two = raw[i:i + 2]
-            if depth:
-                if two == "/*":
-                    depth, i = depth + 1, i + 2
-                elif two == "*/":
-                    depth, i = depth - 1, i + 2
-                else:
-                    i += 1
-                continue
-            ch = raw[i]
-            if in_string:
-                out.append(ch)
-                if ch == "\\" and i + 1 < len(raw):
-                    out.append(raw[i + 1])
-                    i += 2
-                    continue
-                in_string = ch != '"'
-                i += 1
-                continue
-            if two == "//":
-                break
-            if two == "/*":
-                depth, i = depth + 1, i + 2
-                continue
-            in_string = ch == '"'
-            out.append(ch)
-            i += 1
-        lines.append("".join(out))
-    return lines
-
-
 def denied_identifier(identifier: str) -> tuple[str, str] | None:
     for reason, names in DENIED_NAMES.items():
         for name in names:
@@ -112,7 +78,7 @@ def check(core: pathlib.Path) -> list[str]:
     if not files:
         return [f"{core}: no Swift files (wrong --core?)"]
     for path in files:
-        for number, line in enumerate(strip_comments(path.read_text(encoding="utf-8")), start=1):
+        for number, line in enumerate(swift_code_lines(path.read_text(encoding="utf-8"), keep_strings=True), start=1):
             where = f"{path}:{number}"
             imported = IMPORT.match(line)
             if imported:

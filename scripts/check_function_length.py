@@ -13,6 +13,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from checks import swift_code_lines  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # Inner loops whose split measurably costs speed: "File.swift:name" -> why (with the figure).
@@ -21,58 +24,9 @@ EXEMPT: dict[str, str] = {}
 DECLARATION = re.compile(r"\b(func\s+([^\s(<]+)|init[?!]?\s*[(<]|deinit\b|subscript\s*[(<])")
 
 
-def code_only(source: str) -> list[str]:
-    """Lines with comments, string and character contents blanked (so braces in them do not count)."""
-    out_lines, depth, in_string, multiline = [], 0, False, False
-    for raw in source.split("\n"):
-        out, i = [], 0
-        while i < len(raw):
-            two, ch = raw[i:i + 2], raw[i]
-            if depth:
-                if two == "/*":
-                    depth, i = depth + 1, i + 2
-                elif two == "*/":
-                    depth, i = depth - 1, i + 2
-                else:
-                    i += 1
-                continue
-            if multiline:
-                if raw[i:i + 3] == '"""':
-                    multiline, i = False, i + 3
-                    out.append('"')
-                else:
-                    i += 1
-                continue
-            if in_string:
-                if ch == "\\":
-                    i += 2
-                    continue
-                if ch == '"':
-                    in_string = False
-                    out.append('"')
-                i += 1
-                continue
-            if raw[i:i + 3] == '"""':
-                multiline, i = True, i + 3
-                out.append('"')
-                continue
-            if two == "//":
-                break
-            if two == "/*":
-                depth, i = depth + 1, i + 2
-                continue
-            if ch == '"':
-                in_string = True
-            out.append(ch)
-            i += 1
-        in_string = False
-        out_lines.append("".join(out))
-    return out_lines
-
-
 def functions(path: pathlib.Path):
     """(name, first line, length) of each function in a file."""
-    lines = code_only(path.read_text(encoding="utf-8"))
+    lines = swift_code_lines(path.read_text(encoding="utf-8"), keep_strings=False)
     found = []
     for number, line in enumerate(lines):
         match = DECLARATION.search(line)
