@@ -1,8 +1,9 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-import Stages
 import Testing
+
+@testable import Stages
 
 /// The matcher on text as PDF extraction leaves it, and names written with a space for a hyphen.
 @Suite struct GazetteerMatcherRobustnessTests {
@@ -137,6 +138,39 @@ import Testing
                     $0.replacingOccurrences(of: "agency/", with: "org/")
                 })
         #expect(document[Entities.self]?.first?.types == [.schema("Organization")])
+    }
+
+    @Test func theLongFormIsTheSameReadOnBytesAsOnCharacters() throws {
+        // Every bracket of the corpus and of hand-made cases, with every capitalized token
+        // before it as a short form: the ASCII path must find what the character path finds.
+        var texts = try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.path + "/corpus")
+            .sorted().map { try String(contentsOfFile: Fixtures.packageRoot.path + "/corpus/" + $0, encoding: .utf8) }
+        texts.append("De Autoriteit Consument en Markt (ACM) en de Wet op het financieel toezicht (Wft) en het IMG.")
+        texts.append("Van de Nederlandse Voedsel- en Warenautoriteit (NVWA) en de Raad van State (RvS) en AI.")
+        var compared = 0
+        var found = 0
+        for text in texts {
+            let document = try Fixtures.segmented(text)
+            let tokens = try #require(document[Tokens.self])
+            for (index, token) in tokens.enumerated() where index >= 2 {
+                let short = AbbreviationDefinitionTagger.substring(text, token.span)
+                guard short.first?.isUppercase == true else { continue }
+                let words = Array(tokens[max(0, index - 8)..<index])
+                let ascii = AbbreviationDefinitionTagger.asciiLongForm(of: short, words: words, text: text)
+                let characters = AbbreviationDefinitionTagger.characterLongForm(of: short, words: words, text: text)
+                if let ascii {
+                    #expect(ascii == characters, "\(short) after \(words.count) words")
+                    compared += 1
+                    if ascii != nil { found += 1 }
+                }
+            }
+        }
+        #expect(compared > 200 && found > 5, "compared \(compared), found \(found)")
+        // Not ASCII: left to the character path.
+        let accented = "Europees Onderzoek (ÉO)"
+        let words = Array(try #require(try Fixtures.segmented(accented)[Tokens.self]).prefix(2))
+        #expect(AbbreviationDefinitionTagger.asciiLongForm(of: "ÉO", words: words, text: accented) == nil)
+        #expect(AbbreviationDefinitionTagger.asciiLongForm(of: "EO", words: words, text: accented) != nil)
     }
 
     @Test func lowercaseLongFormsAndNonMatchingLettersDefineNothing() async throws {

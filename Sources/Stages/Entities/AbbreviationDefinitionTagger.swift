@@ -221,6 +221,12 @@ public struct AbbreviationDefinitionTagger: Stage {
     /// `short` in order, the first letter at a word start, the run starting with a capital;
     /// `nil` when there is none.
     static func longForm(of short: String, words: [Token], text: String) -> Span? {
+        if let ascii = asciiLongForm(of: short, words: words, text: text) { return ascii }
+        return characterLongForm(of: short, words: words, text: text)
+    }
+
+    /// ``longForm(of:words:text:)`` told on characters, for any text.
+    static func characterLongForm(of short: String, words: [Token], text: String) -> Span? {
         let letters = short.lowercased().filter { $0.isLetter || $0.isNumber }
         guard let firstLetter = letters.first, !words.isEmpty else { return nil }
         // Walk the short form's letters backwards through the words' characters.
@@ -246,6 +252,56 @@ public struct AbbreviationDefinitionTagger: Stage {
             words.count - first >= 2 || firstWord.count > short.count + 2
         else { return nil }
         return Span(start: words[first].span.start, end: words[words.count - 1].span.end)
+    }
+
+    /// ``longForm(of:words:text:)`` told on the bytes, when the short form and the words are
+    /// ASCII (one byte a character, lower case a bit away): the same answer without a string or
+    /// a `Character` per letter. `nil` when something is not ASCII; `.some(nil)` when there is
+    /// no long form.
+    static func asciiLongForm(of short: String, words: [Token], text: String) -> Span?? {
+        let shortBytes = Array(short.utf8)
+        guard !words.isEmpty, shortBytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        let letters = shortBytes.map(lower).filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+        guard let firstLetter = letters.first else { return .some(nil) }
+        var text = text
+        return text.withUTF8 { bytes -> Span?? in
+            // The words' bytes in lower case, each with its word and whether it starts it.
+            var chars: [UInt8] = []
+            var wordOf: [Int] = []
+            var atStart: [Bool] = []
+            for (index, token) in words.enumerated() {
+                for offset in token.span.start..<token.span.end {
+                    guard bytes[offset] < 0x80 else { return nil }
+                    chars.append(lower(bytes[offset]))
+                    wordOf.append(index)
+                    atStart.append(offset == token.span.start)
+                }
+            }
+            var position = chars.count - 1
+            var remaining = letters
+            while let letter = remaining.popLast() {
+                while position >= 0 && (chars[position] != letter || (remaining.isEmpty && !atStart[position])) {
+                    position -= 1
+                }
+                guard position >= 0 else { return .some(nil) }
+                if !remaining.isEmpty { position -= 1 }
+            }
+            func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[words[index].span.start..<words[index].span.end])
+            }
+            var first = wordOf[position]
+            // A leading article or preposition is not part of the name.
+            let articles = ["de", "het", "van", "een"].map { Array($0.utf8) }
+            while first < words.count - 1, articles.contains(where: { $0.elementsEqual(word(first)) }) {
+                first += 1
+            }
+            let firstWord = word(first)
+            guard let initial = firstWord.first, (0x41...0x5A).contains(initial), initial | 0x20 == firstLetter,
+                words.count - first >= 2 || firstWord.count > shortBytes.count + 2
+            else { return .some(nil) }
+            return Span(start: words[first].span.start, end: words[words.count - 1].span.end)
+        }
     }
 
     static func substring(_ text: String, _ span: Span) -> String {
