@@ -154,6 +154,11 @@ public enum NTriplesReader {
             return String(String.UnicodeScalarView(scalars[start..<i]))
         }
 
+        /// The character each one-letter escape of a string stands for (N-Triples' ECHAR).
+        static let echars: [Unicode.Scalar: Unicode.Scalar] = [
+            "t": "\t", "b": "\u{8}", "n": "\n", "r": "\r", "f": "\u{C}", "\"": "\"", "'": "'", "\\": "\\",
+        ]
+
         mutating func literal() throws -> Literal {
             i += 1  // "
             var value = String.UnicodeScalarView()
@@ -163,27 +168,13 @@ public enum NTriplesReader {
                 if c == "\"" { break }
                 if c == "\\" {
                     guard let e = current else { throw error("the string ends in a lone backslash") }
-                    switch e {
-                    case "t":
-                        value.append("\t")
+                    if let escaped = Self.echars[e] {
+                        value.append(escaped)
                         i += 1
-                    case "b":
-                        value.append("\u{8}")
-                        i += 1
-                    case "n":
-                        value.append("\n")
-                        i += 1
-                    case "r":
-                        value.append("\r")
-                        i += 1
-                    case "f":
-                        value.append("\u{C}")
-                        i += 1
-                    case "\"", "'", "\\":
-                        value.append(e)
-                        i += 1
-                    case "u", "U": value.append(try unicodeEscape())
-                    default: throw error("unknown escape '\\\(e)'")
+                    } else if e == "u" || e == "U" {
+                        value.append(try unicodeEscape())
+                    } else {
+                        throw error("unknown escape '\\\(e)'")
                     }
                 } else {
                     value.append(c)
