@@ -35,29 +35,33 @@ public struct DocumentReader: Stage {
         xml = XMLReader(documentBase: documentBase, maximumBytes: maximumBytes)
     }
 
-    public var assigns: Set<AnnotationKey> { [.text, .blocks] }
+    /// What any of its readers assigns: text and blocks always; utterances from TEI and official
+    /// publications (a stage that needs them should expect them only from those).
+    public var assigns: Set<AnnotationKey> {
+        text.assigns.union(tei.assigns).union(officialPublication.assigns).union(xml.assigns)
+    }
 
     public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
         async throws
     {
+        // The bytes are read once, here; the chosen reader reads the document from them.
         let bytes = try SourceBytes.read(input, maximumBytes: text.maximumBytes)
-        var source = input
-        source.content = .bytes(bytes)
+        try await emit(try reader(for: input, bytes: bytes).read(bytes, of: input, context: context))
+    }
+
+    /// The reader of a source with these bytes: XML by its root element when the source says XML
+    /// or the bytes open with an XML declaration, plain text otherwise.
+    func reader(for input: SourceDocument, bytes: [UInt8]) -> any BytesReader {
         let root = XMLSniffer.rootElement(of: bytes)
-        if input.format == .xml || (root != nil && XMLSniffer.hasDeclaration(bytes)) {
-            source.format = .xml
-            switch root {
-            case "TEI", "teiCorpus": try await tei.process(source, context: context, emit: emit)
-            case "officiele-publicatie": try await officialPublication.process(source, context: context, emit: emit)
-            default: try await xml.process(source, context: context, emit: emit)
-            }
-        } else {
-            try await text.process(source, context: context, emit: emit)
+        guard input.format == .xml || (root != nil && XMLSniffer.hasDeclaration(bytes)) else { return text }
+        switch root {
+        case "TEI", "teiCorpus": return tei
+        case "officiele-publicatie": return officialPublication
+        default: return xml
         }
     }
 }
 
-/// Looks at the first bytes of a document to tell whether and what XML it is.
 enum XMLSniffer {
     /// The local name of the root element, or `nil` when the bytes do not start like XML.
     static func rootElement(of bytes: [UInt8]) -> String? {

@@ -1,8 +1,9 @@
 import Foundation
 import Pipeline
 import PipelineTesting
-import Stages
 import Testing
+
+@testable import Stages
 
 @Suite struct XMLReaderTests {
     func read(_ xml: String, rules: XMLReadingRules = .generic) async throws -> (Document, [Diagnostic]) {
@@ -189,6 +190,43 @@ import Testing
         #expect(document.text == "Tekst.")
         let text = try await read(SourceDocument(id: "b.txt", content: .text("<sup>1</sup> geen XML")))
         #expect(text.text == "<sup>1</sup> geen XML")
+    }
+
+    /// A reader as a stage of its own, through the harness.
+    static func readAlone<Reader: BytesReader>(_ reader: Reader, _ source: SourceDocument) async throws -> [Document] {
+        var harness = StageHarness(reader)
+        let out = try await harness.feed(source)
+        #expect(try await harness.finish().isClean)
+        return out
+    }
+
+    @Test func eachReaderReadsTheBytesItIsGivenAsItReadsItsSource() async throws {
+        // The bytes read once by DocumentReader, handed to the reader it picks, give the
+        // document that reader gives as a stage of its own.
+        let sources = [
+            SourceDocument(id: "a.txt", content: .text("Vragen van het lid Jansen.\n\nAntwoord.")),
+            SourceDocument(
+                id: "b.xml", content: .text("<TEI><text><body><u who=\"#X\"><seg>Ja.</seg></u></body></text></TEI>"),
+                format: .xml),
+            SourceDocument(
+                id: "c.xml", content: .text("<officiele-publicatie><al>Tekst.</al></officiele-publicatie>"),
+                format: .xml),
+            SourceDocument(id: "d.xml", content: .text("<d><p>Tekst.</p></d>"), format: .xml),
+        ]
+        let reader = DocumentReader()
+        let expected: [any BytesReader] = [reader.text, reader.tei, reader.officialPublication, reader.xml]
+        for (source, chosen) in zip(sources, expected) {
+            guard case .text(let text) = source.content else { continue }
+            let picked = reader.reader(for: source, bytes: Array(text.utf8))
+            #expect(type(of: picked) == type(of: chosen), "\(source.id) read by \(type(of: picked))")
+            #expect(reader.assigns.isSuperset(of: chosen.assigns), "DocumentReader assigns what \(chosen.name) does")
+            let own = try await Self.readAlone(chosen, source)
+            let dispatched = try await read(source)
+            #expect(dispatched.text == own[0].text && dispatched.metadata == own[0].metadata)
+            #expect(
+                dispatched[Blocks.self] == own[0][Blocks.self] && dispatched[Utterances.self] == own[0][Utterances.self]
+            )
+        }
     }
 
     @Test func unreadableSourcesFailWithTheirReason() async throws {

@@ -19,7 +19,7 @@ public import Pipeline
 /// let docs = try await harness.feed(SourceDocument(id: "a.txt", content: .text("Vraag 1\r\n\r\nJa.")))
 /// docs[0].text  // "Vraag 1\n\nJa."
 /// ```
-public struct TextReader: Stage {
+public struct TextReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
@@ -41,10 +41,7 @@ public struct TextReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
-        async throws
-    {
-        let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
+    public func read(_ bytes: [UInt8], of input: SourceDocument, context: StageContext) throws -> Document {
         let (text, encoding) = try TextDecoder.decode(bytes, windows1252Fallback: windows1252Fallback)
         if encoding != "UTF-8" { context.warn("decoded as \(encoding)") }
         var document = Document(
@@ -54,7 +51,7 @@ public struct TextReader: Stage {
             metadata: DocumentMetadata(source: input.id, format: input.format.name)
         )
         document[Blocks.self] = TextReader.paragraphs(in: text)
-        try await emit(document)
+        return document
     }
 
     /// The paragraphs of a text: runs of lines separated by lines that hold only white space or

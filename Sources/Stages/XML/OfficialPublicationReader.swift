@@ -11,7 +11,7 @@ public import Pipeline
 /// Damaged copies are repaired where that is safe (``XMLRepair``: a damaged byte-order mark,
 /// double-encoded UTF-8) and reported as warnings; a file still malformed after that fails with
 /// libxml2's reason and line.
-public struct OfficialPublicationReader: Stage {
+public struct OfficialPublicationReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
@@ -42,10 +42,8 @@ public struct OfficialPublicationReader: Stage {
         return rules
     }()
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
-        async throws
-    {
-        let (bytes, repairs) = XMLRepair.repair(try SourceBytes.read(input, maximumBytes: maximumBytes))
+    public func read(_ bytes: [UInt8], of input: SourceDocument, context: StageContext) throws -> Document {
+        let (bytes, repairs) = XMLRepair.repair(bytes)
         repairs.forEach(context.warn)
         var extraction = try XMLTextExtraction(bytes: bytes, rules: Self.rules)
         extraction.onStart = { extraction, name in
@@ -107,6 +105,6 @@ public struct OfficialPublicationReader: Stage {
                 "not an official publication: the root element is <\(extraction.rootName ?? "?")>, not <officiele-publicatie>"
             )
         }
-        try await emit(try extraction.document(id: input.id, base: documentBase, format: "officiele-publicatie"))
+        return try extraction.document(id: input.id, base: documentBase, format: "officiele-publicatie")
     }
 }

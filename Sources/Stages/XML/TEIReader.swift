@@ -12,7 +12,7 @@ public import Pipeline
 /// - In `.ana` files the text is rebuilt from `<w>` and `<pc>` (a space after each token unless
 ///   `join="right"`), and `<s>`, `<w>`/`<pc>` and `<name type="PER">` become ``GoldSentences``,
 ///   ``GoldTokens`` and ``GoldMentions`` for evaluations.
-public struct TEIReader: Stage {
+public struct TEIReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
@@ -38,15 +38,16 @@ public struct TEIReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
-        async throws
-    {
-        try await emit(try read(input))
+    public func read(_ bytes: [UInt8], of input: SourceDocument, context: StageContext) throws -> Document {
+        try document(bytes, of: input)
     }
 
     /// Reads one TEI document (the work of ``process(_:context:emit:)``, without a pipeline).
     public func read(_ input: SourceDocument) throws -> Document {
-        let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
+        try document(try SourceBytes.read(input, maximumBytes: maximumBytes), of: input)
+    }
+
+    private func document(_ bytes: [UInt8], of input: SourceDocument) throws -> Document {
         var parse = TEIParse(cursor: try XMLCursor(bytes: bytes), people: people, includeNotes: includeNotes)
         try parse.run()
         guard parse.root == "TEI" || parse.root == "teiCorpus" else {

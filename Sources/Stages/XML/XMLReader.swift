@@ -11,7 +11,7 @@ public import Pipeline
 /// Use ``TEIReader`` for TEI corpora (speakers, gold annotations) and
 /// ``OfficialPublicationReader`` for Dutch official publications; ``DocumentReader`` picks the
 /// right one by the root element.
-public struct XMLReader: Stage {
+public struct XMLReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
@@ -33,14 +33,11 @@ public struct XMLReader: Stage {
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
 
-    public func process(_ input: SourceDocument, context: StageContext, emit: (Document) async throws -> Void)
-        async throws
-    {
-        let bytes = try SourceBytes.read(input, maximumBytes: maximumBytes)
+    public func read(_ bytes: [UInt8], of input: SourceDocument, context: StageContext) throws -> Document {
         var extraction = try XMLTextExtraction(bytes: bytes, rules: rules)
         try extraction.run()
         extraction.warnAboutEntities(context)
-        try await emit(try extraction.document(id: input.id, base: documentBase, format: "xml"))
+        return try extraction.document(id: input.id, base: documentBase, format: "xml")
     }
 }
 
