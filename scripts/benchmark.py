@@ -180,15 +180,32 @@ def best_of(times, *args, **kwargs):
     return fastest([run(*args, **kwargs) for _ in range(times)])
 
 
-def taking_turns(times, measurements):
+def taking_turns(times, measurements, runs=None):
     """Runs each of several measurements `times` times, taking turns, and keeps the fastest run of
     each: a shared machine's speed drifts over minutes, and taking turns makes the drift fall on
-    all of them alike, so their ratios are fair."""
-    runs = {key: [] for key in measurements}
+    all of them alike, so their ratios are fair. Every run is kept in `runs` when it is given."""
+    runs = {key: [] for key in measurements} if runs is None else runs
     for _ in range(times):
         for key, measure in measurements.items():
-            runs[key].append(measure())
-    return {key: fastest(results) for key, results in runs.items()}
+            runs.setdefault(key, []).append(measure())
+    return {key: fastest(list(results)) for key, results in runs.items()}
+
+
+def paired_ratios(slower, faster):
+    """The speed ratio of each turn (the time of `slower`'s run over `faster`'s in the same turn),
+    as (median, lower quartile, upper quartile): runs of one turn are seconds apart, so the
+    machine's drift over minutes falls out of each ratio, which the fastest runs alone do not
+    promise when one of them was lucky."""
+    ratios = sorted(a.seconds / b.seconds for a, b in zip(slower, faster))
+    n = len(ratios)
+
+    def quantile(q):
+        position = q * (n - 1)
+        low = int(position)
+        high = min(low + 1, n - 1)
+        return ratios[low] + (ratios[high] - ratios[low]) * (position - low)
+
+    return quantile(0.5), quantile(0.25), quantile(0.75)
 
 
 def fastest(results):
@@ -433,7 +450,8 @@ def versus(binary, old, library, work, args, texts):
             output.unlink()
             return m
         measurements["library"] = library_run
-    results = taking_turns(args.repeat, measurements)
+    runs = {}
+    results = taking_turns(args.repeat, measurements, runs)
     print(f"TextGraph end to end, TXT to N-Quads in a file, 1 core ({megabytes:.1f} MB, {os.cpu_count()} cores here)")
     print(f"  {'':<46} {'input':>11} {'wall time':>10} {'CPU time':>10} {'rate':>14} {'peak RSS':>13}")
     for key in results:
@@ -444,6 +462,12 @@ def versus(binary, old, library, work, args, texts):
     if library:
         ratio = results["library"].rate / results["new"].rate
         print(f"  {'library path with a custom stage vs the CLI (speed)':<58} {ratio:8.3f}  (needs >= 0.95)  {verdict(ratio >= 0.95)}")
+    print(f"\nThe same ratios turn by turn (median, and the middle half of the {args.repeat} turns)")
+    median, low, high = paired_ratios(runs["old"], runs["new"])
+    print(f"  {'this build vs the older one (speed)':<58} {median:8.3f}  [{low:.3f} .. {high:.3f}]")
+    if library:
+        median, low, high = paired_ratios(runs["new"], runs["library"])
+        print(f"  {'library path with a custom stage vs the CLI (speed)':<58} {median:8.3f}  [{low:.3f} .. {high:.3f}]")
     return 0
 
 
