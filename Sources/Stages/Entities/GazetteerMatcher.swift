@@ -208,7 +208,8 @@ public final class GazetteerMatcher: Sendable {
             var node: Int32 = 0
             var j = i
             // A glued first token starts the match at its letters, and ends it if digits follow them.
-            let firstGlue = ids[i] < 0 ? glues[i] : nil
+            // (Glues are rare: no dictionary lookup, which hashes, for the many tokens of a text without any.)
+            let firstGlue = ids[i] < 0 && !glues.isEmpty ? glues[i] : nil
             if first >= 0 {
                 node = first
                 j = i + 1
@@ -226,7 +227,7 @@ public final class GazetteerMatcher: Sendable {
                 var id = ids[j]
                 var glue: Glue? = nil
                 if id < 0 {
-                    guard let g = glues[j], g.start == tokens[j].span.start else { break }
+                    guard !glues.isEmpty, let g = glues[j], g.start == tokens[j].span.start else { break }
                     glue = g
                     id = g.id
                 }

@@ -7,27 +7,26 @@
 struct SharedLineSet {
     /// The lines, in the order they were added.
     private var lines: [[UInt8]] = []
-    /// The full hash of each line, beside it.
-    private var hashes: [UInt64] = []
-    /// Linear probing: a line's index plus one, or 0 for an empty slot. Kept at most half full.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    /// Linear probing: the top 32 bits of a line's hash beside its index plus one, or 0 for an
+    /// empty slot. Kept at most half full. A probe compares the hash bits in the slot before it
+    /// reads a line, so a line that is not there costs one read of the table.
+    private var slots = [UInt64](repeating: 0, count: 1024)
 
     /// The seed of this process's hashes.
     private static let seed = UInt64.random(in: .min ... .max) | 1
 
     /// Adds a line; returns whether it was new.
     mutating func insert(_ line: [UInt8]) -> Bool {
-        let hash = Self.hash(line)
+        let tag = Self.hash(line) >> 32
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+        var slot = Int(truncatingIfNeeded: tag) & mask
         while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if hashes[index] == hash && lines[index] == line { return false }
+            if slots[slot] >> 32 == tag && Self.equal(lines[Int(slots[slot] & 0xFFFF_FFFF) - 1], line) { return false }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(lines.count + 1)
+        precondition(lines.count < Int(UInt32.max), "more shared lines than a slot can number")
         lines.append(line)
-        hashes.append(hash)
+        slots[slot] = tag << 32 | UInt64(lines.count)
         if lines.count * 2 > slots.count { grow() }
         return true
     }
@@ -35,18 +34,41 @@ struct SharedLineSet {
     /// Forgets every line.
     mutating func removeAll() {
         lines.removeAll()
-        hashes.removeAll()
-        slots = [Int32](repeating: 0, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
     }
 
-    /// Doubles the table and places every line again.
+    /// Doubles the table and places every line again, by the hash bits in its slot.
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for index in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[index] >> 32) & mask
+        for entry in old where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = entry
+        }
+    }
+
+    /// Whether two lines hold the same bytes, compared eight at a time.
+    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                var offset = 0
+                while offset + 8 <= a.count {
+                    if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    offset += 8
+                }
+                while offset < a.count {
+                    if a[offset] != b[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
         }
     }
 
