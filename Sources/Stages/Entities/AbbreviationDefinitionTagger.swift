@@ -244,7 +244,7 @@ public struct AbbreviationDefinitionTagger: Stage {
         }
         var first = chars[position].word
         // A leading article or preposition is not part of the name.
-        while first < words.count - 1, ["de", "het", "van", "een"].contains(substring(text, words[first].span)) {
+        while first < words.count - 1, leadingWords.contains(substring(text, words[first].span)) {
             first += 1
         }
         let firstWord = substring(text, words[first].span)
@@ -253,6 +253,11 @@ public struct AbbreviationDefinitionTagger: Stage {
         else { return nil }
         return Span(start: words[first].span.start, end: words[words.count - 1].span.end)
     }
+
+    /// The words a long form does not start with: articles and "van".
+    private static let leadingWords = ["de", "het", "van", "een"]
+    /// ``leadingWords`` as bytes.
+    private static let leadingWordBytes = leadingWords.map { Array($0.utf8) }
 
     /// ``longForm(of:words:text:)`` told on the bytes, when the short form and the words are
     /// ASCII (one byte a character, lower case a bit away): the same answer without a string or
@@ -292,8 +297,7 @@ public struct AbbreviationDefinitionTagger: Stage {
             }
             var first = wordOf[position]
             // A leading article or preposition is not part of the name.
-            let articles = ["de", "het", "van", "een"].map { Array($0.utf8) }
-            while first < words.count - 1, articles.contains(where: { $0.elementsEqual(word(first)) }) {
+            while first < words.count - 1, Self.leadingWordBytes.contains(where: { $0.elementsEqual(word(first)) }) {
                 first += 1
             }
             let firstWord = word(first)

@@ -170,14 +170,12 @@ public struct NamedEntityModel: Sendable {
 
 extension NamedEntityModel {
     /// A set of words that may answer "no" wrongly never and "yes" wrongly seldom: one bit of
-    /// 4,096 per word, chosen by an FNV-1a hash of its bytes.
+    /// 4,096 per word, chosen by the word's ``NamedEntityHash/bytes(_:)`` hash.
     struct FirstWordFilter {
         private var bits = [UInt64](repeating: 0, count: 64)
 
         private static func bit(_ word: ArraySlice<UInt8>) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash >> 52)
+            Int(truncatingIfNeeded: NamedEntityHash.bytes(word) >> 52)
         }
 
         mutating func insert(_ word: ArraySlice<UInt8>) {
