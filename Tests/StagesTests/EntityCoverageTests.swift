@@ -339,6 +339,50 @@ import Testing
         #expect(version?.message.contains("format 99") == true)
     }
 
+    /// The byte offset of the first entry's count of numbers in a compiled file: after the
+    /// magic, the version, the source hash and the string table, and the count of entries.
+    static func firstEntryOffset(_ data: Data) -> Int {
+        let bytes = [UInt8](data)
+        func uint32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        var offset = 5 + 4 + 8
+        let strings = uint32(offset)
+        offset += 4
+        for _ in 0..<strings { offset += 4 + uint32(offset) }
+        return offset + 4
+    }
+
+    @Test func aDamagedEntryIsAClearErrorNamingTheFile() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.compile(folder)
+        let file = folder.appendingPathComponent(CompiledGazetteer.fileName)
+        let whole = try Data(contentsOf: file)
+        let entry = Self.firstEntryOffset(whole)
+        #expect(try Gazetteer.bundled(in: folder).count == 3, "the offset is the first entry's")
+        for (name, offset, value) in [
+            ("a string number past the table", entry + 4, UInt8(0xFF)),
+            ("a count of numbers past the end", entry + 3, 0x7F),
+            ("a count of types past the entry", entry + 8, 0xFF),
+        ] {
+            var damaged = whole
+            damaged[offset] = value
+            try damaged.write(to: file)
+            let error = #expect(throws: StageError.self, "\(name)") { _ = try Gazetteer.bundled(in: folder) }
+            #expect(error?.message.contains(file.path) == true, "\(name)")
+            #expect(error?.message.contains("cut short or damaged") == true, "\(name)")
+        }
+    }
+
+    @Test func theBundledGazetteerIsReadOncePerProcess() throws {
+        let first = try Gazetteer.bundled()
+        let second = try Gazetteer.bundled()
+        #expect(first.count > 20_000)
+        let shared = first.entries.withUnsafeBufferPointer { a in
+            second.entries.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+        #expect(shared, "both calls share the entries the first one read")
+    }
+
     @Test func theBundledGazetteerIsCompiledFromItsFiles() {
         #expect(Gazetteer.bundledIsCompiled, "run scripts/build-gazetteers.sh or textgraph gazetteer compile")
         #expect(

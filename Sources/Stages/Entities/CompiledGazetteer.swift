@@ -247,39 +247,51 @@ struct BinaryReader {
         }
     }
 
-    /// An entry as ``StringTable`` writes it.
+    /// An entry as ``StringTable`` writes it, read in place: its numbers are checked against the
+    /// entry's own count and the string table as they are read, with no array of them made first
+    /// (a run loads some 23,000 entries at start-up).
     mutating func entry(_ strings: [String]) throws -> GazetteerEntry {
-        let numbers = try array(UInt32.self)
-        var k = 0
+        let total = try count()
+        guard total <= (bytes.count - offset) / 4 else { throw damaged() }
+        let end = offset + total * 4
+        var cursor = offset
         func next() throws -> Int {
-            guard k < numbers.count else { throw damaged() }
-            defer { k += 1 }
-            return Int(numbers[k])
+            guard cursor < end else { throw damaged() }
+            defer { cursor += 4 }
+            return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)))
         }
         func string() throws -> String {
             let number = try next()
             guard number < strings.count else { throw damaged() }
             return strings[number]
         }
-        func list() throws -> [String] {
+        func list<T>(_ make: (String) -> T) throws -> [T] {
             let count = try next()
-            guard count <= numbers.count - k else { throw damaged() }
-            return try (0..<count).map { _ in try string() }
+            guard count <= (end - cursor) / 4 else { throw damaged() }
+            guard count > 0 else { return [] }
+            var values: [T] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count { values.append(make(try string())) }
+            return values
         }
         let iri = IRI(try string())
-        let types = try list().map { IRI($0) }
+        let types = try list { IRI($0) }
+        let labelCount = try next()
+        guard labelCount <= (end - cursor) / 8 else { throw damaged() }
         var labels: [Literal] = []
-        for _ in 0..<(try next()) {
+        labels.reserveCapacity(labelCount)
+        for _ in 0..<labelCount {
             let form = try string()
             let language = try string()
             labels.append(language.isEmpty ? Literal(form) : Literal(form, language: language))
         }
         let entry = GazetteerEntry(
-            iri: iri, types: types, labels: labels, aliases: try list(), adjectives: try list(),
-            sameAs: try list().map { IRI($0) }, memberOf: try list().map { IRI($0) }, pages: try list(),
-            identifiers: try list(), sources: try list().map { IRI($0) }
+            iri: iri, types: types, labels: labels, aliases: try list { $0 }, adjectives: try list { $0 },
+            sameAs: try list { IRI($0) }, memberOf: try list { IRI($0) }, pages: try list { $0 },
+            identifiers: try list { $0 }, sources: try list { IRI($0) }
         )
-        guard k == numbers.count else { throw damaged() }
+        guard cursor == end else { throw damaged() }
+        offset = end
         return entry
     }
 

@@ -321,9 +321,22 @@ public struct Gazetteer: Sendable {
     /// the hand-made lists win where the two disagree.
     ///
     /// Loaded from the compiled file beside them (``CompiledGazetteer``) when that was compiled
-    /// from exactly these files, which is much faster; from the files otherwise.
+    /// from exactly these files, which is much faster; from the files otherwise. Read once per
+    /// process, like ``NamedEntityModel/bundled()``: later calls share the first one's entries,
+    /// and a run does not spend its last milliseconds freeing them.
     public static func bundled() throws -> Gazetteer {
-        try bundled(in: try ResourceFile.url("Gazetteer"))
+        try bundledGazetteer.get()
+    }
+
+    private static let bundledGazetteer: Result<Gazetteer, StageError> = Result {
+        () throws(StageError) -> Gazetteer in
+        do {
+            return try bundled(in: try ResourceFile.url("Gazetteer"))
+        } catch let error as StageError {
+            throw error
+        } catch {
+            throw StageError(.invalidData, "the bundled gazetteer: \(error)")
+        }
     }
 
     /// The gazetteer of a folder laid out as the bundled one: `*.tsv` curated lists, then
