@@ -22,17 +22,28 @@ import Testing
         #expect(table.weight(row: 2, tag: 0) == 100)
     }
 
-    @Test func aRowReadFromFileBytesIsTheRowWritten() {
+    @Test func rowsReadFromFileRecordsAreTheRowsWritten() throws {
         var written = NamedEntityWeights(rows: 4, width: 5)
         written.set(row: 2, scale: 0.125, codes: [1, -2, 127, -127, 0] as [Int8])
+        written.set(row: 0, scale: 2, codes: [0, 0, 0, 0, -1] as [Int8])
         var bytes: [UInt8] = []
-        withUnsafeBytes(of: Float(0.125).bitPattern.littleEndian) { bytes += $0 }
-        bytes += written.codes(ofRow: 2)
+        for row in [2, 0] {
+            withUnsafeBytes(of: UInt32(row).littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: written.scale(ofRow: row).bitPattern.littleEndian) { bytes += $0 }
+            bytes += written.codes(ofRow: row)
+        }
         var read = NamedEntityWeights(rows: 4, width: 5)
-        bytes.withUnsafeBytes { read.set(row: 2, fileBytes: $0) }
+        var checked: [Int] = []
+        bytes.withUnsafeBytes { read.set(records: $0) { row, _ in checked.append(row) } }
+        #expect(checked == [2, 0])
         #expect(read == written)
         #expect(read.weight(row: 2, tag: 3) == -127 * 0.125)
         read._checkInvariants()
+        struct Refused: Error {}
+        var refused = NamedEntityWeights(rows: 4, width: 5)
+        #expect(throws: Refused.self) {
+            try bytes.withUnsafeBytes { try refused.set(records: $0) { row, _ in if row == 0 { throw Refused() } } }
+        }
     }
 
     @Test func theBundledModelWritesBackTheBytesOfItsFile() throws {

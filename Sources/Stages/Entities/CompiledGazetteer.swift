@@ -240,8 +240,11 @@ struct BinaryReader {
         let start = offset
         offset += count * size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for k in 0..<count {
-                buffer[k] = T(littleEndian: bytes.loadUnaligned(fromByteOffset: start + k * size, as: T.self))
+            // The file is little-endian, as the hosts Swift runs on: one copy of the bytes.
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count * size)]))
+            if 1.littleEndian != 1 {
+                for k in 0..<count { buffer[k] = T(littleEndian: buffer[k]) }
             }
             initialized = count
         }

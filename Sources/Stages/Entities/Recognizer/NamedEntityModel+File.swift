@@ -144,15 +144,10 @@ extension NamedEntityModel {
         }
         var weights = NamedEntityWeights(rows: 1 << hashBits, width: count)
         try bytes.withUnsafeBytes { bytes in
-            for _ in 0..<rows {
-                let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                let scale = Float(
-                    bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+            try weights.set(records: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + rows * (8 + count))])) {
+                row, scale in
                 guard row < 1 << hashBits else { throw invalid("row \(row) out of range") }
                 guard scale.isFinite, scale > 0 else { throw invalid("row \(row) has scale \(scale)") }
-                weights.set(
-                    row: row, fileBytes: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + count)]))
-                offset += 8 + count
             }
         }
         var model = NamedEntityModel(

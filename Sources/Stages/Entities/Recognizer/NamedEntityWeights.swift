@@ -70,16 +70,26 @@ struct NamedEntityWeights: Sendable, Equatable {
         }
     }
 
-    /// Sets a row from its bytes in a model file: a little-endian `Float` scale, then `width` codes.
-    mutating func set(row: Int, fileBytes bytes: UnsafeRawBufferPointer) {
-        precondition(bytes.count == 4 + width && row >= 0 && row < rows)
-        let base = row * stride
-        table.withUnsafeMutableBytes { table in
-            table.storeBytes(
-                of: Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))), toByteOffset: base,
-                as: Float.self)
-            UnsafeMutableRawBufferPointer(rebasing: table[(base + 4)..<(base + 4 + width)]).copyMemory(
-                from: UnsafeRawBufferPointer(rebasing: bytes[4...]))
+    /// Sets the rows of a model file's records, each a little-endian `UInt32` row number, a
+    /// `Float` scale and `width` codes, after `check` has accepted the row and its scale (one
+    /// pass over the bytes, with the table opened once).
+    mutating func set(records bytes: UnsafeRawBufferPointer, check: (_ row: Int, _ scale: Float) throws -> Void)
+        rethrows
+    {
+        let record = 8 + width
+        precondition(bytes.count % record == 0)
+        try table.withUnsafeMutableBytes { table in
+            for offset in Swift.stride(from: 0, to: bytes.count, by: record) {
+                let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                let scale = Float(
+                    bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                try check(row, scale)
+                precondition(row >= 0 && row < rows)
+                let base = row * stride
+                table.storeBytes(of: scale, toByteOffset: base, as: Float.self)
+                UnsafeMutableRawBufferPointer(rebasing: table[(base + 4)..<(base + 4 + width)]).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: bytes[(offset + 8)..<(offset + record)]))
+            }
         }
     }
 
