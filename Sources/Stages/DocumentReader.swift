@@ -19,7 +19,16 @@ public struct DocumentReader: Stage {
     /// The reader for other XML.
     public var xml: XMLReader
 
-    /// Creates a reader whose parts share the document namespace and the size limit.
+    /// Creates a reader whose parts share one ``ReaderOptions``.
+    public init(options: ReaderOptions, teiPeople: [TEIPerson] = [], teiNotes: Bool = false) {
+        text = TextReader(options: options)
+        tei = TEIReader(people: teiPeople, includeNotes: teiNotes, options: options)
+        officialPublication = OfficialPublicationReader(options: options)
+        xml = XMLReader(options: options)
+    }
+
+    /// Creates a reader whose parts share the document namespace and the size limit, and know no
+    /// page furniture.
     public init(
         documentBase: String = Document.defaultBase,
         maximumBytes: Int = 64 << 20,
@@ -27,12 +36,21 @@ public struct DocumentReader: Stage {
         teiNotes: Bool = false,
         windows1252Fallback: Bool = false
     ) {
-        text = TextReader(
-            documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback)
-        tei = TEIReader(
-            people: teiPeople, includeNotes: teiNotes, documentBase: documentBase, maximumBytes: maximumBytes)
-        officialPublication = OfficialPublicationReader(documentBase: documentBase, maximumBytes: maximumBytes)
-        xml = XMLReader(documentBase: documentBase, maximumBytes: maximumBytes)
+        self.init(
+            options: ReaderOptions(
+                documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback),
+            teiPeople: teiPeople, teiNotes: teiNotes)
+    }
+
+    /// The options its readers share; setting them sets every reader's.
+    public var options: ReaderOptions {
+        get { text.options }
+        set {
+            text.options = newValue
+            tei.options = newValue
+            officialPublication.options = newValue
+            xml.options = newValue
+        }
     }
 
     /// What any of its readers assigns: text and blocks always; utterances from TEI and official
@@ -45,7 +63,7 @@ public struct DocumentReader: Stage {
         async throws
     {
         // The bytes are read once, here; the chosen reader reads the document from them.
-        let bytes = try SourceBytes.read(input, maximumBytes: text.maximumBytes)
+        let bytes = try SourceBytes.read(input, maximumBytes: options.maximumBytes)
         try await emit(try reader(for: input, bytes: bytes).read(bytes, of: input, context: context))
     }
 

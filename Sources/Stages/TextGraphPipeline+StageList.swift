@@ -97,12 +97,6 @@ extension TextGraphPipeline {
 
     /// The reader the options describe.
     static func reader(options: Options) -> DocumentReader {
-        DocumentReader(
-            documentBase: options.documentBase,
-            maximumBytes: options.maximumDocumentBytes,
-            teiPeople: options.teiPeople,
-            teiNotes: options.teiNotes,
-            windows1252Fallback: options.windows1252Fallback
-        )
+        DocumentReader(options: options.reader, teiPeople: options.teiPeople, teiNotes: options.teiNotes)
     }
 }

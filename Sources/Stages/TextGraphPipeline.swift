@@ -19,10 +19,20 @@ public enum TextGraphPipeline {
 
     /// What the standard pipeline can be told.
     public struct Options: Sendable {
-        /// The namespace of document IRIs.
-        public var documentBase = Document.defaultBase
-        /// The largest document read, in bytes.
-        public var maximumDocumentBytes = 64 << 20
+        /// What the readers are told: the namespace of document IRIs, the size limit, the
+        /// Windows-1252 fallback and page furniture (by default that of Dutch parliamentary
+        /// papers, ``PageFurniture/parliamentaryPapers``).
+        public var reader = ReaderOptions(pageFurniture: .parliamentaryPapers)
+        /// The namespace of document IRIs (``ReaderOptions/documentBase``).
+        public var documentBase: String {
+            get { reader.documentBase }
+            set { reader.documentBase = newValue }
+        }
+        /// The largest document read, in bytes (``ReaderOptions/maximumBytes``).
+        public var maximumDocumentBytes: Int {
+            get { reader.maximumBytes }
+            set { reader.maximumBytes = newValue }
+        }
         /// Whether sentences are written to the graph.
         public var includeSentences = true
         /// Whether sentences carry their text (`nif:anchorOf`); see ``GraphBuilder/includeSentenceText``.
@@ -31,8 +41,12 @@ public enum TextGraphPipeline {
         public var teiPeople: [TEIPerson] = []
         /// Whether TEI notes (speaker labels, stage directions) are kept as text.
         public var teiNotes = false
-        /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning.
-        public var windows1252Fallback = false
+        /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning
+        /// (``ReaderOptions/windows1252Fallback``).
+        public var windows1252Fallback: Bool {
+            get { reader.windows1252Fallback }
+            set { reader.windows1252Fallback = newValue }
+        }
         /// Whether capitalized names no tagger knows are kept as unlinked mentions (a fallback
         /// behind the ``EntityRecognizer``).
         public var unlinkedNames = false

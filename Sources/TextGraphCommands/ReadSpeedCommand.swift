@@ -42,7 +42,7 @@ public struct ReadSpeedCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let reader = DocumentReader()
+        let reader = DocumentReader(options: TextGraphPipeline.Options().reader)
         var best: Result? = nil
         for _ in 0..<repetitions {
             let sources: CorpusSource

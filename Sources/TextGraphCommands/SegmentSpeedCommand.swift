@@ -64,7 +64,7 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let elapsed = clock.measure {
                 for text in texts {
-                    let blocks = TextReader.paragraphs(in: text)
+                    let blocks = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
                     let tokens = tokenizer.tokenize(text)
                     let sentences = splitter.split(text, tokens: tokens, blocks: blocks)
                     tokenCount += tokens.count
@@ -84,7 +84,9 @@ public struct SegmentSpeedCommand: AsyncParsableCommand {
             for (file, text) in zip(files, texts) {
                 let tokens = tokenizer.tokenize(text)
                 let document = Document(id: file, text: text)
-                for sentence in splitter.split(text, tokens: tokens, blocks: TextReader.paragraphs(in: text)) {
+                for sentence in splitter.split(
+                    text, tokens: tokens, blocks: Paragraphs.blocks(in: text, furniture: .parliamentaryPapers))
+                {
                     lines +=
                         file + "\t" + document.text(of: sentence.span).replacingOccurrences(of: "\n", with: "⏎") + "\n"
                 }

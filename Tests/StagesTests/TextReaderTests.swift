@@ -27,7 +27,9 @@ import Testing
         for line in lines {
             let bytes = Array(line.utf8)
             bytes.withUnsafeBufferPointer { buffer in
-                #expect(TextReader.isPageFurniture(buffer) == TextReader.isPageFurniture(characters: line), "\(line)")
+                #expect(
+                    ParliamentaryPageFurniture.contains(buffer)
+                        == ParliamentaryPageFurniture.contains(characters: line), "\(line)")
             }
         }
     }
@@ -195,7 +197,7 @@ import Testing
             problemen blijven bestaan?
             2
             """
-        let blocks = TextReader.paragraphs(in: text)
+        let blocks = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
         let texts = blocks.map { String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
         #expect(
             texts == [
@@ -206,10 +208,32 @@ import Testing
         #expect(blocks.map(\.kind) == [.paragraph, .furniture, .furniture, .paragraph, .furniture])
     }
 
+    @Test func aTextReaderKnowsNoFurnitureUntilItsOptionsSayWhich() async throws {
+        let text = "Vraag 1\nWelke?\nTweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n2\nAntwoord 1"
+        let source = SourceDocument(id: "t.txt", content: .text(text))
+        func kinds(_ reader: TextReader) async throws -> [BlockKind] {
+            var harness = StageHarness(reader)
+            return try await harness.feed(source)[0][Blocks.self]?.map(\.kind) ?? []
+        }
+        #expect(try await kinds(TextReader()) == [.paragraph], "the generic reader knows no parliament")
+        var options = ReaderOptions()
+        options.pageFurniture = .parliamentaryPapers
+        #expect(try await kinds(TextReader(options: options)) == [.paragraph, .furniture, .furniture, .paragraph])
+        options.pageFurniture = PageFurniture { line in line.count == 1 && line[0] == 0x32 }
+        #expect(try await kinds(TextReader(options: options)) == [.paragraph, .furniture, .paragraph], "its own")
+    }
+
+    @Test func theStandardPipelineReadsParliamentaryPageFurniture() throws {
+        let options = TextGraphPipeline.Options()
+        let line = Array("ah-tk-20242025-594".utf8)
+        #expect(line.withUnsafeBufferPointer { options.reader.pageFurniture.contains($0) })
+        #expect(line.withUnsafeBufferPointer { !ReaderOptions().pageFurniture.contains($0) })
+    }
+
     @Test func namesInFurnitureAreNotTagged() async throws {
         let text = "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n\nDe Tweede Kamer vergadert."
         var document = Document(id: "d", text: text)
-        document[Blocks.self] = TextReader.paragraphs(in: text)
+        document[Blocks.self] = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
         document[Tokens.self] = Tokenizer().tokenize(text)
         var harness = StageHarness(GazetteerTagger(matcher: Fixtures.matcher))
         let out = try await harness.feed(document)

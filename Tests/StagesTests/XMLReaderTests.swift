@@ -229,6 +229,29 @@ import Testing
         }
     }
 
+    @Test func aDocumentReadersReadersShareItsOptions() async throws {
+        let options = ReaderOptions(
+            documentBase: "https://example.org/doc/", maximumBytes: 40, windows1252Fallback: true,
+            pageFurniture: .parliamentaryPapers)
+        var reader = DocumentReader(options: options)
+        let readers: [any BytesReader] = [reader.text, reader.tei, reader.officialPublication, reader.xml]
+        for part in readers {
+            #expect(part.documentBase == "https://example.org/doc/" && part.maximumBytes == 40, "\(part.name)")
+        }
+        let code = Array("ah-tk-20242025-594".utf8)
+        #expect(code.withUnsafeBufferPointer { reader.text.options.pageFurniture.contains($0) })
+        reader.options.maximumBytes = 30
+        let after: [any BytesReader] = [reader.text, reader.tei, reader.officialPublication, reader.xml]
+        #expect(after.allSatisfy { $0.maximumBytes == 30 }, "setting the options sets every reader's")
+        var harness = StageHarness(reader)
+        let long = SourceDocument(
+            id: "long.xml", content: .text("<d><p>" + String(repeating: "x", count: 40) + "</p></d>"))
+        let error = await #expect(throws: StageError.self) { _ = try await harness.feed(long) }
+        #expect(error?.message.contains("maximum of 30") == true)
+        let short = try await harness.feed(SourceDocument(id: "s.txt", content: .text("Ja.")))
+        #expect(short[0].iri.value.hasPrefix("https://example.org/doc/"))
+    }
+
     @Test func unreadableSourcesFailWithTheirReason() async throws {
         var harness = StageHarness(DocumentReader())
         let error = await #expect(throws: StageError.self) {

@@ -33,7 +33,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = String(decoding: FuzzEntry.bytes(data, size), as: UTF8.self)
     var document = Document(id: "fuzz", text: text)
     let tokens = tokenizer.tokenize(text)
-    let blocks = TextReader.paragraphs(in: text)
+    let blocks = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
     document[Tokens.self] = tokens
     document[Blocks.self] = blocks
     document[Sentences.self] = splitter.split(text, tokens: tokens, blocks: blocks)

@@ -31,7 +31,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 /// Tokenizes `text`, splits it with the reader's paragraphs as blocks, and checks the layers.
 func check(_ text: String) {
     let tokens = tokenizer.tokenize(text)
-    let blocks = TextReader.paragraphs(in: text)
+    let blocks = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
     var document = Document(id: "fuzz", text: text)
     document[Blocks.self] = blocks
     document[Tokens.self] = tokens

@@ -11,8 +11,9 @@ public import Pipeline
 /// byte-order mark, any line ends.
 ///
 /// The text is normalized by ``TextDecoder``; paragraphs separated by blank lines become
-/// ``Blocks``. Empty, binary, oversized and wrongly encoded files fail with a ``StageError``
-/// that names the reason; the runner records it against the document and goes on.
+/// ``Blocks`` (``Paragraphs``), and lines the options' ``ReaderOptions/pageFurniture`` holds
+/// blocks of their own. Empty, binary, oversized and wrongly encoded files fail with a
+/// ``StageError`` that names the reason; the runner records it against the document and goes on.
 ///
 /// ```swift
 /// var harness = StageHarness(TextReader())
@@ -23,20 +24,27 @@ public struct TextReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
-    /// The namespace under which document IRIs are made.
-    public var documentBase: String
-    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
-    public var maximumBytes: Int
-    /// Whether text that is not UTF-8 is read as Windows-1252 (with a warning) instead of failing.
-    public var windows1252Fallback: Bool
+    /// What it is told: the namespace, the size limit, the Windows-1252 fallback, page furniture.
+    public var options: ReaderOptions
 
     /// Creates a reader.
+    public init(options: ReaderOptions) {
+        self.options = options
+    }
+
+    /// Creates a reader that knows no page furniture.
     public init(
         documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20, windows1252Fallback: Bool = false
     ) {
-        self.documentBase = documentBase
-        self.maximumBytes = maximumBytes
-        self.windows1252Fallback = windows1252Fallback
+        self.init(
+            options: ReaderOptions(
+                documentBase: documentBase, maximumBytes: maximumBytes, windows1252Fallback: windows1252Fallback))
+    }
+
+    /// Whether text that is not UTF-8 is read as Windows-1252 (``ReaderOptions/windows1252Fallback``).
+    public var windows1252Fallback: Bool {
+        get { options.windows1252Fallback }
+        set { options.windows1252Fallback = newValue }
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }
@@ -50,97 +58,8 @@ public struct TextReader: BytesReader {
             iri: Document.iri(forID: input.id, base: documentBase),
             metadata: DocumentMetadata(source: input.id, format: input.format.name)
         )
-        document[Blocks.self] = TextReader.paragraphs(in: text)
+        document[Blocks.self] = Paragraphs.blocks(in: text, furniture: options.pageFurniture)
         return document
-    }
-
-    /// The paragraphs of a text: runs of lines separated by lines that hold only white space or
-    /// by a form feed (a page break), each trimmed of surrounding white space. A line of page
-    /// furniture (see ``isPageFurniture(_:)``) is a block of its own, of kind
-    /// ``BlockKind/furniture``.
-    public static func paragraphs(in text: String) -> [Block] {
-        var blocks: [Block] = []
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var lineStart = 0
-            var blockStart: Int? = nil
-            var blockEnd = 0
-            func closeBlock() {
-                if let start = blockStart { blocks.append(Block(span: Span(start: start, end: blockEnd))) }
-                blockStart = nil
-            }
-            // Lines end at a line feed or a form feed: memchr finds the next of each, many bytes at
-            // a time; form feeds are rare, so the next one is looked up again only once passed.
-            let count = bytes.count
-            var nextFormFeed = -1
-            while true {
-                if nextFormFeed < lineStart {
-                    nextFormFeed = ByteSearch.firstOffset(of: 0x0C, in: bytes, from: lineStart, to: count) ?? count
-                }
-                let i = ByteSearch.firstOffset(of: 0x0A, in: bytes, from: lineStart, to: nextFormFeed) ?? nextFormFeed
-                var first = lineStart
-                var last = i
-                while first < last && TextDecoder.isASCIIWhitespace(bytes[first]) { first += 1 }
-                while last > first && TextDecoder.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
-                if first == last {
-                    closeBlock()
-                } else if isPageFurniture(UnsafeBufferPointer(rebasing: bytes[first..<last])) {
-                    closeBlock()
-                    blocks.append(Block(span: Span(start: first, end: last), kind: .furniture))
-                } else {
-                    if blockStart == nil { blockStart = first }
-                    blockEnd = last
-                }
-                guard i < count else { break }
-                if bytes[i] == 0x0C { closeBlock() }
-                lineStart = i + 1
-            }
-            closeBlock()
-        }
-        return blocks
-    }
-
-    /// Whether a line is page furniture of Dutch parliamentary papers extracted from PDF: a page
-    /// number alone, a running head ("Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1"), an
-    /// ISSN line, or a document code alone ("ah-tk-20242025-594").
-    public static func isPageFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !line.isEmpty, line.count <= 200 else { return false }
-        if line.count <= 4 && line.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        // Every other kind starts with one of these prefixes or holds ", vergaderjaar ": test the
-        // bytes before making a `String` of the line.
-        guard
-            ByteSearch.hasPrefix(line, "ISSN ") || ByteSearch.hasPrefix(line, "ah-tk-")
-                || ByteSearch.hasPrefix(line, "kv-tk-")
-                || ByteSearch.hasPrefix(line, "kst-") || ByteSearch.contains(line, ", vergaderjaar ")
-        else { return false }
-        if ByteSearch.searchesAsBytes(line) {
-            // Text whose characters are each one scalar Foundation compares as bytes (see
-            // ByteSearch.searchesAsBytes): the same tests on the bytes, characters counted as scalars.
-            if ByteSearch.hasPrefix(line, "ISSN ") { return true }
-            if (ByteSearch.hasPrefix(line, "ah-tk-") || ByteSearch.hasPrefix(line, "kv-tk-")
-                || ByteSearch.hasPrefix(line, "kst-"))
-                && !line.contains(0x20)
-            {
-                return true
-            }
-            return ByteSearch.contains(line, ", vergaderjaar ")
-                && (ByteSearch.contains(line, "Aanhangsel") || ByteSearch.contains(line, ", nr."))
-                && ByteSearch.scalarCount(line, from: 0, to: line.count) < 120
-        }
-        return isPageFurniture(characters: String(decoding: line, as: UTF8.self))
-    }
-
-    /// ``isPageFurniture(_:)``'s tests on characters, for lines with other characters.
-    static func isPageFurniture(characters text: String) -> Bool {
-        if text.hasPrefix("ISSN ") { return true }
-        if (text.hasPrefix("ah-tk-") || text.hasPrefix("kv-tk-") || text.hasPrefix("kst-")) && !text.contains(" ") {
-            return true
-        }
-        if text.contains(", vergaderjaar ") && (text.contains("Aanhangsel") || text.contains(", nr."))
-            && text.count < 120
-        {
-            return true
-        }
-        return false
     }
 }
 

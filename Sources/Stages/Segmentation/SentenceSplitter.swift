@@ -53,7 +53,7 @@ public struct SentenceSplitter: Stage {
         text.makeContiguousUTF8()
         // Without blocks from a reader, paragraphs (separated by blank lines) are the blocks:
         // the line-layout rules need to know which lines belong together.
-        let blocks = blocks.flatMap { $0.isEmpty ? nil : $0 } ?? TextReader.paragraphs(in: text)
+        let blocks = blocks.flatMap { $0.isEmpty ? nil : $0 } ?? Paragraphs.blocks(in: text)
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             split(ScalarCursor(bytes: bytes), tokens: tokens, blocks: blocks)
         } ?? []

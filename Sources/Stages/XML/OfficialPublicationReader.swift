@@ -15,15 +15,17 @@ public struct OfficialPublicationReader: BytesReader {
     public typealias Input = SourceDocument
     public typealias Output = Document
 
-    /// The namespace under which document IRIs are made.
-    public var documentBase: String
-    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
-    public var maximumBytes: Int
+    /// What it is told, as every reader: the namespace of document IRIs and the size limit.
+    public var options: ReaderOptions
+
+    /// Creates a reader.
+    public init(options: ReaderOptions) {
+        self.options = options
+    }
 
     /// Creates a reader.
     public init(documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20) {
-        self.documentBase = documentBase
-        self.maximumBytes = maximumBytes
+        self.init(options: ReaderOptions(documentBase: documentBase, maximumBytes: maximumBytes))
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }

@@ -20,20 +20,24 @@ public struct TEIReader: BytesReader {
     public var people: [String: TEIPerson]
     /// Whether notes (speaker labels, stage directions, times) are kept as blocks.
     public var includeNotes: Bool
-    /// The namespace under which document IRIs are made.
-    public var documentBase: String
-    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
-    public var maximumBytes: Int
+    /// What it is told, as every reader: the namespace of document IRIs and the size limit.
+    public var options: ReaderOptions
+
+    /// Creates a reader.
+    public init(people: [TEIPerson] = [], includeNotes: Bool = false, options: ReaderOptions) {
+        self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.includeNotes = includeNotes
+        self.options = options
+    }
 
     /// Creates a reader.
     public init(
         people: [TEIPerson] = [], includeNotes: Bool = false, documentBase: String = Document.defaultBase,
         maximumBytes: Int = 64 << 20
     ) {
-        self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.includeNotes = includeNotes
-        self.documentBase = documentBase
-        self.maximumBytes = maximumBytes
+        self.init(
+            people: people, includeNotes: includeNotes,
+            options: ReaderOptions(documentBase: documentBase, maximumBytes: maximumBytes))
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks, Utterances.key] }

@@ -17,18 +17,20 @@ public struct XMLReader: BytesReader {
 
     /// What makes blocks and what is skipped.
     public var rules: XMLReadingRules
-    /// The namespace under which document IRIs are made.
-    public var documentBase: String
-    /// Documents larger than this many bytes fail with ``StageError/Code/tooLarge``.
-    public var maximumBytes: Int
+    /// What it is told, as every reader: the namespace of document IRIs and the size limit.
+    public var options: ReaderOptions
+
+    /// Creates a reader.
+    public init(rules: XMLReadingRules = .generic, options: ReaderOptions) {
+        self.rules = rules
+        self.options = options
+    }
 
     /// Creates a reader.
     public init(
         rules: XMLReadingRules = .generic, documentBase: String = Document.defaultBase, maximumBytes: Int = 64 << 20
     ) {
-        self.rules = rules
-        self.documentBase = documentBase
-        self.maximumBytes = maximumBytes
+        self.init(rules: rules, options: ReaderOptions(documentBase: documentBase, maximumBytes: maximumBytes))
     }
 
     public var assigns: Set<AnnotationKey> { [.text, .blocks] }

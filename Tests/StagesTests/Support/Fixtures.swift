@@ -28,7 +28,7 @@ enum Fixtures {
     /// A document read, tokenized and split as the standard pipeline does.
     static func segmented(_ text: String, id: String = "d") throws -> Document {
         var document = Document(id: id, text: text)
-        document[Blocks.self] = TextReader.paragraphs(in: text)
+        document[Blocks.self] = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
         document[Tokens.self] = Tokenizer().tokenize(text)
         document[Sentences.self] = SentenceSplitter().split(
             text, tokens: document[Tokens.self]!, blocks: document[Blocks.self])

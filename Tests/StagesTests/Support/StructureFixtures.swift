@@ -26,7 +26,7 @@ enum StructureFixtures {
         }
         var harness = StageHarness(pipeline)
         var document = Document(id: id, text: text)
-        document[Blocks.self] = TextReader.paragraphs(in: text)
+        document[Blocks.self] = Paragraphs.blocks(in: text, furniture: .parliamentaryPapers)
         let out = try await harness.feed(document)
         #expect(try await harness.finish().isClean)
         #expect(out[0]._checkInvariants().isEmpty)
