@@ -21,6 +21,7 @@ public struct DocumentReader: Stage {
 
     /// Creates a reader whose parts share one ``ReaderOptions``.
     public init(options: ReaderOptions, teiPeople: [TEIPerson] = [], teiNotes: Bool = false) {
+        self.options = options
         text = TextReader(options: options)
         tei = TEIReader(people: teiPeople, includeNotes: teiNotes, options: options)
         officialPublication = OfficialPublicationReader(options: options)
@@ -42,16 +43,9 @@ public struct DocumentReader: Stage {
             teiPeople: teiPeople, teiNotes: teiNotes)
     }
 
-    /// The options its readers share; setting them sets every reader's.
-    public var options: ReaderOptions {
-        get { text.options }
-        set {
-            text.options = newValue
-            tei.options = newValue
-            officialPublication.options = newValue
-            xml.options = newValue
-        }
-    }
+    /// The options its readers share: the reader it picks reads with these, whatever options
+    /// that part was given on its own.
+    public var options: ReaderOptions
 
     /// What any of its readers assigns: text and blocks always; utterances from TEI and official
     /// publications (a stage that needs them should expect them only from those).
@@ -69,13 +63,19 @@ public struct DocumentReader: Stage {
 
     /// The reader of a source with these bytes: XML by its root element when the source says XML
     /// or the bytes open with an XML declaration, plain text otherwise.
+    /// The reader gets this reader's ``options``.
     func reader(for input: SourceDocument, bytes: [UInt8]) -> any BytesReader {
+        func sharing<Reader: BytesReader>(_ part: Reader) -> Reader {
+            var part = part
+            part.options = options
+            return part
+        }
         let root = XMLSniffer.rootElement(of: bytes)
-        guard input.format == .xml || (root != nil && XMLSniffer.hasDeclaration(bytes)) else { return text }
+        guard input.format == .xml || (root != nil && XMLSniffer.hasDeclaration(bytes)) else { return sharing(text) }
         switch root {
-        case "TEI", "teiCorpus": return tei
-        case "officiele-publicatie": return officialPublication
-        default: return xml
+        case "TEI", "teiCorpus": return sharing(tei)
+        case "officiele-publicatie": return sharing(officialPublication)
+        default: return sharing(xml)
         }
     }
 }

@@ -97,6 +97,6 @@ extension TextGraphPipeline {
 
     /// The reader the options describe.
     static func reader(options: Options) -> DocumentReader {
-        DocumentReader(options: options.reader, teiPeople: options.teiPeople, teiNotes: options.teiNotes)
+        DocumentReader(options: options.reading, teiPeople: options.teiPeople, teiNotes: options.teiNotes)
     }
 }

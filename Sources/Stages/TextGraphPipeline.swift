@@ -22,16 +22,16 @@ public enum TextGraphPipeline {
         /// What the readers are told: the namespace of document IRIs, the size limit, the
         /// Windows-1252 fallback and page furniture (by default that of Dutch parliamentary
         /// papers, ``PageFurniture/parliamentaryPapers``).
-        public var reader = ReaderOptions(pageFurniture: .parliamentaryPapers)
+        public var reading = ReaderOptions(pageFurniture: .parliamentaryPapers)
         /// The namespace of document IRIs (``ReaderOptions/documentBase``).
         public var documentBase: String {
-            get { reader.documentBase }
-            set { reader.documentBase = newValue }
+            get { reading.documentBase }
+            set { reading.documentBase = newValue }
         }
         /// The largest document read, in bytes (``ReaderOptions/maximumBytes``).
         public var maximumDocumentBytes: Int {
-            get { reader.maximumBytes }
-            set { reader.maximumBytes = newValue }
+            get { reading.maximumBytes }
+            set { reading.maximumBytes = newValue }
         }
         /// Whether sentences are written to the graph.
         public var includeSentences = true
@@ -44,8 +44,8 @@ public enum TextGraphPipeline {
         /// Whether text files that are not UTF-8 are read as Windows-1252, with a warning
         /// (``ReaderOptions/windows1252Fallback``).
         public var windows1252Fallback: Bool {
-            get { reader.windows1252Fallback }
-            set { reader.windows1252Fallback = newValue }
+            get { reading.windows1252Fallback }
+            set { reading.windows1252Fallback = newValue }
         }
         /// Whether capitalized names no tagger knows are kept as unlinked mentions (a fallback
         /// behind the ``EntityRecognizer``).

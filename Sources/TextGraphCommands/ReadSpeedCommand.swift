@@ -42,7 +42,7 @@ public struct ReadSpeedCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        let reader = DocumentReader(options: TextGraphPipeline.Options().reader)
+        let reader = DocumentReader(options: TextGraphPipeline.Options().reading)
         var best: Result? = nil
         for _ in 0..<repetitions {
             let sources: CorpusSource

@@ -65,7 +65,7 @@ public struct StageSpeedCommand: AsyncParsableCommand {
             report(stage.name, elapsed)
             return outputs
         }
-        var documents = try await time(DocumentReader(options: TextGraphPipeline.Options().reader), sources)
+        var documents = try await time(DocumentReader(options: TextGraphPipeline.Options().reading), sources)
         documents = try await time(Tokenizer(), documents)
         documents = try await time(SentenceSplitter(), documents)
         documents = try await time(DocumentNumberTagger(), documents)

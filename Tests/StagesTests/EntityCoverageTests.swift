@@ -358,14 +358,20 @@ import Testing
         let file = folder.appendingPathComponent(CompiledGazetteer.fileName)
         let whole = try Data(contentsOf: file)
         let entry = Self.firstEntryOffset(whole)
-        #expect(try Gazetteer.bundled(in: folder).count == 3, "the offset is the first entry's")
+        func uint32(at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(whole[offset + $1]) << (8 * $1) } }
+        #expect(uint32(at: entry - 4) == 3, "the offset is the first entry's: three entries before it")
+        let numbers = uint32(at: entry)
+        #expect(numbers > 4 && (entry + 4 + numbers * 4) < whole.count)
+        // Numbers of the first entry, each 4 bytes after its count: the IRI's string, the count
+        // of types, one type, the count of labels.
         for (name, offset, value) in [
-            ("a string number past the table", entry + 4, UInt8(0xFF)),
-            ("a count of numbers past the end", entry + 3, 0x7F),
-            ("a count of types past the entry", entry + 8, 0xFF),
+            ("a string number past the table", entry + 4, 0xFFFF),
+            ("a count of numbers past the end", entry, (whole.count - entry - 4) / 4 + 1),
+            ("a count of types past the entry", entry + 8, 0x7FFF_FFFF),
+            ("a count of labels past the entry", entry + 16, 0x7FFF_FFFF),
         ] {
             var damaged = whole
-            damaged[offset] = value
+            for k in 0..<4 { damaged[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
             try damaged.write(to: file)
             let error = #expect(throws: StageError.self, "\(name)") { _ = try Gazetteer.bundled(in: folder) }
             #expect(error?.message.contains(file.path) == true, "\(name)")

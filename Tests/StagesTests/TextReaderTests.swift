@@ -223,11 +223,13 @@ import Testing
         #expect(try await kinds(TextReader(options: options)) == [.paragraph, .furniture, .paragraph], "its own")
     }
 
-    @Test func theStandardPipelineReadsParliamentaryPageFurniture() throws {
-        let options = TextGraphPipeline.Options()
+    @Test func theStandardPipelinesReaderMakesParliamentaryFurnitureBlocks() async throws {
+        var harness = StageHarness(TextGraphPipeline.reader(options: TextGraphPipeline.Options()))
+        let text = "Vraag 1\nWelke?\nah-tk-20242025-594\nAntwoord 1"
+        let out = try await harness.feed(SourceDocument(id: "k.txt", content: .text(text)))
+        #expect(out[0][Blocks.self]?.map(\.kind) == [.paragraph, .furniture, .paragraph])
         let line = Array("ah-tk-20242025-594".utf8)
-        #expect(line.withUnsafeBufferPointer { options.reader.pageFurniture.contains($0) })
-        #expect(line.withUnsafeBufferPointer { !ReaderOptions().pageFurniture.contains($0) })
+        #expect(line.withUnsafeBufferPointer { !ReaderOptions().pageFurniture.contains($0) }, "none by default")
     }
 
     @Test func namesInFurnitureAreNotTagged() async throws {

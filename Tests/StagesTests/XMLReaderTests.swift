@@ -240,16 +240,19 @@ import Testing
         }
         let code = Array("ah-tk-20242025-594".utf8)
         #expect(code.withUnsafeBufferPointer { reader.text.options.pageFurniture.contains($0) })
+        // The reader it picks reads with its options, whatever a part was told on its own.
         reader.options.maximumBytes = 30
-        let after: [any BytesReader] = [reader.text, reader.tei, reader.officialPublication, reader.xml]
-        #expect(after.allSatisfy { $0.maximumBytes == 30 }, "setting the options sets every reader's")
+        reader.xml.options.documentBase = "https://other.example.org/"
+        reader.text.options.maximumBytes = 1
         var harness = StageHarness(reader)
         let long = SourceDocument(
             id: "long.xml", content: .text("<d><p>" + String(repeating: "x", count: 40) + "</p></d>"))
         let error = await #expect(throws: StageError.self) { _ = try await harness.feed(long) }
         #expect(error?.message.contains("maximum of 30") == true)
-        let short = try await harness.feed(SourceDocument(id: "s.txt", content: .text("Ja.")))
+        let short = try await harness.feed(SourceDocument(id: "s.xml", content: .text("<d><p>Ja.</p></d>")))
         #expect(short[0].iri.value.hasPrefix("https://example.org/doc/"))
+        let text = try await harness.feed(SourceDocument(id: "s.txt", content: .text("Ja, dat klopt.")))
+        #expect(text[0].text == "Ja, dat klopt.", "not the text part's own limit of one byte")
     }
 
     @Test func unreadableSourcesFailWithTheirReason() async throws {

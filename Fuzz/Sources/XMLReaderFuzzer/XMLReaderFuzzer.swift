@@ -15,8 +15,14 @@ func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer
     FuzzEntry.run(argc, argv, testOneInput)
 }
 
-let asXML = DocumentReader()
-let sniffing = DocumentReader(teiNotes: true, windows1252Fallback: true)
+/// The options the CLI reads with (the standard pipeline's, parliamentary page furniture too).
+let standardOptions = TextGraphPipeline.Options().reading
+let asXML = DocumentReader(options: standardOptions)
+let sniffing: DocumentReader = {
+    var options = standardOptions
+    options.windows1252Fallback = true
+    return DocumentReader(options: options, teiNotes: true)
+}()
 let standardError = StandardErrorCapture()
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -240,7 +240,7 @@ struct BinaryReader {
         let start = offset
         offset += count * size
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // The file is little-endian, as the hosts Swift runs on: one copy of the bytes.
+            // The file is little-endian, as nearly every host: one copy of the bytes, then swapped only on a big-endian one.
             UnsafeMutableRawBufferPointer(buffer).copyMemory(
                 from: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count * size)]))
             if 1.littleEndian != 1 {

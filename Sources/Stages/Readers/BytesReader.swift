@@ -4,9 +4,10 @@ public import Pipeline
 /// readers.
 ///
 /// As a stage, a reader reads the source's bytes (a file, a string or bytes in memory, at most
-/// its options' ``ReaderOptions/maximumBytes``) and hands them to ``read(_:of:context:)``. ``DocumentReader`` reads the
-/// bytes once, tells the format from them, and hands them to the reader it picks: the input
-/// is never put back together for a second reader.
+/// its options' ``ReaderOptions/maximumBytes``) and hands them to ``read(_:of:context:)``.
+/// ``DocumentReader`` reads the bytes once, tells the format from them, and hands them to the
+/// reader it picks, with its own options: the input is never put back together for a second
+/// reader.
 ///
 /// ```swift
 /// let bytes = Array("Vragen van het lid …".utf8)

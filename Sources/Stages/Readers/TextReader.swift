@@ -11,8 +11,8 @@ public import Pipeline
 /// byte-order mark, any line ends.
 ///
 /// The text is normalized by ``TextDecoder``; paragraphs separated by blank lines become
-/// ``Blocks`` (``Paragraphs``), and lines the options' ``ReaderOptions/pageFurniture`` holds
-/// blocks of their own. Empty, binary, oversized and wrongly encoded files fail with a
+/// ``Blocks`` (``Paragraphs``), and the lines its options' ``ReaderOptions/pageFurniture`` holds
+/// are blocks of their own. Empty, binary, oversized and wrongly encoded files fail with a
 /// ``StageError`` that names the reason; the runner records it against the document and goes on.
 ///
 /// ```swift

@@ -10,7 +10,7 @@ public enum Paragraphs {
     /// `furniture` holds is a block of its own, of kind ``BlockKind/furniture``.
     ///
     /// ```swift
-    /// Paragraphs.blocks(in: "Vraag 1\nWelke?\n\nAntwoord 1")  // two blocks: 0..<15, 17..<27
+    /// Paragraphs.blocks(in: "Vraag 1\nWelke?\n\nAntwoord 1")  // two blocks: 0..<14, 16..<26
     /// ```
     public static func blocks(in text: String, furniture: PageFurniture = .noLines) -> [Block] {
         var blocks: [Block] = []
