@@ -54,3 +54,20 @@ public struct StageError: Error, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension StageError {
+    /// The outcome of loading a resource bundled with TextGraph, kept in a `static let` so that
+    /// it is loaded once per process: the value, or a ``StageError`` (another error becomes one
+    /// naming `resource`).
+    static func loadingOnce<Value>(_ resource: String, _ load: () throws -> Value) -> Result<Value, StageError> {
+        Result { () throws(StageError) -> Value in
+            do {
+                return try load()
+            } catch let error as StageError {
+                throw error
+            } catch {
+                throw StageError(.invalidData, "\(resource): \(error)")
+            }
+        }
+    }
+}

@@ -328,15 +328,8 @@ public struct Gazetteer: Sendable {
         try bundledGazetteer.get()
     }
 
-    private static let bundledGazetteer: Result<Gazetteer, StageError> = Result {
-        () throws(StageError) -> Gazetteer in
-        do {
-            return try bundled(in: try ResourceFile.url("Gazetteer"))
-        } catch let error as StageError {
-            throw error
-        } catch {
-            throw StageError(.invalidData, "the bundled gazetteer: \(error)")
-        }
+    private static let bundledGazetteer = StageError.loadingOnce("the bundled gazetteer") {
+        try bundled(in: try ResourceFile.url("Gazetteer"))
     }
 
     /// The gazetteer of a folder laid out as the bundled one: `*.tsv` curated lists, then

@@ -171,14 +171,7 @@ extension NamedEntityModel {
         return try bundled()
     }
 
-    private static let bundledModel: Result<NamedEntityModel, StageError> = Result {
-        () throws(StageError) -> NamedEntityModel in
-        do {
-            return try load(path: try ResourceFile.url("Recognizer/default.tgner").path)
-        } catch let error as StageError {
-            throw error
-        } catch {
-            throw StageError(.invalidData, "the bundled entity model: \(error)")
-        }
+    private static let bundledModel = StageError.loadingOnce("the bundled entity model") {
+        try load(path: try ResourceFile.url("Recognizer/default.tgner").path)
     }
 }
