@@ -173,6 +173,32 @@ import Testing
         #expect(AbbreviationDefinitionTagger.asciiLongForm(of: "EO", words: words, text: accented) != nil)
     }
 
+    @Test func theShortFormIsTheSameReadOnBytesAsOnCharacters() throws {
+        // Every token of the corpus and hand-made edge cases: the byte path answers for ASCII
+        // tokens as the character path does, and leaves the others to it.
+        var tokens = [
+            "ACM", "NZa", "Wft", "Wajong", "Autoriteit", "AT&T", "CD&V", "COVID-19", "A", "AB", "Ab", "ABCDEFGHIJ",
+            "ABCDEFGHIJK", "Abcdefg", "AbcdefG", "1ABC", "AB|C", "AB C", "A.B", "AB-", "B1", "Bb1234", "&&", "A\r\nB",
+        ]
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.path + "/corpus") {
+            let text = try String(contentsOfFile: Fixtures.packageRoot.path + "/corpus/" + name, encoding: .utf8)
+            tokens += try #require(try Fixtures.segmented(text)[Tokens.self]).map {
+                AbbreviationDefinitionTagger.substring(text, $0.span)
+            }
+        }
+        var compared = 0
+        var shortForms = 0
+        for token in tokens {
+            guard let ascii = AbbreviationDefinitionTagger.asciiIsShortForm(token) else { continue }
+            #expect(ascii == AbbreviationDefinitionTagger.characterIsShortForm(token), "\(token)")
+            compared += 1
+            if ascii { shortForms += 1 }
+        }
+        #expect(compared > 1000 && shortForms > 10, "compared \(compared), short forms \(shortForms)")
+        #expect(AbbreviationDefinitionTagger.asciiIsShortForm("ÉO") == nil)
+        #expect(AbbreviationDefinitionTagger.isShortForm("ÉO"))
+    }
+
     @Test func lowercaseLongFormsAndNonMatchingLettersDefineNothing() async throws {
         #expect(
             mentions(try await run("Zij gebruiken kunstmatige intelligentie (AI) en Grote Taalmodellen (XYZ).")) == [])

@@ -171,8 +171,10 @@ public struct AbbreviationDefinitionTagger: Stage {
         }
         let short = substring(text, shortToken.span)
         let limit = min(short.count + 5, 2 * short.count)
+        let utf8 = text.utf8
         let words = tokens[..<open].suffix(limit + 2).filter {
-            $0.kind != .punctuation || substring(text, $0.span) == "&"
+            $0.kind != .punctuation
+                || ($0.span.length == 1 && utf8[utf8.index(utf8.startIndex, offsetBy: $0.span.start)] == 0x26)
         }
         guard let longSpan = longForm(of: short, words: Array(words), text: text),
             longSpan.end == tokens[open - 1].span.end
@@ -207,6 +209,11 @@ public struct AbbreviationDefinitionTagger: Stage {
     /// Whether a token can be a short form: 2 to 10 characters, a capital first, two capitals
     /// or more or at most five characters ("ACM", "NZa", "Wft"), letters, digits and `&` only.
     static func isShortForm(_ token: String) -> Bool {
+        asciiIsShortForm(token) ?? characterIsShortForm(token)
+    }
+
+    /// ``isShortForm(_:)`` told on characters, for any token.
+    static func characterIsShortForm(_ token: String) -> Bool {
         guard AbbreviationImporter.isAbbreviation(token), AbbreviationImporter.hasTwoCapitalsOrIsShort(token) else {
             return false
         }
@@ -215,6 +222,31 @@ public struct AbbreviationDefinitionTagger: Stage {
         else { return false }
         // A word in capitals at the end of a sentence is not defined by a bracket; a number is not a name.
         return token.count >= 2 && !token.allSatisfy(\.isNumber)
+    }
+
+    /// ``isShortForm(_:)`` told on the bytes of an ASCII token (a character a byte, no
+    /// combining marks): `nil` when the token is not ASCII.
+    static func asciiIsShortForm(_ token: String) -> Bool? {
+        var capitals = 0
+        var hasLetter = false
+        var count = 0
+        for byte in token.utf8 {
+            guard byte < 0x80 else { return nil }
+            count += 1
+            switch byte {
+            case 0x41...0x5A:
+                capitals += 1
+                hasLetter = true
+            case 0x61...0x7A: hasLetter = true
+            case 0x30...0x39, 0x26, 0x2D: break
+            default: return false  // white space, "|" and every other mark
+            }
+        }
+        // Two to ten characters, a capital first, two capitals or at most six characters.
+        guard (2...10).contains(count), let first = token.utf8.first, (0x41...0x5A).contains(first) else {
+            return false
+        }
+        return (capitals >= 2 || count <= 6) && hasLetter
     }
 
     /// The span of the shortest run of words ending at the last of `words` whose letters spell

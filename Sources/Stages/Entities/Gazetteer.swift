@@ -299,8 +299,11 @@ public struct Gazetteer: Sendable {
     }
 
     /// The IRI of an entity id: a full IRI as it is, a path below ``entityBase``.
+    ///
+    /// The colon is looked for in the bytes: `String.contains(_:)` with Foundation imported is
+    /// Foundation's search, which costs a string bridge per call.
     public static func entityIRI(_ id: String) -> IRI {
-        id.contains(":") ? IRI(id) : IRI(entityBase + id)
+        id.utf8.contains(UInt8(ascii: ":")) ? IRI(id) : IRI(entityBase + id)
     }
 
     /// Loads a gazetteer file.

@@ -129,7 +129,7 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             if let name = utterance.speakerName { sink.add(node, .vocabulary(.tgSpeakerName), .literal(Literal(name))) }
             if let id = utterance.speakerID { sink.add(node, .vocabulary(.tgSpeakerId), .literal(Literal(id))) }
             if let role = utterance.role { sink.add(node, .vocabulary(.tgSpeakerRole), .literal(Literal(role))) }
-            if let speaker = utterance.speaker { sink.add(node, .iri(Vocabulary.tgSpeaker.iri), .iri(speaker)) }
+            if let speaker = utterance.speaker { sink.add(node, .vocabulary(.tgSpeaker), .iri(speaker)) }
         }
     }
 
@@ -159,16 +159,16 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             for label in entity.labels { sink.addShared(entity.iri, .vocabulary(.rdfsLabel), .literal(label)) }
             for same in entity.sameAs { sink.addShared(entity.iri, .vocabulary(.owlSameAs), .iri(same)) }
             for organization in entity.memberOf {
-                sink.addShared(entity.iri, .iri(Vocabulary.schemaMemberOf.iri), .iri(organization))
+                sink.addShared(entity.iri, .vocabulary(.schemaMemberOf), .iri(organization))
             }
             for whole in entity.partOf { sink.addShared(entity.iri, .vocabulary(.schemaIsPartOf), .iri(whole)) }
             for identifier in entity.identifiers {
                 sink.addShared(entity.iri, .vocabulary(.dctermsIdentifier), .literal(Literal(identifier)))
             }
             for source in entity.sources {
-                sink.addShared(entity.iri, .iri(Vocabulary.dctermsSource.iri), .iri(source))
+                sink.addShared(entity.iri, .vocabulary(.dctermsSource), .iri(source))
             }
-            for page in entity.pages { sink.addShared(entity.iri, .iri(Vocabulary.rdfsSeeAlso.iri), .iri(page)) }
+            for page in entity.pages { sink.addShared(entity.iri, .vocabulary(.rdfsSeeAlso), .iri(page)) }
         }
     }
 

@@ -130,7 +130,6 @@ public struct GraphBuilder: Stage {
     /// ```
     private func writeQuestions<Sink: GraphStatementSink>(_ set: QuestionSet, document: Document, into sink: inout Sink)
     {
-        typealias V = Vocabulary
         let doc = GraphNode.document
         func text(_ span: Span) -> GraphNode { .text(span) }
         func answerNode(_ answer: Answer) -> GraphNode {
@@ -141,12 +140,12 @@ public struct GraphBuilder: Stage {
             return .iri(Self.questionIRI(caseNumber: caseNumber, number: number))
         }
         let asked = Set(set.questions.map(\.number))
-        for asker in set.askedBy { sink.add(doc, .iri(V.tgAskedBy.iri), .iri(asker)) }
+        for asker in set.askedBy { sink.add(doc, .vocabulary(.tgAskedBy), .iri(asker)) }
         for addressee in set.addressedTo { sink.add(doc, .vocabulary(.tgAddressedTo), .iri(addressee)) }
         if let caseNumber = set.caseNumber {
             let caseNode = GraphNode.iri(Self.caseIRI(caseNumber))
-            sink.add(doc, .iri(V.tgCase.iri), caseNode)
-            if let postponed = set.postponed { sink.add(caseNode, .iri(V.tgDatePostponed.iri), .literal(postponed)) }
+            sink.add(doc, .vocabulary(.tgCase), caseNode)
+            if let postponed = set.postponed { sink.add(caseNode, .vocabulary(.tgDatePostponed), .literal(postponed)) }
         }
         for question in set.questions {
             let node = questionNode(question.number)
@@ -157,7 +156,7 @@ public struct GraphBuilder: Stage {
             for author in set.askedBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             for addressee in set.addressedTo { sink.add(node, .vocabulary(.tgAddressedTo), .iri(addressee)) }
             if let submitted = set.submitted { sink.add(node, .vocabulary(.schemaDateCreated), .literal(submitted)) }
-            if let postponed = set.postponed { sink.add(node, .iri(V.tgDatePostponed.iri), .literal(postponed)) }
+            if let postponed = set.postponed { sink.add(node, .vocabulary(.tgDatePostponed), .literal(postponed)) }
         }
         for answer in set.answers {
             let node = answerNode(answer)
@@ -173,7 +172,7 @@ public struct GraphBuilder: Stage {
                     sink.add(question, .vocabulary(.rdfType), .vocabulary(.schemaQuestion))
                     sink.add(question, .vocabulary(.schemaPosition), .literal(.integer(number)))
                 }
-                if let answered = set.answered { sink.add(question, .iri(V.tgDateAnswered.iri), .literal(answered)) }
+                if let answered = set.answered { sink.add(question, .vocabulary(.tgDateAnswered), .literal(answered)) }
             }
             for author in set.answeredBy { sink.add(node, .vocabulary(.schemaAuthor), .iri(author)) }
             if let answered = set.answered { sink.add(node, .vocabulary(.schemaDateCreated), .literal(answered)) }

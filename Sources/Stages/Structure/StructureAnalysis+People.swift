@@ -274,7 +274,7 @@ extension StructureAnalysis {
             let office = flatText(officeRange).drop { $0 == " " }
             guard office.hasPrefix("De ") || office.hasPrefix("de "), office.utf8.count <= 120,
                 office.split(separator: " ").count <= 12,
-                !office.dropLast().contains("."),
+                !office.dropLast().utf8.contains(UInt8(ascii: ".")),
                 let headWord = office.dropFirst(3).split(separator: " ").first,
                 let head = Self.head(headWord.filter { $0 != "," })
             else { continue }
