@@ -140,11 +140,17 @@ import Testing
         #expect(document[Entities.self]?.first?.types == [.schema("Organization")])
     }
 
+    /// The texts of the documents in `corpus/`, in name order.
+    static func corpusTexts() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.path + "/corpus").sorted().map {
+            try String(contentsOfFile: Fixtures.packageRoot.path + "/corpus/" + $0, encoding: .utf8)
+        }
+    }
+
     @Test func theLongFormIsTheSameReadOnBytesAsOnCharacters() throws {
         // Every bracket of the corpus and of hand-made cases, with every capitalized token
         // before it as a short form: the ASCII path must find what the character path finds.
-        var texts = try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.path + "/corpus")
-            .sorted().map { try String(contentsOfFile: Fixtures.packageRoot.path + "/corpus/" + $0, encoding: .utf8) }
+        var texts = try Self.corpusTexts()
         texts.append("De Autoriteit Consument en Markt (ACM) en de Wet op het financieel toezicht (Wft) en het IMG.")
         texts.append("Van de Nederlandse Voedsel- en Warenautoriteit (NVWA) en de Raad van State (RvS) en AI.")
         var compared = 0
@@ -180,8 +186,7 @@ import Testing
             "ACM", "NZa", "Wft", "Wajong", "Autoriteit", "AT&T", "CD&V", "COVID-19", "A", "AB", "Ab", "ABCDEFGHIJ",
             "ABCDEFGHIJK", "Abcdefg", "AbcdefG", "1ABC", "AB|C", "AB C", "A.B", "AB-", "B1", "Bb1234", "&&", "A\r\nB",
         ]
-        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.packageRoot.path + "/corpus") {
-            let text = try String(contentsOfFile: Fixtures.packageRoot.path + "/corpus/" + name, encoding: .utf8)
+        for text in try Self.corpusTexts() {
             tokens += try #require(try Fixtures.segmented(text)[Tokens.self]).map {
                 AbbreviationDefinitionTagger.substring(text, $0.span)
             }
@@ -368,13 +373,16 @@ import Testing
     /// The byte offset of the first entry's count of numbers in a compiled file: after the
     /// magic, the version, the source hash and the string table, and the count of entries.
     static func firstEntryOffset(_ data: Data) -> Int {
-        let bytes = [UInt8](data)
-        func uint32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
         var offset = 5 + 4 + 8
-        let strings = uint32(offset)
+        let strings = uint32(data, at: offset)
         offset += 4
-        for _ in 0..<strings { offset += 4 + uint32(offset) }
+        for _ in 0..<strings { offset += 4 + uint32(data, at: offset) }
         return offset + 4
+    }
+
+    /// The little-endian `UInt32` at a byte offset of a compiled file.
+    static func uint32(_ data: Data, at offset: Int) -> Int {
+        (0..<4).reduce(0) { $0 | Int(data[data.startIndex + offset + $1]) << (8 * $1) }
     }
 
     @Test func aDamagedEntryIsAClearErrorNamingTheFile() throws {
@@ -384,9 +392,8 @@ import Testing
         let file = folder.appendingPathComponent(CompiledGazetteer.fileName)
         let whole = try Data(contentsOf: file)
         let entry = Self.firstEntryOffset(whole)
-        func uint32(at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(whole[offset + $1]) << (8 * $1) } }
-        #expect(uint32(at: entry - 4) == 3, "the offset is the first entry's: three entries before it")
-        let numbers = uint32(at: entry)
+        #expect(Self.uint32(whole, at: entry - 4) == 3, "the offset is the first entry's: three entries before it")
+        let numbers = Self.uint32(whole, at: entry)
         #expect(numbers > 4 && (entry + 4 + numbers * 4) < whole.count)
         // Numbers of the first entry, each 4 bytes after its count: the IRI's string, the count
         // of types, one type, the count of labels.

@@ -139,12 +139,10 @@ public struct AbbreviationDefinitionTagger: Stage {
         var found: [Definition] = []
         var seen = Set<String>()
         // Brackets are told on the bytes: no string per punctuation token of every document.
-        let utf8 = text.utf8
-        func isByte(_ token: Token, _ byte: UInt8) -> Bool {
-            token.span.length == 1 && utf8[utf8.index(utf8.startIndex, offsetBy: token.span.start)] == byte
-        }
-        for open in tokens.indices where tokens[open].kind == .punctuation && isByte(tokens[open], 0x28) {
-            guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { isByte($0, 0x29) }) else { continue }
+        for open in tokens.indices where tokens[open].kind == .punctuation && isByte(text, tokens[open], 0x28) {
+            guard let close = tokens[(open + 1)...].prefix(14).firstIndex(where: { isByte(text, $0, 0x29) }) else {
+                continue
+            }
             let definition =
                 shortInBrackets(text, tokens, open: open, close: close)
                 ?? longInBrackets(text, tokens, open: open, close: close)
@@ -171,11 +169,7 @@ public struct AbbreviationDefinitionTagger: Stage {
         }
         let short = substring(text, shortToken.span)
         let limit = min(short.count + 5, 2 * short.count)
-        let utf8 = text.utf8
-        let words = tokens[..<open].suffix(limit + 2).filter {
-            $0.kind != .punctuation
-                || ($0.span.length == 1 && utf8[utf8.index(utf8.startIndex, offsetBy: $0.span.start)] == 0x26)
-        }
+        let words = tokens[..<open].suffix(limit + 2).filter { $0.kind != .punctuation || isByte(text, $0, 0x26) }
         guard let longSpan = longForm(of: short, words: Array(words), text: text),
             longSpan.end == tokens[open - 1].span.end
         else { return nil }
@@ -194,6 +188,13 @@ public struct AbbreviationDefinitionTagger: Stage {
             return nil
         }
         return Definition(short: short, shortSpan: shortToken.span, longSpan: longSpan)
+    }
+
+    /// Whether a token is the one byte `byte` ("(", ")", "&"), told without making a string.
+    @inline(__always)
+    static func isByte(_ text: String, _ token: Token, _ byte: UInt8) -> Bool {
+        let utf8 = text.utf8
+        return token.span.length == 1 && utf8[utf8.index(utf8.startIndex, offsetBy: token.span.start)] == byte
     }
 
     /// Whether the bytes of a token allow ``isShortForm(_:)``, told without making a string:
