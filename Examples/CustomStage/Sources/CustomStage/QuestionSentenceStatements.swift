@@ -7,13 +7,13 @@ import Stages
 struct QuestionSentenceStatements: GraphContributor {
     static let isQuestion = IRI("https://example.org/isQuestion")
     static let questionCount = IRI("https://example.org/questionCount")
+    /// Made once: a statement's terms are values, and these are the same in every statement.
+    static let `true` = Literal("true", datatype: IRI("http://www.w3.org/2001/XMLSchema#boolean"))
 
     func contribute(_ document: Document, to graph: inout GraphStatements) {
         let questions = document[QuestionSentences.self] ?? []
         for span in questions {
-            graph.add(
-                .span(span), Self.isQuestion,
-                .literal(Literal("true", datatype: IRI("http://www.w3.org/2001/XMLSchema#boolean"))))
+            graph.add(.span(span), Self.isQuestion, .literal(Self.true))
         }
         graph.add(.document, Self.questionCount, .literal(.integer(questions.count)))
     }

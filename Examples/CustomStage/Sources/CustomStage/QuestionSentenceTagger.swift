@@ -11,9 +11,14 @@ struct QuestionSentenceTagger: Stage {
         document[QuestionSentences.self] = (document[Sentences.self] ?? []).map(\.span).filter { span in
             // The last byte that is not white space.
             var end = span.end
-            while end > span.start, [0x20, 0x0A, 0x0D, 0x09].contains(text[end - 1]) { end -= 1 }
+            while end > span.start, Self.isSpace(text[end - 1]) { end -= 1 }
             return end > span.start && text[end - 1] == UInt8(ascii: "?")
         }
         try await emit(document)
+    }
+
+    /// Whether a byte is ASCII white space (space, tab, line feed, carriage return).
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
