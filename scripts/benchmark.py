@@ -331,6 +331,42 @@ def verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
+def self_test():
+    """Checks, on made-up runs, what the --versus verdict reads: the turn order, the median of the
+    turn-by-turn ratios and the interval of that median. Run by scripts/test.sh."""
+    failures = []
+    checked = []
+
+    def check(name, ok):
+        checked.append(name)
+        if not ok:
+            failures.append(name)
+
+    calls = []
+    taking_turns(3, {"a": lambda: calls.append("a") or Measurement("a", 1, 1.0, 0),
+                     "b": lambda: calls.append("b") or Measurement("b", 1, 2.0, 0)})
+    check("turns alternate their order (A B, B A, A B)", calls == ["a", "b", "b", "a", "a", "b"])
+
+    def runs(*seconds):
+        return [Measurement("m", 1, s, 0) for s in seconds]
+
+    median, interval = paired_ratios(runs(2, 2, 2), runs(1, 2, 4))
+    check("the median of an odd number of ratios is the middle one", median == 1.0)
+    median, _ = paired_ratios(runs(2, 2, 2, 2), runs(1, 1, 2, 4))
+    check("the median of an even number of ratios is the mean of the middle two", median == 1.5)
+    check("five turns are too few for a 95% interval of the median", interval is None
+          and median_interval(list(range(5))) is None)
+    low, high, coverage = median_interval(list(range(21)))
+    check("21 turns: the 6th and 16th ratios hold the median with 97.3%",
+          (low, high) == (5, 15) and abs(coverage - 0.97340) < 1e-4)
+    low, high, coverage = median_interval(list(range(41)))
+    check("41 turns: the 14th and 28th ratios, 97.2%", (low, high) == (13, 27) and abs(coverage - 0.97247) < 1e-4)
+    for failure in failures:
+        print(f"benchmark self-test: FAIL: {failure}", file=sys.stderr)
+    print(f"benchmark self-test: {len(checked) - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "textgraph"))
@@ -346,9 +382,13 @@ def main():
     parser.add_argument("--library", metavar="CUSTOM_STAGE_BINARY",
                         help="with --versus: also time the library path (Examples/CustomStage, its contributor "
                              "and stage inserted) against the CLI, 1 core")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the statistics the verdicts read (no program is run), and exit")
     parser.add_argument("--spacy-peer", nargs=2, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     parser.add_argument("--spacy-nlp-only", metavar="CORPUS", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.self_test:
+        return self_test()
     if args.spacy_peer:
         spacy_pipeline(*args.spacy_peer)
         return 0

@@ -17,6 +17,8 @@ swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 python3 scripts/check_core.py
 python3 scripts/check_function_length.py
+# What the benchmark's --versus verdict reads (turn order, median, its interval), on made-up runs.
+python3 scripts/benchmark.py --self-test
 # The house style (.swift-format: swift-nio's line length of 120), checked as the toolchain's
 # swift-format lints it; `swift-format format -i -r Sources Tests Examples Fuzz Package.swift` fixes most.
 if swift-format lint --strict -r --parallel Sources Tests Examples Fuzz Package.swift; then
