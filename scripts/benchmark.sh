@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # TextGraph's speed and memory beside spaCy, ucto and xmllint, in one run (see scripts/benchmark.py).
 #   scripts/benchmark.sh [--small-mb 10] [--large-mb 100] [--repeat 5]
+#   scripts/benchmark.sh --versus OLD_BINARY [--library CUSTOM_STAGE_BINARY] --repeat 41
 # Installs what it needs on a fresh Debian machine: apt ucto, libxml2-utils (xmllint), time,
 # python3-venv; spaCy and rdflib in a virtual environment in /tmp (no model download:
 # spacy.blank("nl")). Builds TextGraph in release. Corpora go to /tmp/textgraph-benchmark.
