@@ -23,7 +23,7 @@ extension Document {
     public func nifIRI(of span: Span) -> IRI {
         let begin = codePointOffset(ofUTF8Offset: span.start)
         let end = begin + codePointOffset(ofUTF8Offset: span.end, from: span.start)
-        return iri.appending("#char=\(begin),\(end)")
+        return NIFString.iri(in: iri, begin: begin, end: end)
     }
 
     /// The NIF 2.0 IRIs of many spans, counting the text once when they are in text order.
@@ -43,7 +43,7 @@ extension Document {
         }
         return spans.map { span in
             let begin = codePoint(span.start)
-            return iri.appending("#char=\(begin),\(codePoint(span.end))")
+            return NIFString.iri(in: iri, begin: begin, end: codePoint(span.end))
         }
     }
 
@@ -58,16 +58,9 @@ extension Document {
         let utf8 = text.utf8
         precondition(
             start >= 0 && start <= offset && offset <= utf8.count, "offsets \(start), \(offset) outside the text")
-        if let count = utf8.withContiguousStorageIfAvailable({ Self.countCodePoints($0[start..<offset]) }) {
+        if let count = utf8.withContiguousStorageIfAvailable({ CodePointOffsets.count($0, start..<offset) }) {
             return count
         }
-        return Self.countCodePoints(Array(utf8)[start..<offset])
-    }
-
-    /// Counts the bytes that begin a code point (those that are no UTF-8 continuation byte).
-    private static func countCodePoints<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        return Array(utf8).withUnsafeBufferPointer { CodePointOffsets.count($0, start..<offset) }
     }
 }

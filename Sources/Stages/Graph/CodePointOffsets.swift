@@ -24,7 +24,7 @@ struct CodePointOffsets {
         while offset < bytes.count {
             checkpoints.append(count)
             let end = min(offset + 64, bytes.count)
-            for k in offset..<end where bytes[k] & 0xC0 != 0x80 { count += 1 }
+            count += Int32(Self.count(bytes, offset..<end))
             offset = end
         }
         if bytes.count % 64 == 0 { checkpoints.append(count) }
@@ -50,12 +50,18 @@ struct CodePointOffsets {
             count = Int(checkpoints[block])
             k = block * 64
         }
-        while k < utf8Offset {
-            if bytes[k] & 0xC0 != 0x80 { count += 1 }
-            k += 1
-        }
+        count += Self.count(bytes, k..<utf8Offset)
         lastUTF8 = utf8Offset
         lastCodePoint = count
+        return count
+    }
+
+    /// The number of code points in a range of UTF-8 bytes (on code point boundaries): the bytes
+    /// that are no continuation byte. The one count behind every NIF offset.
+    @inline(__always)
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for k in range where bytes[k] & 0xC0 != 0x80 { count += 1 }
         return count
     }
 

@@ -77,7 +77,7 @@ struct TripleCollector: GraphStatementSink {
         case .vocabulary(let term): .iri(term.iri)
         case .document: .iri(document)
         case .documentSuffix(let suffix): .iri(document.appending(suffix))
-        case .segment(let begin, let end): .iri(document.appending("#char=\(begin),\(end)"))
+        case .segment(let begin, let end): .iri(NIFString.iri(in: document, begin: begin, end: end))
         case .literal(let literal): .literal(literal)
         case .text(let span):
             .literal(

@@ -157,7 +157,7 @@ struct NodeEncoder {
             out.append(term.encoded)
         case .segment(let begin, let end):
             out.append(documentOpen)
-            out.append("#char=")
+            out.append(NIFString.fragmentStart)
             out.appendDecimal(begin)
             out.append(0x2C)
             out.appendDecimal(end)
