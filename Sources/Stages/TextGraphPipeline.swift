@@ -15,7 +15,7 @@ public import Pipeline
 public enum TextGraphPipeline {
     /// The language the standard stages analyse (Dutch): what the graph says of a document whose
     /// source names no language (``DocumentMetadata/language`` is `nil`).
-    public static let language = "nl"
+    public static let language = StandardLanguage.code
 
     /// What the standard pipeline can be told.
     public struct Options: Sendable {

@@ -50,7 +50,7 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
             sink.add(
                 doc, .vocabulary(.dctermsDate), .literal(Literal(date, datatype: IRI(V.Namespace.xsd.iri + "date"))))
         }
-        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(metadata.language ?? TextGraphPipeline.language)))
+        sink.add(doc, .vocabulary(.dctermsLanguage), .literal(Literal(metadata.language ?? StandardLanguage.code)))
         if let format = metadata.format { sink.add(doc, .vocabulary(.dctermsFormat), .literal(Literal(format))) }
         for (key, value) in metadata.properties.sorted(by: { $0.key < $1.key }) {
             sink.add(doc, .iri(IRI(V.Namespace.tg.iri + key)), .literal(Literal(value)))
@@ -73,7 +73,7 @@ struct DocumentGraphWriter<Sink: GraphStatementSink> {
         sink.add(context, .vocabulary(.nifEndIndex), .nonNegativeInteger(length))
         sink.add(
             context, .vocabulary(.nifPredLang),
-            .iri(IRI("http://lexvo.org/id/iso639-1/" + (document.metadata.language ?? TextGraphPipeline.language))))
+            .iri(IRI("http://lexvo.org/id/iso639-1/" + (document.metadata.language ?? StandardLanguage.code))))
         sink.add(context, .vocabulary(.nifSourceUrl), .document)
     }
 

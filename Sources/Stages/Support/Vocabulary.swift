@@ -198,7 +198,7 @@ public enum Vocabulary: String, CaseIterable, Sendable {
     public var curie: String { rawValue }
 
     /// The term's IRI.
-    public var iri: IRI { Self.table.iris[index] }
+    public var iri: IRI { Self.iris[index] }
 
     /// The term's position in ``allCases``: a case without payload is its tag in memory (one
     /// byte, see `vocabularyTermsAreOneByteInDeclarationOrder` in the tests), read without hashing
@@ -206,38 +206,13 @@ public enum Vocabulary: String, CaseIterable, Sendable {
     @inline(__always)
     var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
-    /// The term as N-Triples writes it: `<` IRI `>` (vocabulary IRIs need no escapes).
-    @inline(__always)
-    var encoded: UnsafeBufferPointer<UInt8> {
-        let table = Vocabulary.table
-        let start = table.offsets[index]
-        return UnsafeBufferPointer(start: table.bytes + start, count: table.offsets[index + 1] - start)
-    }
-
-    /// Every term's IRI, and its bytes back to back with where each starts.
-    private struct Table: @unchecked Sendable {
-        let iris: [IRI]
-        let bytes: UnsafePointer<UInt8>
-        let offsets: UnsafePointer<Int>
-    }
-
-    private static let table: Table = {
+    /// Every term's IRI, made once, in the order of ``allCases``.
+    static let iris: [IRI] = {
         let namespaces = Dictionary(uniqueKeysWithValues: Namespace.allCases.map { ($0.prefix, $0.iri) })
-        let iris = allCases.map { term in
+        return allCases.map { term in
             let colon = term.rawValue.firstIndex(of: ":")!
             return IRI(
                 namespaces[String(term.rawValue[..<colon])]! + term.rawValue[term.rawValue.index(after: colon)...])
         }
-        var bytes: [UInt8] = []
-        var offsets: [Int] = [0]
-        for iri in iris {
-            RDFEncoder().append(iri, to: &bytes)
-            offsets.append(bytes.count)
-        }
-        let storedBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-        storedBytes.initialize(from: bytes, count: bytes.count)
-        let storedOffsets = UnsafeMutablePointer<Int>.allocate(capacity: offsets.count)
-        storedOffsets.initialize(from: offsets, count: offsets.count)
-        return Table(iris: iris, bytes: storedBytes, offsets: storedOffsets)
     }()
 }
