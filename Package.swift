@@ -31,7 +31,8 @@ let package = Package(
         ),
         // glibc's mallopt, for the command line's allocator settings.
         .systemLibrary(name: "CMallocTuning"),
-        // The built-in stages: readers, segmentation, entities, graph building, RDF writers.
+        // The built-in stages: readers, segmentation, entities, graph building, RDF writers. Its folders are
+        // roles in layers (README, "Products"; scripts/check_layers.py).
         .target(
             name: "Stages",
             dependencies: ["Pipeline", "CLibXML2"],

@@ -16,6 +16,8 @@ fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 python3 scripts/check_core.py
+# Sources/Stages's folders as layers: no file uses a type of a role above its own.
+python3 scripts/check_layers.py
 python3 scripts/check_function_length.py
 # What the benchmark's --versus verdict reads (turn order, median, its interval), on made-up runs.
 python3 scripts/benchmark.py --self-test
