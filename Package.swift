@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "TextGraphEvaluation", targets: ["TextGraphEvaluation"]),
         .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
         .library(name: "Render", targets: ["Render"]),
         .executable(name: "textgraph", targets: ["textgraph"]),
@@ -36,7 +37,16 @@ let package = Package(
         .target(
             name: "Stages",
             dependencies: ["Pipeline", "CLibXML2"],
+            exclude: ["Evaluation"],
             resources: [.copy("Resources")],
+            swiftSettings: upcomingFeatures
+        ),
+        // The evaluation role of Stages as a module of its own: gold corpora and scores, for
+        // `textgraph eval`. The first role split out of Stages (README, "Products").
+        .target(
+            name: "TextGraphEvaluation",
+            dependencies: ["Pipeline", "Stages"],
+            path: "Sources/Stages/Evaluation",
             swiftSettings: upcomingFeatures
         ),
         // Pictures of the graph: static HTML pages of documents and entities, the entity network as
@@ -49,7 +59,7 @@ let package = Package(
         .target(
             name: "TextGraphCommands",
             dependencies: [
-                "Pipeline", "Stages", "Render",
+                "Pipeline", "Stages", "Render", "TextGraphEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -74,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StagesTests",
-            dependencies: ["Pipeline", "PipelineTesting", "Stages"],
+            dependencies: ["Pipeline", "PipelineTesting", "Stages", "TextGraphEvaluation"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
@@ -84,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TextGraphCommandsTests",
-            dependencies: ["TextGraphCommands", "Pipeline", "Stages"],
+            dependencies: ["TextGraphCommands", "Pipeline", "Stages", "TextGraphEvaluation"],
             swiftSettings: upcomingFeatures
         ),
     ]

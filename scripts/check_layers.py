@@ -6,8 +6,9 @@ role and of the roles below it, never of a role above.
 
 The roles, from the bottom (README, "Products"): support, input, text, entities, relations,
 parliament, output, evaluation, and the standard pipeline at the top. They are the modules that
-`Stages` is to be split into (#14, step 3): while they share one module the compiler lets any file
-use any other, so this check keeps the layering that the split needs.
+`Stages` is to be split into (#14, step 3; evaluation is already the module TextGraphEvaluation):
+while they share one module the compiler lets any file use any other, so this check keeps the
+layering that the split needs.
 
 What it reads: the types each file declares at its top level (struct, enum, class, protocol,
 actor, typealias), and the capitalized names each file uses outside comments and string

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import Pipeline
 import Stages
+import TextGraphEvaluation
 
 /// `textgraph eval sentences FILE...`: scores sentence splitting and tokenization against gold.
 ///

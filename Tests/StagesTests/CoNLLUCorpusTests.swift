@@ -2,6 +2,7 @@ import Pipeline
 import Testing
 
 @testable import Stages
+@testable import TextGraphEvaluation
 
 @Suite struct CoNLLUCorpusTests {
     /// A token line: id, form, and `SpaceAfter=No` when `glued`.

@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Stages
 import Testing
+import TextGraphEvaluation
 
 @Suite struct SegmentationScoreTests {
     func s(_ start: Int, _ end: Int) -> Span { Span(start: start, end: end) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Stages
 import Testing
+import TextGraphEvaluation
 
 @testable import TextGraphCommands
 

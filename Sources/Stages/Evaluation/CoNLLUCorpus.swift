@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+import Stages
 
 /// Gold sentences and tokens read from a CoNLL-U file, as documents of running text.
 ///

@@ -1,4 +1,5 @@
 public import Pipeline
+import Stages
 
 /// Reads documents with gold sentences and tokens for evaluation, choosing the reader by the
 /// file's name.

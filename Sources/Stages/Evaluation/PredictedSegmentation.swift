@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+import Stages
 
 /// Sentences and tokens another system found, read from JSON lines, to be scored with the
 /// same rules as TextGraph's own.

@@ -1,4 +1,5 @@
 public import Pipeline
+import Stages
 
 /// Counts of a set comparison, and the precision, recall and F1 they give.
 public struct PrecisionRecall: Hashable, Sendable, Codable {
