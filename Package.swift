@@ -12,6 +12,13 @@ let package = Package(
     products: [
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "TextGraphSupport", targets: ["TextGraphSupport"]),
+        .library(name: "TextGraphInput", targets: ["TextGraphInput"]),
+        .library(name: "TextGraphSegmentation", targets: ["TextGraphSegmentation"]),
+        .library(name: "TextGraphEntities", targets: ["TextGraphEntities"]),
+        .library(name: "TextGraphRelations", targets: ["TextGraphRelations"]),
+        .library(name: "TextGraphParliament", targets: ["TextGraphParliament"]),
+        .library(name: "TextGraphOutput", targets: ["TextGraphOutput"]),
         .library(name: "TextGraphEvaluation", targets: ["TextGraphEvaluation"]),
         .library(name: "PipelineTesting", targets: ["PipelineTesting"]),
         .library(name: "Render", targets: ["Render"]),
@@ -22,7 +29,7 @@ let package = Package(
     ],
     targets: [
         // The core: document model, stage protocol, composition, streaming runner. It knows no domain:
-        // the parliamentary, gold and RDF types live in Stages.
+        // the parliamentary, gold and RDF types live in the role modules of Sources/Stages.
         .target(name: "Pipeline", swiftSettings: upcomingFeatures),
         // libxml2, wrapped as ZIPFoundation wraps zlib. The shim header avoids the ICU clash (DESIGN.md).
         .systemLibrary(
@@ -32,20 +39,77 @@ let package = Package(
         ),
         // glibc's mallopt, for the command line's allocator settings.
         .systemLibrary(name: "CMallocTuning"),
-        // The built-in stages: readers, segmentation, entities, graph building, RDF writers. Its folders are
-        // roles in layers (README, "Products"; scripts/check_layers.py).
+        // The built-in stages, one module per role, from the bottom up (README, "Products"): each
+        // module uses only the roles below it, so the module graph is the data flow.
+        // Support: errors, byte searches, code-point offsets, RDF terms and the vocabulary.
         .target(
-            name: "Stages",
-            dependencies: ["Pipeline", "CLibXML2"],
-            exclude: ["Evaluation"],
+            name: "TextGraphSupport", dependencies: ["Pipeline"], path: "Sources/Stages/Support",
+            swiftSettings: upcomingFeatures),
+        // Input: corpus sources, the readers of text and XML (libxml2), page furniture, gold layers.
+        .target(
+            name: "TextGraphInput",
+            dependencies: ["Pipeline", "TextGraphSupport", "CLibXML2"],
+            path: "Sources/Stages/Input",
+            swiftSettings: upcomingFeatures
+        ),
+        // Text: sentences and tokens, with the abbreviation lists they need.
+        .target(
+            name: "TextGraphSegmentation",
+            dependencies: ["Pipeline", "TextGraphSupport", "TextGraphInput"],
+            path: "Sources/Stages/Segmentation",
             resources: [.copy("Resources")],
             swiftSettings: upcomingFeatures
         ),
-        // The evaluation role of Stages as a module of its own: gold corpora and scores, for
-        // `textgraph eval`. The first role split out of Stages (README, "Products").
+        // Entities: taggers, the recognizer and its model, gazetteers and their importers, the linker.
+        .target(
+            name: "TextGraphEntities",
+            dependencies: ["Pipeline", "TextGraphSupport", "TextGraphInput", "TextGraphSegmentation"],
+            path: "Sources/Stages/Entities",
+            resources: [.copy("Resources")],
+            swiftSettings: upcomingFeatures
+        ),
+        // Relations between entities.
+        .target(
+            name: "TextGraphRelations",
+            dependencies: ["Pipeline", "TextGraphSupport", "TextGraphEntities"],
+            path: "Sources/Stages/Relations",
+            swiftSettings: upcomingFeatures
+        ),
+        // The parliament domain: questions and answers, askers and offices, running heads.
+        .target(
+            name: "TextGraphParliament",
+            dependencies: [
+                "Pipeline", "TextGraphSupport", "TextGraphInput", "TextGraphEntities", "TextGraphRelations",
+            ],
+            path: "Sources/Stages/Parliament",
+            swiftSettings: upcomingFeatures
+        ),
+        // Output: the graph contributors and the RDF serializations, files and graph stores.
+        .target(
+            name: "TextGraphOutput",
+            dependencies: [
+                "Pipeline", "TextGraphSupport", "TextGraphInput", "TextGraphEntities", "TextGraphRelations",
+                "TextGraphParliament",
+            ],
+            path: "Sources/Stages/Output",
+            swiftSettings: upcomingFeatures
+        ),
+        // The standard pipeline, and the one module a user imports to get every role (it re-exports them).
+        .target(
+            name: "Stages",
+            dependencies: [
+                "Pipeline", "TextGraphSupport", "TextGraphInput", "TextGraphSegmentation", "TextGraphEntities",
+                "TextGraphRelations", "TextGraphParliament", "TextGraphOutput",
+            ],
+            exclude: [
+                "Support", "Input", "Segmentation", "Entities", "Relations", "Parliament", "Output", "Evaluation",
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        // Evaluation: gold corpora and scores, for `textgraph eval`.
         .target(
             name: "TextGraphEvaluation",
-            dependencies: ["Pipeline", "Stages"],
+            dependencies: ["Pipeline", "TextGraphSupport", "TextGraphInput"],
             path: "Sources/Stages/Evaluation",
             swiftSettings: upcomingFeatures
         ),
@@ -84,7 +148,11 @@ let package = Package(
         ),
         .testTarget(
             name: "StagesTests",
-            dependencies: ["Pipeline", "PipelineTesting", "Stages", "TextGraphEvaluation"],
+            dependencies: [
+                "Pipeline", "PipelineTesting", "Stages", "TextGraphEvaluation", "TextGraphSupport", "TextGraphInput",
+                "TextGraphSegmentation", "TextGraphEntities", "TextGraphRelations", "TextGraphParliament",
+                "TextGraphOutput",
+            ],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -12,7 +12,7 @@ one file per document). Then measures, each as a whole process, pinned with task
   (--jobs 1, taskset -c 0) and two cores (--jobs 2), writing to a file in /tmp (and, for
   comparison, to /dev/null);
 - the spaCy pipeline a user would pick instead: spacy.blank("nl") + sentencizer + entity_ruler
-  with the same gazetteer (labels, aliases, adjectives of Sources/Stages/Resources/Gazetteer),
+  with the same gazetteer (labels, aliases, adjectives of Sources/Stages/Entities/Resources/Gazetteer),
   each mention written as N-Triples through rdflib (a NIF phrase with offsets, anchorOf,
   taIdentRef), one core;
 - ucto (tokenization and sentence splitting), one core;

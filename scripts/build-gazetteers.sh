@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the bundled reference gazetteers (Sources/Stages/Resources/Gazetteer/Reference) from the
+# Builds the bundled reference gazetteers (Sources/Stages/Entities/Resources/Gazetteer/Reference) from the
 # open data in ../shared/data, with textgraph's own importers. Reproducible: the same data gives
-# byte-identical files. The hand-made lists in Sources/Stages/Resources/Gazetteer win where the
+# byte-identical files. The hand-made lists in Sources/Stages/Entities/Resources/Gazetteer win where the
 # two disagree (textgraph gazetteer merge). Sources and licences: Reference/README.md.
 #
 #   scripts/build-gazetteers.sh [DATA_DIR] [OUT_DIR]
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
-out="${2:-Sources/Stages/Resources/Gazetteer/Reference}"
+out="${2:-Sources/Stages/Entities/Resources/Gazetteer/Reference}"
 [[ -d "$data" ]] || { echo "build-gazetteers: no data folder at $data" >&2; exit 1; }
 if [[ -z "${TEXTGRAPH:-}" ]]; then
     scripts/setup.sh
@@ -34,7 +34,7 @@ tg gazetteer import bwb "$data/bwb-wetten/bwb_regelingen_2017.tsv" "$data/bwb-we
 tg gazetteer import tk-laws "$data/tk-opendata-2025/tk_wetgevingszaken.tsv" -o "$work/40-laws-tk.tsv"
 
 curated=()
-for file in Sources/Stages/Resources/Gazetteer/*.tsv; do curated+=(--curated "$file"); done
+for file in Sources/Stages/Entities/Resources/Gazetteer/*.tsv; do curated+=(--curated "$file"); done
 rm -rf "$work/merged" && mkdir -p "$work/merged"
 tg gazetteer merge "${curated[@]}" --output-dir "$work/merged" \
     "$work/10-tooi.tsv" "$work/20-people-tk.tsv" "$work/30-laws-bwb.tsv" "$work/40-laws-tk.tsv"
@@ -42,7 +42,7 @@ tg gazetteer merge "${curated[@]}" --output-dir "$work/merged" \
 # 2. Abbreviations of the names known so far (and of organisations and laws they plainly name),
 #    then places, which lose the names the lists above already use.
 known=()
-for file in Sources/Stages/Resources/Gazetteer/*.tsv "$work"/merged/*.tsv; do known+=(--known "$file"); done
+for file in Sources/Stages/Entities/Resources/Gazetteer/*.tsv "$work"/merged/*.tsv; do known+=(--known "$file"); done
 tg gazetteer import abbreviations "$data/afkortingen-mined/afkortingen_definities.tsv" "${known[@]}" \
     --exclude "$work/words/common-words.txt" -o "$work/50-abbreviations.tsv"
 tg gazetteer import geonames "$data/geonames-places/geonames_nl_be_sr_caribbean_pop500.tsv" \
@@ -64,6 +64,6 @@ done
 echo "build-gazetteers: wrote $(ls "$out"/*.tsv | wc -l) files to $out" >&2
 # The compiled form of the bundled folder (the curated lists beside the reference lists), which
 # makes loading fast: only for the bundled folder, as a compiled file names its folder's files.
-if [[ "$out" == "Sources/Stages/Resources/Gazetteer/Reference" ]]; then
-    tg gazetteer compile Sources/Stages/Resources/Gazetteer
+if [[ "$out" == "Sources/Stages/Entities/Resources/Gazetteer/Reference" ]]; then
+    tg gazetteer compile Sources/Stages/Entities/Resources/Gazetteer
 fi

@@ -8,7 +8,7 @@ Two checks over the core's Swift files, with comments and documentation left out
 mention the stages that use the core; the code may not):
 
 1. imports: only the standard library's modules (Synchronization, Foundation, the C library)
-   may be imported; no target of this package (Stages, Render, CLibXML2, PipelineTesting,
+   may be imported; no target of this package (Stages and its role modules, Render, CLibXML2, PipelineTesting,
    TextGraphCommands, CMallocTuning) and no other package.
 2. names: no identifier or string literal from the deny-list below: the parliamentary domain
    (questions, answers, ministers, the Kamer), evaluation gold, the RDF serialization (triples,

@@ -1,111 +1,103 @@
 #!/usr/bin/env python3
-"""Checks that the folders of Sources/Stages form layers: a file uses only the types of its own
-role and of the roles below it, never of a role above.
+"""Checks that the modules of the built-in stages form layers: each role depends only on the
+core, on libxml2 and on the roles below it, and `Stages` (the standard pipeline) on all of them.
 
     python3 scripts/check_layers.py
 
-The roles, from the bottom (README, "Products"): support, input, text, entities, relations,
-parliament, output, evaluation, and the standard pipeline at the top. They are the modules that
-`Stages` is to be split into (#14, step 3; evaluation is already the module TextGraphEvaluation):
-while they share one module the compiler lets any file use any other, so this check keeps the
-layering that the split needs.
-
-What it reads: the types each file declares at its top level (struct, enum, class, protocol,
-actor, typealias), and the capitalized names each file uses outside comments and string
-literals. A name that a role above declares is a violation. Members added by extensions and free
-functions are not followed. It exits 1 on a violation, with the file, the name and both roles.
+The roles, from the bottom (README, "Products"): support, input, segmentation, entities,
+relations, parliament, output, evaluation; `Stages` sits on top and re-exports them. Each is a
+module of its own in a folder of Sources/Stages, so the compiler already refuses a use of a role
+that a module does not depend on, and SwiftPM refuses a cycle. What neither refuses is a
+dependency that points the wrong way in an order without a cycle (input on entities, say): this
+check reads the targets from `swift package dump-package` and refuses that, and a target of the
+folder that is no role here. It exits 1 on a violation, naming the target and the dependency.
 """
 
+import json
 import pathlib
-import re
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-STAGES = ROOT / "Sources" / "Stages"
 
-# Bottom to top; each folder of Sources/Stages belongs to one role, files at the top to the last.
+# Bottom to top, each with its folder under Sources/Stages.
 ROLES = [
-    ("support", ["Support"]),
-    ("input", ["Input", "Readers", "XML"]),
-    ("text", ["Segmentation"]),
-    ("entities", ["Entities"]),
-    ("relations", ["Relations"]),
-    ("parliament", ["Structure"]),
-    ("output", ["Graph", "RDF"]),
-    ("evaluation", ["Evaluation"]),
-    ("standard pipeline", []),
+    ("TextGraphSupport", "Support"),
+    ("TextGraphInput", "Input"),
+    ("TextGraphSegmentation", "Segmentation"),
+    ("TextGraphEntities", "Entities"),
+    ("TextGraphRelations", "Relations"),
+    ("TextGraphParliament", "Parliament"),
+    ("TextGraphOutput", "Output"),
+    ("TextGraphEvaluation", "Evaluation"),
 ]
-RANK = {name: rank for rank, (name, _) in enumerate(ROLES)}
-FOLDER_ROLE = {folder: name for name, folders in ROLES for folder in folders}
-
-DECLARATION = re.compile(
-    r"^(?:@\w+(?:\([^)\n]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private|final|indirect)\s+)*"
-    r"(?:struct|enum|class|protocol|actor|typealias)\s+([A-Z]\w*)",
-    re.M,
-)
-NAME = re.compile(r"\b[A-Z]\w*\b")
+TOP = "Stages"
+BELOW_EVERY_ROLE = {"Pipeline", "CLibXML2"}
 
 
-def role_of(path):
-    parts = path.relative_to(STAGES).parts
-    if len(parts) == 1:
-        return ROLES[-1][0]
-    if parts[0] not in FOLDER_ROLE:
-        sys.exit(f"check_layers: {path.relative_to(ROOT)}: the folder {parts[0]} has no role in ROLES")
-    return FOLDER_ROLE[parts[0]]
+def dependencies(target):
+    """The names of the targets and products a target of dump-package's JSON depends on."""
+    names = []
+    for dependency in target.get("dependencies", []):
+        for kind in ("byName", "target", "product"):
+            if kind in dependency:
+                names.append(dependency[kind][0])
+    return names
 
 
-def code_only(text):
-    """The text without comments and string literals (multi-line ones too), lines kept."""
-    text = re.sub(r'"""(?:.|\n)*?"""', lambda m: "\n" * m.group(0).count("\n"), text)
-    text = re.sub(r"/\*(?:.|\n)*?\*/", lambda m: "\n" * m.group(0).count("\n"), text)
-    text = re.sub(r"//[^\n]*", "", text)
-    return re.sub(r'"(?:[^"\\\n]|\\.)*"', '""', text)
-
-
-def violations(files):
-    """(file, line, name, its role, the role that declares the name) for each use upwards."""
-    declared = {}
-    for path, text in files.items():
-        for name in DECLARATION.findall(text):
-            declared.setdefault(name, role_of(path))
+def violations(targets):
+    """(target, problem) for each dependency upwards, each role in the wrong folder, each missing role."""
     found = []
-    for path, text in files.items():
-        role = role_of(path)
-        for number, line in enumerate(text.split("\n"), 1):
-            for name in set(NAME.findall(line)):
-                owner = declared.get(name)
-                if owner is not None and RANK[owner] > RANK[role]:
-                    found.append((path, number, name, role, owner))
+    by_name = {target["name"]: target for target in targets}
+    rank = {name: index for index, (name, _) in enumerate(ROLES)}
+    for index, (name, folder) in enumerate(ROLES):
+        target = by_name.get(name)
+        if target is None:
+            found.append((name, "is no target of Package.swift"))
+            continue
+        if target.get("path") != f"Sources/Stages/{folder}":
+            found.append((name, f"lives in {target.get('path')}, not Sources/Stages/{folder}"))
+        for dependency in dependencies(target):
+            if dependency in BELOW_EVERY_ROLE:
+                continue
+            if dependency not in rank or rank[dependency] >= index:
+                found.append((name, f"depends on {dependency}, which is not a role below it"))
+    top = by_name.get(TOP)
+    if top is None:
+        found.append((TOP, "is no target of Package.swift"))
+    else:
+        missing = {name for name, _ in ROLES if name != "TextGraphEvaluation"} - set(dependencies(top))
+        found.extend((TOP, f"does not depend on {name}, so it cannot re-export it") for name in sorted(missing))
     return found
 
 
 def self_test():
-    """The check finds an upward use and passes a downward one, on made-up files."""
-    lower = STAGES / "Support" / "Lower.swift"
-    upper = STAGES / "Graph" / "Upper.swift"
-    files = {
-        lower: code_only('struct Lower {}\n// Upper in a comment\nlet s = "Upper in a string"\nlet u = Upper()\n'),
-        upper: code_only("public struct Upper { let lower = Lower() }\n"),
-    }
-    found = violations(files)
-    return [(f.name, n, name) for f, n, name, _, _ in found] == [("Lower.swift", 4, "Upper")]
+    """The check passes the layered order and finds an upward dependency, on made-up targets."""
+    targets = [
+        {"name": name, "path": f"Sources/Stages/{folder}",
+         "dependencies": [{"byName": [lower, None]} for lower, _ in ROLES[:index]]}
+        for index, (name, folder) in enumerate(ROLES)
+    ]
+    targets.append({"name": TOP, "dependencies": [{"byName": [name, None]} for name, _ in ROLES]})
+    if violations(targets):
+        return False
+    targets[1]["dependencies"].append({"target": ["TextGraphEntities", None]})
+    return violations(targets) == [("TextGraphInput", "depends on TextGraphEntities, which is not a role below it")]
 
 
 def main():
     if not self_test():
         print("layer checks: 0 passed, 1 failed: the check's self-test", file=sys.stderr)
         return 1
-    files = {path: code_only(path.read_text(encoding="utf-8")) for path in sorted(STAGES.rglob("*.swift"))}
-    found = violations(files)
-    for path, number, name, role, owner in found:
-        print(f"{path.relative_to(ROOT)}:{number}: {role} uses {name}, which {owner} declares (a role above)",
-              file=sys.stderr)
+    dump = subprocess.run(["swift", "package", "dump-package"], cwd=ROOT, capture_output=True, text=True, check=True)
+    found = violations(json.loads(dump.stdout)["targets"])
+    for name, problem in found:
+        print(f"Package.swift: {name} {problem}", file=sys.stderr)
     if found:
-        print(f"layer checks: 1 passed, 1 failed ({len(found)} uses upwards)", file=sys.stderr)
+        print(f"layer checks: 1 passed, 1 failed ({len(found)} problems)", file=sys.stderr)
         return 1
-    print(f"layer checks: 2 passed, 0 failed (the self-test; {len(files)} files of Sources/Stages in "
-          f"{len(ROLES)} roles, no use upwards)")
+    print(f"layer checks: 2 passed, 0 failed (the self-test; {len(ROLES)} role modules of Sources/Stages "
+          f"depend only on roles below them, and {TOP} on every role)")
     return 0
 
 

@@ -16,7 +16,7 @@ fi
 swift test --skip-build 2>&1 | tee /tmp/textgraph-test.log
 scripts/check_compile_errors.sh
 python3 scripts/check_core.py
-# Sources/Stages's folders as layers: no file uses a type of a role above its own.
+# The role modules of Sources/Stages as layers: no dependency on a role above (Package.swift).
 python3 scripts/check_layers.py
 python3 scripts/check_function_length.py
 # What the benchmark's --versus verdict reads (turn order, median, its interval), on made-up runs.
@@ -34,19 +34,19 @@ fi
 if [[ -d ../shared/data ]] || [[ "${CI:-}" == "true" ]]; then
     rebuilt="$(mktemp -d)"
     TEXTGRAPH=.build/debug/textgraph scripts/build-gazetteers.sh ../shared/data "$rebuilt" 2>/dev/null
-    if diff -r --exclude=README.md "$rebuilt" Sources/Stages/Resources/Gazetteer/Reference >/dev/null; then
+    if diff -r --exclude=README.md "$rebuilt" Sources/Stages/Entities/Resources/Gazetteer/Reference >/dev/null; then
         echo "gazetteer checks: 1 passed, 0 failed (the reference gazetteers rebuild byte-identical)"
     else
         echo "gazetteer checks: 0 passed, 1 failed: scripts/build-gazetteers.sh gives other files than the bundled ones" >&2
-        diff -r --exclude=README.md "$rebuilt" Sources/Stages/Resources/Gazetteer/Reference | head -20 >&2
+        diff -r --exclude=README.md "$rebuilt" Sources/Stages/Entities/Resources/Gazetteer/Reference | head -20 >&2
         exit 1
     fi
     rm -rf "$rebuilt"
     # And the compiled gazetteer is what `textgraph gazetteer compile` makes of the folder.
     compiled="$(mktemp -d)"
-    cp -r Sources/Stages/Resources/Gazetteer "$compiled/"
+    cp -r Sources/Stages/Entities/Resources/Gazetteer "$compiled/"
     .build/debug/textgraph gazetteer compile "$compiled/Gazetteer" 2>/dev/null
-    if cmp -s "$compiled/Gazetteer/bundled.gazetteer" Sources/Stages/Resources/Gazetteer/bundled.gazetteer; then
+    if cmp -s "$compiled/Gazetteer/bundled.gazetteer" Sources/Stages/Entities/Resources/Gazetteer/bundled.gazetteer; then
         echo "gazetteer checks: 1 passed, 0 failed (the compiled gazetteer compiles byte-identical)"
     else
         echo "gazetteer checks: 0 passed, 1 failed: bundled.gazetteer is not what textgraph gazetteer compile makes" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the entity model shipped with TextGraph, Sources/Stages/Resources/Recognizer/default.tgner,
+# Rebuilds the entity model shipped with TextGraph, Sources/Stages/Entities/Resources/Recognizer/default.tgner,
 # from data whose licences allow redistribution (never CoNLL-2002): Europeana Newspapers NER NL
 # (CC0), GLOBALISE VOC NER (MIT), the ParlaMint-NL samples (CC BY 4.0, silver), and silver labels
 # of the bundled gazetteers over the kamervragen and Handelingen texts (Dutch government publications), leaving out
@@ -8,7 +8,7 @@
 #   scripts/train-ner-default.sh [OUTPUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-Sources/Stages/Resources/Recognizer/default.tgner}
+out=${1:-Sources/Stages/Entities/Resources/Recognizer/default.tgner}
 data=../shared/data
 swift build -c release --product textgraph
 bin=.build/release/textgraph

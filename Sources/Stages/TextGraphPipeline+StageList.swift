@@ -1,4 +1,10 @@
 public import Pipeline
+import TextGraphEntities
+import TextGraphInput
+import TextGraphOutput
+import TextGraphParliament
+import TextGraphRelations
+import TextGraphSegmentation
 
 extension TextGraphPipeline {
     /// The standard analysis stages, in order: what the standard pipeline does to a document

@@ -1,4 +1,11 @@
 public import Pipeline
+import TextGraphEntities
+import TextGraphInput
+import TextGraphOutput
+import TextGraphParliament
+import TextGraphRelations
+import TextGraphSegmentation
+import TextGraphSupport
 
 /// The standard TextGraph pipeline: read, tokenize, split sentences, tag and link entities,
 /// find the parliamentary structure and relations, build the graph.

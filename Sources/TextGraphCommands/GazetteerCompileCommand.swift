@@ -19,7 +19,7 @@ public struct GazetteerCompileCommand: ParsableCommand {
     )
 
     @Argument(help: "The gazetteer folder.")
-    public var folder: String = "Sources/Stages/Resources/Gazetteer"
+    public var folder: String = "Sources/Stages/Entities/Resources/Gazetteer"
 
     public init() {}
 

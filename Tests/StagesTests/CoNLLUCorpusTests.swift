@@ -2,7 +2,14 @@ import Pipeline
 import Testing
 
 @testable import Stages
+@testable import TextGraphEntities
 @testable import TextGraphEvaluation
+@testable import TextGraphInput
+@testable import TextGraphOutput
+@testable import TextGraphParliament
+@testable import TextGraphRelations
+@testable import TextGraphSegmentation
+@testable import TextGraphSupport
 
 @Suite struct CoNLLUCorpusTests {
     /// A token line: id, form, and `SpaceAfter=No` when `glued`.

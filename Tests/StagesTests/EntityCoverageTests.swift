@@ -4,6 +4,13 @@ import PipelineTesting
 import Testing
 
 @testable import Stages
+@testable import TextGraphEntities
+@testable import TextGraphInput
+@testable import TextGraphOutput
+@testable import TextGraphParliament
+@testable import TextGraphRelations
+@testable import TextGraphSegmentation
+@testable import TextGraphSupport
 
 /// The matcher on text as PDF extraction leaves it, and names written with a space for a hyphen.
 @Suite struct GazetteerMatcherRobustnessTests {
@@ -249,7 +256,7 @@ import Testing
 @Suite struct BundledGazetteerTests {
     /// The curated files, as they load alone.
     static func curated() throws -> [(String, Gazetteer)] {
-        let folder = Fixtures.packageRoot.appendingPathComponent("Sources/Stages/Resources/Gazetteer")
+        let folder = Fixtures.packageRoot.appendingPathComponent("Sources/Stages/Entities/Resources/Gazetteer")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted()
             .map {
                 ($0, try Gazetteer.load(path: folder.appendingPathComponent($0).path))

@@ -3,6 +3,13 @@ import Pipeline
 import Testing
 
 @testable import Stages
+@testable import TextGraphEntities
+@testable import TextGraphInput
+@testable import TextGraphOutput
+@testable import TextGraphParliament
+@testable import TextGraphRelations
+@testable import TextGraphSegmentation
+@testable import TextGraphSupport
 
 @Suite struct NamedEntityWeightsTests {
     @Test func quantizingKeepsEachRowWithinHalfAStepOfItsScale() {
@@ -48,7 +55,7 @@ import Testing
 
     @Test func theBundledModelWritesBackTheBytesOfItsFile() throws {
         let model = try NamedEntityModel.bundled()
-        let file = try Data(contentsOf: ResourceFile.url("Recognizer/default.tgner"))
+        let file = try Data(contentsOf: NamedEntityModel.bundledURL())
         #expect(model.serialized() == [UInt8](file), "quantized weights are kept as the file stores them")
         model.weights._checkInvariants()
     }

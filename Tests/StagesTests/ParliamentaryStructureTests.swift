@@ -3,6 +3,13 @@ import PipelineTesting
 import Testing
 
 @testable import Stages
+@testable import TextGraphEntities
+@testable import TextGraphInput
+@testable import TextGraphOutput
+@testable import TextGraphParliament
+@testable import TextGraphRelations
+@testable import TextGraphSegmentation
+@testable import TextGraphSupport
 
 @Suite struct ParliamentaryStructureTests {
     @Test func headingsAreRecognized() {

@@ -3,6 +3,13 @@ import PipelineTesting
 import Testing
 
 @testable import Stages
+@testable import TextGraphEntities
+@testable import TextGraphInput
+@testable import TextGraphOutput
+@testable import TextGraphParliament
+@testable import TextGraphRelations
+@testable import TextGraphSegmentation
+@testable import TextGraphSupport
 
 /// The same questions and answers, written in every layout the structure reader knows, give a
 /// graph with the same structure: the same questions, answers covering the same questions, the

@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Links the abbreviations a document defines to what they stand for: "Autoriteit Consument en
 /// Markt (ACM)", "de Wet op het financieel toezicht (Wft)", "IMG (Instituut Mijnbouwschade

@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Tags references to articles of laws and regulations ("artikel 8", "art. 3a, eerste lid") and
 /// links each to the article of the law it belongs to, when the sentence says which.

@@ -1,5 +1,6 @@
 public import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// The bundled gazetteer compiled: its entries and the matcher's index in one binary file, so a
 /// run loads in milliseconds what takes most of a second to parse and index from the TSV files.

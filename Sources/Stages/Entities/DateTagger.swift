@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Tags Dutch dates as mentions with an `xsd:date` value: "7 februari 2024", "5 sept. 2019",
 /// "07-02-2024", "2024-02-07".

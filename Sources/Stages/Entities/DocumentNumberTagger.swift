@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Tags the numbers of Dutch parliamentary and government documents and links each to an
 /// entity for that document.

@@ -1,4 +1,6 @@
 public import Pipeline
+import TextGraphInput
+import TextGraphSupport
 
 /// Links every mention to its canonical entity, and describes the linked entities.
 ///

@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Finds the names no gazetteer lists, with a trained ``NamedEntityModel``, types them and makes
 /// each an entity.

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TextGraphSupport
 
 extension Gazetteer {
     /// The kind of thing an entry names, for telling whether two entries with one name can be

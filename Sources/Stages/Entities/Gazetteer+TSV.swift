@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 extension Gazetteer {
     /// The gazetteer in the tab-separated format that ``parse(tsv:source:)`` reads.

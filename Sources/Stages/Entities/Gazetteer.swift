@@ -1,5 +1,6 @@
 public import Foundation
 public import Pipeline
+import TextGraphSupport
 
 /// One entity of a gazetteer: its IRI, classes, labels, and the surface forms that name it.
 public struct GazetteerEntry: Hashable, Sendable {
@@ -332,7 +333,7 @@ public struct Gazetteer: Sendable {
     }
 
     private static let bundledGazetteer = StageError.loadingOnce("the bundled gazetteer") {
-        try bundled(in: try ResourceFile.url("Gazetteer"))
+        try bundled(in: try ResourceFile.url("Gazetteer", in: .module))
     }
 
     /// The gazetteer of a folder laid out as the bundled one: `*.tsv` curated lists, then
@@ -381,7 +382,8 @@ public struct Gazetteer: Sendable {
     /// Whether the bundled gazetteer loads from its compiled file (it was compiled from the TSV
     /// files as they are).
     public static var bundledIsCompiled: Bool {
-        guard let directory = try? ResourceFile.url("Gazetteer"), let hash = try? sourceHash(in: directory),
+        guard let directory = try? ResourceFile.url("Gazetteer", in: .module),
+            let hash = try? sourceHash(in: directory),
             let data = try? Data(contentsOf: directory.appendingPathComponent(CompiledGazetteer.fileName))
         else { return false }
         return (try? CompiledGazetteer.gazetteer(from: data, expectedHash: hash, source: "")) != nil

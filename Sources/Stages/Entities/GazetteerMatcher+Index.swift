@@ -1,4 +1,5 @@
 import Pipeline
+import TextGraphSegmentation
 
 extension GazetteerMatcher {
     /// The matcher's data: the vocabulary of folded tokens, the trie's edges and the aliases,

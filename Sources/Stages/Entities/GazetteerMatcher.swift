@@ -1,4 +1,5 @@
 public import Pipeline
+public import TextGraphSegmentation
 
 /// Finds gazetteer names in tokenized text: a trie over normalized tokens, longest match first.
 ///

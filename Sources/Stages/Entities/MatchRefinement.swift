@@ -1,4 +1,5 @@
 import Pipeline
+import TextGraphSupport
 
 /// What ``GazetteerTagger`` checks around a gazetteer match before it becomes a mention: the
 /// words next to a name that change what it is.

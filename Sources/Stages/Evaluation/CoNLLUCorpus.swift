@@ -1,6 +1,7 @@
 import Foundation
 public import Pipeline
-import Stages
+import TextGraphInput
+import TextGraphSupport
 
 /// Gold sentences and tokens read from a CoNLL-U file, as documents of running text.
 ///

@@ -1,5 +1,6 @@
 public import Pipeline
-import Stages
+import TextGraphInput
+import TextGraphSupport
 
 /// Reads documents with gold sentences and tokens for evaluation, choosing the reader by the
 /// file's name.

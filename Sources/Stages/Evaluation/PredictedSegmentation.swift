@@ -1,6 +1,6 @@
 import Foundation
 public import Pipeline
-import Stages
+import TextGraphSupport
 
 /// Sentences and tokens another system found, read from JSON lines, to be scored with the
 /// same rules as TextGraph's own.

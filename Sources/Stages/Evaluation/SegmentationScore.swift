@@ -1,5 +1,6 @@
 public import Pipeline
-import Stages
+import TextGraphInput
+import TextGraphSupport
 
 /// Counts of a set comparison, and the precision, recall and F1 they give.
 public struct PrecisionRecall: Hashable, Sendable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 public import Pipeline
+import TextGraphSupport
 
 /// Relates entities that are mentioned in the same sentence, aggregated per document with a
 /// count and the evidence sentences.

@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// A list of abbreviations that end in a period ("o.a.", "art.", "bijv."), loaded from the
 /// data files in `Resources/Segmentation`.
@@ -72,9 +73,9 @@ public struct AbbreviationList: Sendable {
     public static let dutch: AbbreviationList = {
         do {
             return AbbreviationList(
-                try ResourceFile.lines("Segmentation/abbreviations-nl.txt"),
-                sentenceFinal: try ResourceFile.lines("Segmentation/abbreviations-nl-sentence-final.txt"),
-                titles: try ResourceFile.lines("Segmentation/abbreviations-nl-titles.txt")
+                try ResourceFile.lines("Segmentation/abbreviations-nl.txt", in: .module),
+                sentenceFinal: try ResourceFile.lines("Segmentation/abbreviations-nl-sentence-final.txt", in: .module),
+                titles: try ResourceFile.lines("Segmentation/abbreviations-nl-titles.txt", in: .module)
             )
         } catch {
             fatalError("the bundled abbreviation list is missing from the Stages resources: \(error)")

@@ -1,4 +1,6 @@
 public import Pipeline
+import TextGraphInput
+import TextGraphSupport
 
 /// Splits a tokenized Dutch document into sentences.
 ///

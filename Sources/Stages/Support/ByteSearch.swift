@@ -6,15 +6,16 @@
 
 /// Byte searches in UTF-8 text: the cheap tests made before a `String` is, where a stage looks
 /// for a few ASCII words.
-enum ByteSearch {
+package enum ByteSearch {
     /// Whether `needle` occurs in `bytes`, byte for byte.
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    package static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         needle.utf8CodeUnitCount == 0 || !occurrences(of: needle, in: bytes, before: bytes.count, first: true).isEmpty
     }
 
     /// The offset of the first `byte` in `bytes[start..<end]` (memchr, many bytes at a time), or `nil`.
     @inline(__always)
-    static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int?
+    package static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> Int?
     {
         guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }
@@ -23,7 +24,7 @@ enum ByteSearch {
 
     /// The number of Unicode scalars in `bytes[start..<end]` (valid UTF-8): the bytes that do not
     /// continue a scalar, counted eight at a time.
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    package static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard start < end, let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         var continuations = 0
@@ -43,12 +44,12 @@ enum ByteSearch {
 
     /// Whether `needle` (lowercase ASCII) occurs in `bytes`, ASCII letters compared without
     /// regard to case.
-    static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    package static func containsIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         firstOffset(bytes, needle, ignoringASCIICase: true) != nil
     }
 
     /// Whether `bytes` start with `prefix`.
-    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+    package static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         let p = prefix.utf8Start
@@ -58,7 +59,7 @@ enum ByteSearch {
 
     /// Whether a string contains `needle` (ASCII), as `String.contains(_:)` tells: in ASCII
     /// text a byte search; other text goes to `String.contains` when the bytes hold the needle.
-    static func string(_ string: String, contains needle: StaticString) -> Bool {
+    package static func string(_ string: String, contains needle: StaticString) -> Bool {
         var string = string
         let (found, isASCII) = string.withUTF8 { bytes in
             (contains(bytes, needle), CodePointOffsets.allASCII(bytes))
@@ -77,7 +78,7 @@ enum ByteSearch {
     /// lowercased text are offsets in the text. Left out: combining marks (a mark after a match
     /// joins its last character, and Foundation then finds no match), the soft hyphen and
     /// "İ" (U+0130, whose lowercase is longer); text with any other character fails the test.
-    static func searchesAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func searchesAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
             let lead = bytes[i]
@@ -103,7 +104,7 @@ enum ByteSearch {
 
     /// An integer written in ASCII, as `Int(_:)` reads it: an optional sign and at least one
     /// digit, `nil` where it does not fit.
-    static func integer(_ text: ArraySlice<UInt8>) -> Int? {
+    package static func integer(_ text: ArraySlice<UInt8>) -> Int? {
         var digits = text
         let negative = digits.first == 0x2D
         if negative || digits.first == 0x2B { digits.removeFirst() }
@@ -125,7 +126,7 @@ enum ByteSearch {
     /// The offsets of `needle`'s occurrences in `bytes` that start in `start..<limit`, in order
     /// (the first only, when `first`): `memchr` finds candidates for the needle's rarest byte in
     /// Dutch text ("z" of "ingezonden", not "i"), `memcmp` checks them.
-    static func occurrences(
+    package static func occurrences(
         of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, before limit: Int,
         first: Bool = false
     ) -> [Int] {
@@ -166,7 +167,7 @@ enum ByteSearch {
     ]
 
     /// Whether `bytes[range]` starts with `prefix`.
-    static func hasPrefix(in bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+    package static func hasPrefix(in bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { hasPrefix(UnsafeBufferPointer(rebasing: $0[range]), prefix) }
     }
 

@@ -4,13 +4,15 @@
 /// Reads the text in place. Text that is all ASCII needs no table (a byte is a code point);
 /// otherwise it keeps a checkpoint every 64 bytes, so a lookup counts at most 64 bytes and the
 /// table costs an eighth of the text.
-struct CodePointOffsets {
-    private let checkpoints: [Int32]
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let isASCII: Bool
+package struct CodePointOffsets {
+    // Internal and @usableFromInline, not private: `codePoint(at:)` and `count` are inlined into
+    // the graph writer of another module (TextGraphOutput), once per span it names.
+    @usableFromInline let checkpoints: [Int32]
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let isASCII: Bool
 
     /// Indexes the UTF-8 bytes of a text; they must stay valid while the offsets are used.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         isASCII = CodePointOffsets.allASCII(bytes)
         guard !isASCII else {
@@ -33,12 +35,12 @@ struct CodePointOffsets {
 
     /// The last offset looked up and its code point offset: lookups mostly go forward a little
     /// (a sentence's start, its end, the next sentence's start), so counting from there is short.
-    private var lastUTF8 = 0
-    private var lastCodePoint = 0
+    @usableFromInline var lastUTF8 = 0
+    @usableFromInline var lastCodePoint = 0
 
     /// The code point offset of a UTF-8 offset (which must lie on a scalar boundary).
-    @inline(__always)
-    mutating func codePoint(at utf8Offset: Int) -> Int {
+    @inlinable @inline(__always)
+    package mutating func codePoint(at utf8Offset: Int) -> Int {
         if isASCII { return utf8Offset }
         var k: Int
         var count: Int
@@ -58,8 +60,8 @@ struct CodePointOffsets {
 
     /// The number of code points in a range of UTF-8 bytes (on code point boundaries): the bytes
     /// that are no continuation byte. The one count behind every NIF offset.
-    @inline(__always)
-    static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    @inlinable @inline(__always)
+    package static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0
         for k in range where bytes[k] & 0xC0 != 0x80 { count += 1 }
         return count

@@ -1,6 +1,6 @@
 public import Pipeline
 
-/// The error of the Stages module: a stage could not handle its input.
+/// The error of the built-in stages, every role module of them: a stage could not handle its input.
 ///
 /// Every message names what is wrong in words a user can act on; the runner adds the document
 /// and the stage, so a failure reads like
@@ -59,7 +59,8 @@ extension StageError {
     /// The outcome of loading a resource bundled with TextGraph, kept in a `static let` so that
     /// it is loaded once per process: the value, or a ``StageError`` (another error becomes one
     /// naming `resource`).
-    static func loadingOnce<Value>(_ resource: String, _ load: () throws -> Value) -> Result<Value, StageError> {
+    package static func loadingOnce<Value>(_ resource: String, _ load: () throws -> Value) -> Result<Value, StageError>
+    {
         Result { () throws(StageError) -> Value in
             do {
                 return try load()

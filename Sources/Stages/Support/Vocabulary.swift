@@ -203,11 +203,11 @@ public enum Vocabulary: String, CaseIterable, Sendable {
     /// The term's position in ``allCases``: a case without payload is its tag in memory (one
     /// byte, see `vocabularyTermsAreOneByteInDeclarationOrder` in the tests), read without hashing
     /// the raw value as `RawRepresentable`'s `hashValue` would.
-    @inline(__always)
-    var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+    @inlinable @inline(__always)
+    package var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// Every term's IRI, made once, in the order of ``allCases``.
-    static let iris: [IRI] = {
+    package static let iris: [IRI] = {
         let namespaces = Dictionary(uniqueKeysWithValues: Namespace.allCases.map { ($0.prefix, $0.iri) })
         return allCases.map { term in
             let colon = term.rawValue.firstIndex(of: ":")!

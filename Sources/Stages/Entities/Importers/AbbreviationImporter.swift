@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// Turns mined abbreviation ↔ long form pairs ("ACM" ↔ "Autoriteit Consument en Markt") into
 /// gazetteer aliases and, where the long form plainly names an organisation or a law, entities.

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// Turns the Basiswettenbestand (BWB) list of Dutch laws and regulations into gazetteer entries.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// Reads a gazetteer from a CSV file (RFC 4180) whose header names the columns of the
 /// tab-separated format.

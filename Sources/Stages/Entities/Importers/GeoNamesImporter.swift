@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// Turns GeoNames places into gazetteer entries of `schema:City`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// The translations of a gettext catalog: a compiled `.mo` file or a `.po` text file.
 ///

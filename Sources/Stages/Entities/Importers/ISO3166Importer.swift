@@ -1,5 +1,6 @@
 public import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// Turns ISO 3166-1 country codes and their names in Dutch into gazetteer entries.
 ///

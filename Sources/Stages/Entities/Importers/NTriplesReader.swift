@@ -1,4 +1,5 @@
 import Pipeline
+public import TextGraphSupport
 
 /// Reads RDF 1.1 N-Triples and N-Quads (W3C Recommendations, 2014), one statement a line.
 ///

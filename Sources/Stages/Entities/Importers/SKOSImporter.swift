@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+public import TextGraphSupport
 
 /// Turns a SKOS vocabulary (read as N-Triples) into gazetteer entries.
 ///

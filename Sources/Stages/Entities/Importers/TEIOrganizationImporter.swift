@@ -1,5 +1,7 @@
 import Foundation
 import Pipeline
+import TextGraphInput
+import TextGraphSupport
 
 /// Turns a TEI `<listOrg>` (ParlaMint's organization list) into gazetteer entries.
 ///

@@ -1,4 +1,6 @@
 import Pipeline
+public import TextGraphInput
+import TextGraphSupport
 
 /// Turns a TEI `<listPerson>` (ParlaMint's speaker list) into gazetteer entries of people.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 public import Pipeline
+import TextGraphSupport
 
 /// Turns the government's TOOI registers of municipalities, provinces and water boards into
 /// gazetteer entries.

@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// A tab-separated file with a header row, read as records keyed by column name.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TextGraphSupport
 
 /// Turns the Tweede Kamer's open data into gazetteer entries: members and their parliamentary
 /// groups (`tk_personen.tsv`, `tk_fracties.tsv`), and bills, acts and treaties with a citation

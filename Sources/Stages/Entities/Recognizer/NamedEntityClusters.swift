@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// Word clusters learned from unlabelled text, for the recognizer's features: words that occur
 /// before the same words share a cluster ("Antwerpen" with "Gent", "Dehaene" with "Verhofstadt").

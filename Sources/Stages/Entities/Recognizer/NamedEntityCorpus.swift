@@ -1,4 +1,5 @@
 import Foundation
+import TextGraphSupport
 
 /// Sentences with their names marked, read from the annotated corpora the recognizer learns from
 /// and is evaluated on.

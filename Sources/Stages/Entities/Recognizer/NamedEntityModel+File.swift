@@ -1,4 +1,5 @@
-import Foundation
+package import Foundation
+import TextGraphSupport
 
 /// The model file: a compact binary layout, version 1, all numbers little-endian.
 ///
@@ -167,11 +168,16 @@ extension NamedEntityModel {
 
     /// The bundled model, or `nil` when the resource bundle holds none.
     public static func bundledIfPresent() throws -> NamedEntityModel? {
-        guard (try? ResourceFile.url("Recognizer/default.tgner")) != nil else { return nil }
+        guard (try? bundledURL()) != nil else { return nil }
         return try bundled()
     }
 
+    /// The file of the bundled model, in this module's resource bundle.
+    package static func bundledURL() throws -> URL {
+        try ResourceFile.url("Recognizer/default.tgner", in: .module)
+    }
+
     private static let bundledModel = StageError.loadingOnce("the bundled entity model") {
-        try load(path: try ResourceFile.url("Recognizer/default.tgner").path)
+        try load(path: try bundledURL().path)
     }
 }
