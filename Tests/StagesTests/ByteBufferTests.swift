@@ -1,15 +1,9 @@
 import Foundation
 import Pipeline
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
 @testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// ``ByteBuffer``'s escapes (which ``RDFEncoder`` and every writer use) are the ones N-Triples
 /// defines, byte for byte, wherever in an IRI or literal the byte that needs one falls (its fast

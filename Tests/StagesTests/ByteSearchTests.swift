@@ -1,13 +1,5 @@
+import Stages
 import Testing
-
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct ByteSearchTests {
     @Test func findsWordsAndPrefixes() {

@@ -1,15 +1,8 @@
 import Pipeline
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
 @testable import TextGraphEvaluation
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct CoNLLUCorpusTests {
     /// A token line: id, form, and `SpaceAfter=No` when `glued`.

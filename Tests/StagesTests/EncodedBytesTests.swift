@@ -1,13 +1,7 @@
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
 @testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// ``EncodedBytes`` carries a buffer's bytes to the writer without a copy; these tests check that
 /// what arrives is what was written, and that the buffer can be written again afterwards.

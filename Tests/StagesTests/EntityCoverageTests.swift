@@ -1,16 +1,10 @@
 import Foundation
 import Pipeline
 import PipelineTesting
+import Stages
 import Testing
 
-@testable import Stages
 @testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// The matcher on text as PDF extraction leaves it, and names written with a space for a hyphen.
 @Suite struct GazetteerMatcherRobustnessTests {

@@ -5,12 +5,7 @@ import Testing
 
 @testable import Stages
 @testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
 @testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct EntityRecognizerTests {
     func recognize(_ text: String, preset: [Mention] = [], minimumConfidence: Double = 0.5) async throws -> Document {

@@ -4,13 +4,8 @@ import PipelineTesting
 import Testing
 
 @testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
 @testable import TextGraphOutput
 @testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// ``GraphEncoder`` writes a document's statements straight to bytes; ``GraphBuilder`` makes them
 /// into ``Triple`` values, which ``GraphEncoder/encode(_:formats:)`` replays into the same

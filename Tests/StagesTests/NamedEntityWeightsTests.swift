@@ -1,15 +1,9 @@
 import Foundation
 import Pipeline
+import Stages
 import Testing
 
-@testable import Stages
 @testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct NamedEntityWeightsTests {
     @Test func quantizingKeepsEachRowWithinHalfAStepOfItsScale() {

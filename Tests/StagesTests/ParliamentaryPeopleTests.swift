@@ -1,15 +1,9 @@
 import Pipeline
 import PipelineTesting
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
 @testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// Who asked, whom, and who answered: read from the document's own phrases, never from names in its text.
 @Suite struct ParliamentaryPeopleTests {

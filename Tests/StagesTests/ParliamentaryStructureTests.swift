@@ -1,15 +1,7 @@
 import Pipeline
 import PipelineTesting
+import Stages
 import Testing
-
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct ParliamentaryStructureTests {
     @Test func headingsAreRecognized() {

@@ -1,15 +1,7 @@
 import Pipeline
 import PipelineTesting
+import Stages
 import Testing
-
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// The same questions and answers, written in every layout the structure reader knows, give a
 /// graph with the same structure: the same questions, answers covering the same questions, the

@@ -1,13 +1,7 @@
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
-@testable import TextGraphInput
 @testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// ``SharedLineSet`` decides which shared lines a sink writes: each exactly once.
 @Suite struct SharedLineSetTests {

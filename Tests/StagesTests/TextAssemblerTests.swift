@@ -1,14 +1,8 @@
 import Pipeline
+import Stages
 import Testing
 
-@testable import Stages
-@testable import TextGraphEntities
 @testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 /// ``TextAssembler`` collapses the white space of XML text: these tests hold its eight-bytes-at-a-
 /// time path to the byte-by-byte rule.

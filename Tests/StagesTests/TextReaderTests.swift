@@ -6,11 +6,7 @@ import Testing
 @testable import Stages
 @testable import TextGraphEntities
 @testable import TextGraphInput
-@testable import TextGraphOutput
 @testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct TextReaderTests {
     func read(_ bytes: [UInt8], maximumBytes: Int = 1 << 20) async throws -> (Document, [Diagnostic]) {

@@ -1,16 +1,11 @@
 import Foundation
 import Pipeline
 import PipelineTesting
+import Stages
 import Testing
 
-@testable import Stages
 @testable import TextGraphEntities
 @testable import TextGraphInput
-@testable import TextGraphOutput
-@testable import TextGraphParliament
-@testable import TextGraphRelations
-@testable import TextGraphSegmentation
-@testable import TextGraphSupport
 
 @Suite struct XMLReaderTests {
     func read(_ xml: String, rules: XMLReadingRules = .generic) async throws -> (Document, [Diagnostic]) {
