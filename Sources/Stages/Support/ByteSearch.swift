@@ -57,15 +57,32 @@ package enum ByteSearch {
         return true
     }
 
+    /// Whether every byte is ASCII, eight bytes at a time.
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        var accumulated: UInt64 = 0
+        while k + 8 <= bytes.count {
+            accumulated |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < bytes.count {
+            accumulated |= UInt64(bytes[k])
+            k += 1
+        }
+        return accumulated & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Whether a string contains `needle` (ASCII), as `String.contains(_:)` tells: in ASCII
     /// text a byte search; other text goes to `String.contains` when the bytes hold the needle.
     package static func string(_ string: String, contains needle: StaticString) -> Bool {
         var string = string
-        let (found, isASCII) = string.withUTF8 { bytes in
-            (contains(bytes, needle), CodePointOffsets.allASCII(bytes))
+        let (found, allASCII) = string.withUTF8 { bytes in
+            (contains(bytes, needle), isASCII(bytes))
         }
         guard found else { return false }
-        return isASCII || string.contains(String(describing: needle))
+        return allASCII || string.contains(String(describing: needle))
     }
 
     /// Whether searches for ASCII words in this UTF-8 text find what a byte search finds: Foundation's
