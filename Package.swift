@@ -41,10 +41,13 @@ let package = Package(
         .systemLibrary(name: "CMallocTuning"),
         // The built-in stages, one module per role, from the bottom up (README, "Products"): each
         // module uses only the roles below it, so the module graph is the data flow.
-        // Support: errors, byte searches, code-point offsets, RDF terms and the vocabulary.
+        // Support: errors, byte searches, RDF terms and the vocabulary, bundled resources.
         .target(
-            name: "TextGraphSupport", dependencies: ["Pipeline"], path: "Sources/Stages/Support",
-            swiftSettings: upcomingFeatures),
+            name: "TextGraphSupport",
+            dependencies: ["Pipeline"],
+            path: "Sources/Stages/Support",
+            swiftSettings: upcomingFeatures
+        ),
         // Input: corpus sources, the readers of text and XML (libxml2), page furniture, gold layers.
         .target(
             name: "TextGraphInput",

@@ -333,7 +333,12 @@ public struct Gazetteer: Sendable {
     }
 
     private static let bundledGazetteer = StageError.loadingOnce("the bundled gazetteer") {
-        try bundled(in: try ResourceFile.url("Gazetteer", in: .module))
+        try bundled(in: try bundledDirectory())
+    }
+
+    /// The folder of the bundled gazetteer, in this module's resource bundle.
+    static func bundledDirectory() throws -> URL {
+        try ResourceFile.url("Gazetteer", in: .module)
     }
 
     /// The gazetteer of a folder laid out as the bundled one: `*.tsv` curated lists, then
@@ -382,7 +387,7 @@ public struct Gazetteer: Sendable {
     /// Whether the bundled gazetteer loads from its compiled file (it was compiled from the TSV
     /// files as they are).
     public static var bundledIsCompiled: Bool {
-        guard let directory = try? ResourceFile.url("Gazetteer", in: .module),
+        guard let directory = try? bundledDirectory(),
             let hash = try? sourceHash(in: directory),
             let data = try? Data(contentsOf: directory.appendingPathComponent(CompiledGazetteer.fileName))
         else { return false }
